@@ -1,0 +1,85 @@
+"""The build: every document to TEI, validated, then written to the output directory all at once.
+
+The output is assembled in a temporary directory beside the target and swapped in only when every file
+is written and valid, so a failed or interrupted build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, InputError, Severity
+from .editions import Edition, load_edition
+from .layout.hyphenation import corpus_lexicon
+from .pipeline import DocumentResult, process_document, source_lines
+from .tei.validate import validate_tei
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    documents: list[DocumentResult]
+    diagnostics: list[Diagnostic]
+
+
+def gather_lexicon(edition: Edition) -> Counter:
+    """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
+    texts = []
+    seen = set()
+    for doc in edition.documents:
+        for ref in doc.sources:
+            if ref.path not in seen:
+                seen.add(ref.path)
+                texts.extend(line.text for line in source_lines(ref))
+    return corpus_lexicon(texts)
+
+
+def _process_all(edition: Edition, lexicon: Counter, jobs: int) -> list[DocumentResult]:
+    docs = list(edition.documents)
+    if jobs <= 1 or len(docs) <= 1:
+        return [process_document(doc, edition.collection, lexicon) for doc in docs]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(docs))) as pool:
+        return list(pool.map(process_document, docs, [edition.collection] * len(docs), [lexicon] * len(docs)))
+
+
+def _replace_directory(staging: Path, out: Path) -> None:
+    """Swap the finished staging directory in for the output directory."""
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+        os.replace(staging, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staging, out)
+
+
+def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult:
+    edition = load_edition(project_root)
+    lexicon = gather_lexicon(edition)
+    results = _process_all(edition, lexicon, jobs or os.cpu_count() or 1)
+    diagnostics = [d for r in results for d in r.diagnostics]
+    errors = []
+    for result in results:
+        errors.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
+    if errors:
+        raise InputError(diagnostics + errors)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        tei_dir = staging / "tei"
+        tei_dir.mkdir()
+        for result in results:
+            (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
+        staging.chmod(0o755)
+        _replace_directory(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(out, results, [d for d in diagnostics if d.severity is Severity.WARNING])

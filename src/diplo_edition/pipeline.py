@@ -1,0 +1,164 @@
+"""One document, from its raw sources to TEI: a pure function of the sources, the edition and the lexicon."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, Severity
+from .editions import Collection, DocumentEdition, SourceRef
+from .layout.flow import Block, Flow, build_flow, count_letters
+from .layout.footnotes import find_footnotes
+from .layout.hyphenation import Dehyphenator
+from .layout.lines import Line
+from .layout.pages import PageLayout, find_pages
+from .layout.witnesses import MergedCopies, Witness, merge_copies, separate_copies
+from .ocr.read import read_source
+from .tei.writer import DocumentText, build_tei
+
+# The frame some abstracts come in ("Abstract | … |"): a character of layout, not of the text.
+FRAME = "|"
+
+
+@dataclass
+class DocumentResult:
+    id: str
+    tei: bytes
+    stats: dict
+    diagnostics: list[Diagnostic]
+    raw_letters: Counter  # letters and digits of every raw source of the document
+    removed: Counter  # (rule, character) -> letters and digits taken out by a recorded rule
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
+
+
+def source_lines(ref: SourceRef) -> list[Line]:
+    return [Line(raw.text, ref.rel, raw.number) for raw in read_source(ref.path, ref.rel)]
+
+
+def _warn(file: str, line: int | None, message: str) -> Diagnostic:
+    return Diagnostic(file, line, message, Severity.WARNING)
+
+
+def _copies(lines: list[Line], copy_lines: list[Line]) -> MergedCopies | None:
+    """The body merged with its second copy: a raw file named as a copy, or a repeat found in the body."""
+    if copy_lines:
+        return merge_copies(lines, copy_lines)
+    first, second = separate_copies(lines)
+    return merge_copies(first, second) if second else None
+
+
+def _removed_lines(removed: Counter, lines: list[Line], rule: str) -> None:
+    for line in lines:
+        for char, count in count_letters(line.text).items():
+            removed[(rule, char)] += count
+
+
+def _body_flow(
+    doc, lines, copy_lines, dehyphenator, diagnostics
+) -> tuple[Flow, list[Witness], Counter, dict]:
+    removed: Counter = Counter()
+    witnesses: list[Witness] = []
+    body_source = lines[0].source if lines else ""
+    merged = _copies(lines, copy_lines)
+    if merged is not None:
+        lines = merged.lines
+        witnesses = merged.witnesses
+        _removed_lines(removed, merged.duplicate_lines, "duplicate-copy")
+        for a_lines, b_lines in merged.variants:
+            _removed_lines(removed, b_lines, "witness-variant")
+            diagnostics.append(
+                _warn(
+                    b_lines[0].source,
+                    b_lines[0].number,
+                    "the second copy differs from the first in its words "
+                    f"(first copy line {a_lines[0].number if a_lines else '?'});"
+                    " the first copy's reading is kept",
+                )
+            )
+    blocks = find_footnotes(lines)
+    pages = find_pages(lines, blocks, doc.first_page)
+    for conflict in pages.conflicts:
+        diagnostics.append(_warn(body_source, None, conflict))
+    flow = build_flow(lines, blocks, pages, dehyphenator, doc.languages[0])
+    for block in blocks:
+        for note in block.notes:
+            if note.marker is None:
+                diagnostics.append(
+                    _warn(
+                        lines[note.label_line].source,
+                        lines[note.label_line].number,
+                        f"no marker found in the text for footnote {note.n}; "
+                        "the note is placed at the end of its page",
+                    )
+                )
+    removed.update(flow.removed)
+    stats = {
+        "pages": len(pages.breaks),
+        "pages_numbered": sum(1 for b in pages.breaks if b.n is not None),
+        "printed_page_numbers": len(pages.numbers),
+        "column_breaks": len(pages.column_breaks),
+        "footnotes": sum(len(b.notes) for b in blocks),
+        "footnotes_linked": sum(1 for b in blocks for n in b.notes if n.marker is not None),
+        "witnesses": len(witnesses),
+    }
+    return flow, witnesses, removed, stats
+
+
+def _abstract_flow(
+    ref: SourceRef, doc: DocumentEdition, dehyphenator: Dehyphenator
+) -> tuple[list[Block], Counter]:
+    lines = source_lines(ref)
+    lang = ref.lang or doc.languages[0]
+    blocks = find_footnotes(lines)
+    # An abstract or translation in a file of its own is not paginated as the printed body is.
+    flow = build_flow(lines, blocks, PageLayout([], [], [], []), dehyphenator, lang)
+    out = []
+    for block in flow.blocks:
+        if block.kind == "head":
+            continue
+        if block.kind == "p":
+            block.kind = "abstract"
+        block.lang = block.lang or lang
+        if block.content and isinstance(block.content[-1], str):
+            block.content[-1] = block.content[-1].rstrip().removesuffix(FRAME).rstrip()
+        out.append(block)
+    return out, flow.removed
+
+
+def process_document(doc: DocumentEdition, collection: Collection, lexicon: Counter) -> DocumentResult:
+    diagnostics: list[Diagnostic] = []
+    dehyphenator = Dehyphenator(lexicon)
+    raw_letters: Counter = Counter()
+    by_role: dict[str, list[Line]] = {"body": [], "copy": []}
+    for ref in doc.sources:
+        if ref.role in by_role:
+            lines = source_lines(ref)
+            for line in lines:
+                raw_letters.update(count_letters(line.text))
+            by_role[ref.role].extend(lines)
+    flow, witnesses, removed, stats = _body_flow(
+        doc, by_role["body"], by_role["copy"], dehyphenator, diagnostics
+    )
+    abstracts = [b for b in flow.blocks if b.kind in ("abstract", "keywords")]
+    body = [b for b in flow.blocks if b.kind not in ("abstract", "keywords")]
+    for ref in doc.sources:
+        if ref.role == "abstract":
+            blocks, abstract_removed = _abstract_flow(ref, doc, dehyphenator)
+            for line in source_lines(ref):
+                raw_letters.update(count_letters(line.text))
+            abstracts.extend(blocks)
+            removed.update(abstract_removed)
+    text = DocumentText(body, abstracts, witnesses, [ref.rel for ref in doc.sources])
+    tei_bytes = build_tei(doc, collection, text)
+    stats.update(
+        hyphens_joined=flow.stats.hyphens_joined,
+        hyphens_kept=flow.stats.hyphens_kept,
+        hyphen_reasons=dict(flow.stats.hyphen_reasons),
+        paragraphs=sum(1 for b in body if b.kind == "p"),
+        headings=sum(1 for b in body if b.kind == "head"),
+        abstracts=sum(1 for b in abstracts if b.kind == "abstract"),
+    )
+    by_rule: dict[str, int] = {}
+    for (rule, _char), count in removed.items():
+        by_rule[rule] = by_rule.get(rule, 0) + count
+    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed, by_rule)
