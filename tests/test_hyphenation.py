@@ -1,0 +1,121 @@
+"""Line-end hyphens: soft ones are joined, hard ones kept, each on stated evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_edition.layout.hyphenation import Dehyphenator, HyphenDecision, corpus_lexicon
+
+
+@pytest.fixture(scope="module")
+def plain() -> Dehyphenator:
+    """No corpus: dictionaries and rules only (one instance, the dictionaries load once)."""
+    return Dehyphenator()
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("ко", "лонизации"), ("эконо", "мики"), ("во", "оруженные"), ("ме", "сто"), ("ру", "ка")],
+)
+def test_russian_soft_hyphens_are_joined(plain: Dehyphenator, left: str, right: str) -> None:
+    assert plain.decide(left, right, "ru") == HyphenDecision(False, "dictionary-joined")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("советско", "японских"),
+        ("торгово", "экономических"),
+        ("военно", "политического"),
+        ("германо", "французских"),
+        ("по", "прежнему"),
+        ("из", "за"),
+        ("какую", "нибудь"),
+        ("во", "вторых"),
+    ],
+)
+def test_russian_hard_hyphens_are_kept(plain: Dehyphenator, left: str, right: str) -> None:
+    assert plain.decide(left, right, "ru").keep
+
+
+def test_reasons_for_russian_hard_hyphens(plain: Dehyphenator) -> None:
+    assert plain.decide("советско", "японских", "ru").reason == "compound"
+    assert plain.decide("по", "прежнему", "ru").reason == "dictionary-hyphenated"
+    assert plain.decide("торгово", "экономических", "ru").reason == "dictionary-hyphenated"
+    assert plain.decide("по", "за", "ru") == HyphenDecision(False, "dictionary-joined")
+    assert plain.decide("из", "за", "ru").reason == "dictionary-hyphenated"
+    assert plain.decide("какую", "нибудь", "ru").reason == "particle"
+    assert plain.decide("кое", "где", "ru") == HyphenDecision(True, "particle")
+
+
+def test_capital_and_numbers(plain: Dehyphenator) -> None:
+    assert plain.decide("Халхин", "Гол", "ru") == HyphenDecision(True, "capital")
+    assert plain.decide("Joint", "Stock", "en") == HyphenDecision(True, "capital")
+    assert plain.decide("274", "275", "ru") == HyphenDecision(True, "number-range")
+    assert plain.decide("XIX", "XX", "ru") == HyphenDecision(True, "number-range")
+    assert plain.decide("1920", "х", "ru").keep
+
+
+def test_headings_in_capitals_are_judged_on_the_words(plain: Dehyphenator) -> None:
+    assert plain.decide("МОСК", "ВЫ", "ru") == HyphenDecision(False, "dictionary-joined")
+    assert plain.decide("ВОЕННО", "ПОЛИТИЧЕСКОГО", "ru").keep
+
+
+def test_english_soft_hyphens_are_joined(plain: Dehyphenator) -> None:
+    for left, right in [("compo", "nent"), ("founda", "tions"), ("coopera", "tion"), ("contradic", "tory")]:
+        assert plain.decide(left, right, "en") == HyphenDecision(False, "english-wordlist"), (left, right)
+
+
+def test_english_compound_of_known_words_is_kept(plain: Dehyphenator) -> None:
+    assert plain.decide("long", "term", "en") == HyphenDecision(True, "compound")
+
+
+def test_script_overrides_document_language(plain: Dehyphenator) -> None:
+    assert plain.decide("founda", "tions", "ru") == HyphenDecision(False, "english-wordlist")
+
+
+def test_empty_right_part_joins(plain: Dehyphenator) -> None:
+    assert plain.decide("ко", "", "ru") == HyphenDecision(False, "default")
+
+
+def test_unknown_name_without_corpus_joins(plain: Dehyphenator) -> None:
+    assert plain.decide("Синь", "цзяне", "ru") == HyphenDecision(False, "default")
+
+
+def test_corpus_lexicon_counts_words_inside_lines() -> None:
+    lexicon = corpus_lexicon(
+        [
+            "Советско\u2013японских переговоров в Синьцзяне и Синьцзяна ко-",
+            "лонизации по\u2011прежнему нет. Ударе\u0301ние",
+        ]
+    )
+    assert lexicon["советско-японских"] == 1
+    assert lexicon["по-прежнему"] == 1
+    assert lexicon["синьцзяне"] == 1
+    assert lexicon["ударение"] == 1
+    assert "ко" not in lexicon  # the fragment before a line-end hyphen
+
+
+def test_corpus_joined_exact_form() -> None:
+    dehyph = Dehyphenator(corpus_lexicon(["... в Синьцзяне и Синьцзяна ..."]))
+    assert dehyph.decide("Синь", "цзяне", "ru") == HyphenDecision(False, "corpus-joined")
+
+
+def test_corpus_joined_by_normal_form() -> None:
+    dehyph = Dehyphenator(corpus_lexicon(["Синьцзян и окраины Синьцзяна"]))
+    assert dehyph.decide("Синь", "цзяне", "ru") == HyphenDecision(False, "corpus-joined")
+
+
+def test_corpus_hyphenated() -> None:
+    dehyph = Dehyphenator(corpus_lexicon(["итоги русско-японских войн и", "прочее"]))
+    assert dehyph.decide("русско", "японских", "ru") == HyphenDecision(True, "corpus-hyphenated")
+    # an unknown compound is kept when the text prints it with a hyphen elsewhere
+    dehyph = Dehyphenator(corpus_lexicon(["в Синь-цзяне"]))
+    assert dehyph.decide("Синь", "цзяне", "ru") == HyphenDecision(True, "corpus-hyphenated")
+
+
+def test_corpus_evidence_must_be_clear() -> None:
+    lexicon = corpus_lexicon(["co-operation and cooperation"])
+    assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(False, "english-wordlist")
+    lexicon = corpus_lexicon(["co-operation, co-operation, co-operation and cooperation"])
+    assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(True, "corpus-hyphenated")
