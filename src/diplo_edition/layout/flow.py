@@ -283,7 +283,8 @@ class FlowBuilder:
         """The content of one body line: its text with note markers replaced by the notes."""
         text = self.lines[i].text
         items: list = []
-        pos = 0
+        # Leading white space is layout (it often marks a page start), not text.
+        pos = len(text) - len(text.lstrip())
         for marker, note in sorted(self.markers.get(i, []), key=lambda mn: mn[0].start):
             items.append(text[pos : marker.start])
             self._remove(text[marker.start : marker.end], "footnote-marker")
@@ -292,8 +293,8 @@ class FlowBuilder:
         items.append(text[pos:])
         return items
 
-    def _between(self, a: int, b: int) -> list:
-        """Milestones and printed numbers that stand between body line a and body line b."""
+    def _between(self, a: int, b: int) -> tuple[list, list]:
+        """What stands between body lines a and b: what closes a's page, and what opens b's."""
         items: list = []
         footers, headers = [], []
         for j in range(a + 1, b):
@@ -305,14 +306,13 @@ class FlowBuilder:
                 (footers if number.place == "bottom" else headers).append(fw)
             if j in self.in_blocks and any(blk.start == j for blk in self.footnote_blocks):
                 items.extend(self.orphan_notes.get(j, []))
-        items.extend(footers)
         if b in self.page_starts:
             brk = self.page_starts[b]
             items.append(Milestone("pb", brk.n, brk.inferred, self.lines[b].number))
         elif b in self.column_starts:
             items.append(Milestone("cb", None, True, self.lines[b].number))
         items.extend(headers)
-        return items
+        return footers, items
 
     def build(self) -> Flow:
         blocks: list[Block] = []
@@ -330,19 +330,22 @@ class FlowBuilder:
                 blocks.append(current)
             else:
                 self._glue(current, prev, i)
-            # Breaks before a new block open it; breaks inside a paragraph stand where they fall.
-            current.content.extend(self._between(-1 if prev is None else prev, i))
+            # A page's foot closes the block before; breaks inside a paragraph stand where they fall.
+            closing, opening = self._between(-1 if prev is None else prev, i)
+            opens_block = len(blocks) > 1 and current.content == []
+            (blocks[-2].content if opens_block else current.content).extend(closing)
+            current.content.extend(opening)
             current.content.extend(self._line_content(i))
             prev = i
             for k2 in heading[1:]:
                 i2 = self.body[k2]
                 self._glue(current, prev, i2)
-                current.content.extend(self._between(prev, i2))
+                current.content.extend(sum(self._between(prev, i2), []))
                 current.content.extend(self._line_content(i2))
                 prev = i2
             k = (heading[-1] if heading else k) + 1
         if blocks and prev is not None:
-            blocks[-1].content.extend(self._between(prev, len(self.lines)))
+            blocks[-1].content.extend(sum(self._between(prev, len(self.lines)), []))
         for block in blocks:
             self._finish(block)
         return Flow(blocks, self.stats, self.removed)
