@@ -1,0 +1,32 @@
+"""Reading raw sources: UTF-8 with or without a BOM, any line ends, NFC; anything else refused clearly."""
+
+import unicodedata
+
+import pytest
+
+from diplo_edition.diagnostics import InputError
+from diplo_edition.ocr.read import decode_source, split_lines
+
+
+def test_bom_and_crlf_are_layout_not_text():
+    text = decode_source("\ufeffпервая\r\nвторая\rтретья\n".encode(), "x.txt")
+    assert [line.text for line in split_lines(text)] == ["первая", "вторая", "третья"]
+
+
+def test_text_is_normalised_to_nfc():
+    decomposed = unicodedata.normalize("NFD", "ёлка й")
+    assert decode_source(decomposed.encode(), "x.txt") == "ёлка й"
+
+
+def test_line_numbers_are_one_based():
+    lines = split_lines("a\n\nb")
+    assert [(line.number, line.text) for line in lines] == [(1, "a"), (2, ""), (3, "b")]
+
+
+def test_not_utf8_is_refused_with_file_and_line():
+    data = "строка\nвторая".encode("cp1251")
+    with pytest.raises(InputError) as exc:
+        decode_source(data, "sources/old.txt")
+    message = str(exc.value.diagnostics[0])
+    assert message.startswith("sources/old.txt:1: error: not valid UTF-8")
+    assert "convert the file to UTF-8" in message
