@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .footnotes import LABEL, FootnoteBlock, Marker
 from .headings import CHAPTER, NUMBERED, heading_level
 from .hyphenation import Dehyphenator
-from .lines import Line, ends_sentence, ends_with_hyphen, starts_block
+from .lines import Line, ends_sentence, ends_with_hyphen, starts_block, starts_list_item
 from .pages import PageLayout
 
 # Share of the typical line length under which a line that ends a sentence ends its paragraph.
@@ -200,6 +200,8 @@ class FlowBuilder:
             return False
         if self.per_line:
             return True
+        if prev.rstrip()[-1] in ":;" and starts_list_item(nxt):
+            return True  # each item of a list is a block of its own
         blanks, pure = self._gap(a, b)
         if not pure:
             return self._short(a, "break")

@@ -53,6 +53,14 @@ def starts_block(text: str) -> bool:
     return bool(re.match(r"^[а-яa-z]\)", s))
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[а-яa-z]|\d{1,2})\)\s|^\s*[–—•-]\s")
+
+
+def starts_list_item(text: str) -> bool:
+    """Does the line open an item of a list: "а) …", "1) …", "– …"?"""
+    return bool(LIST_ITEM.match(text))
+
+
 def starts_lowercase(text: str) -> bool:
     s = text.lstrip()
     return bool(s) and s[0].islower()
