@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import InputError, Severity
+from .tei.balance import letter_balance
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +66,8 @@ def _build(args) -> int:
         print(
             f"{doc.id}: {s['pages']} pages, {s['footnotes_linked']}/{s['footnotes']} notes linked, "
             f"{s['paragraphs']} paragraphs, {s['headings']} headings, "
-            f"{s['hyphens_joined']} hyphens joined, {s['hyphens_kept']} kept"
+            f"{s['hyphens_joined']} hyphens joined, {s['hyphens_kept']} kept\n"
+            f"  letters: {letter_balance(doc.raw_letters, doc.tei, doc.removed)}"
         )
     print(
         f"built {len(result.documents)} documents into {result.out} in {elapsed:.2f} s "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
 from .editions import Collection, DocumentEdition, SourceRef
@@ -28,7 +28,6 @@ class DocumentResult:
     diagnostics: list[Diagnostic]
     raw_letters: Counter  # letters and digits of every raw source of the document
     removed: Counter  # (rule, character) -> letters and digits taken out by a recorded rule
-    removed_by_rule: dict[str, int] = field(default_factory=dict)
 
 
 def source_lines(ref: SourceRef) -> list[Line]:
@@ -158,7 +157,4 @@ def process_document(doc: DocumentEdition, collection: Collection, lexicon: Coun
         headings=sum(1 for b in body if b.kind == "head"),
         abstracts=sum(1 for b in abstracts if b.kind == "abstract"),
     )
-    by_rule: dict[str, int] = {}
-    for (rule, _char), count in removed.items():
-        by_rule[rule] = by_rule.get(rule, 0) + count
-    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed, by_rule)
+    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed)
