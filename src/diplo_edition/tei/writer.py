@@ -199,6 +199,7 @@ def _abstracts(profile: etree._Element, blocks: list[Block], inline: _Inline, de
 def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
     body = etree.Element(tei("body"))
     stack: list[tuple[int, etree._Element]] = [(0, body)]
+    paragraphs = 0
     for block in blocks:
         if block.kind == "head":
             level = block.level or 1
@@ -217,7 +218,11 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             continue
         if len(stack) == 1:
             stack.append((1, _sub(body, "div")))
-        inline.append(_sub(stack[-1][1], "p"), block.content)
+        paragraphs += 1
+        p = _sub(stack[-1][1], "p")
+        # Numbered in reading order: the anchor stays the same as long as the text does.
+        p.set(f"{{{XML_NS}}}id", f"{inline.doc_id}-p{paragraphs}")
+        inline.append(p, block.content)
     if len(body) == 0:
         _sub(_sub(body, "div"), "p")
     return body
