@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from diplo_edition.apparatus.mentions import build_matcher
 from diplo_edition.build import gather_lexicon
+from diplo_edition.registers import load_registers
 from diplo_edition.editions import load_edition
 from diplo_edition.pipeline import process_document
 
@@ -29,9 +31,15 @@ def edition():
 
 
 @pytest.fixture(scope="session")
-def results(edition):
+def registers():
+    return load_registers(ROOT)
+
+
+@pytest.fixture(scope="session")
+def results(edition, registers):
     lexicon = gather_lexicon(edition)
-    return {doc.id: process_document(doc, edition.collection, lexicon) for doc in edition.documents}
+    matcher = build_matcher(registers)
+    return {doc.id: process_document(doc, edition.collection, lexicon, matcher) for doc in edition.documents}
 
 
 @pytest.fixture(scope="session")

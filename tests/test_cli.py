@@ -12,6 +12,7 @@ def make_project(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "sources", project / "sources")
     shutil.copytree(ROOT / "editions", project / "editions")
+    shutil.copytree(ROOT / "templates", project / "templates")
     return project
 
 
@@ -20,6 +21,7 @@ def test_build_writes_one_tei_file_per_document(tmp_path, capsys):
     assert main(["--root", str(ROOT), "build", "--out", str(out), "--jobs", "2"]) == 0
     written = sorted(p.name for p in (out / "tei").iterdir())
     assert written == [
+        "registers.xml",
         "soviet-foreign-policy-1920s.xml",
         "soviet-japanese-convention-1925.xml",
         "soviet-japanese-relations-1922-1941.xml",

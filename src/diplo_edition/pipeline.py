@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .apparatus.annotate import Annotator
+from .apparatus.mentions import MentionMatcher
 from .diagnostics import Diagnostic, Severity
 from .editions import Collection, DocumentEdition, SourceRef
 from .layout.flow import Block, Flow, build_flow, count_letters
@@ -63,22 +65,12 @@ def _body_flow(
         lines = merged.lines
         witnesses = merged.witnesses
         _removed_lines(removed, merged.duplicate_lines, "duplicate-copy")
-        for a_lines, b_lines in merged.variants:
-            _removed_lines(removed, b_lines, "witness-variant")
-            diagnostics.append(
-                _warn(
-                    b_lines[0].source,
-                    b_lines[0].number,
-                    "the second copy differs from the first in its words "
-                    f"(first copy line {a_lines[0].number if a_lines else '?'});"
-                    " the first copy's reading is kept",
-                )
-            )
     blocks = find_footnotes(lines)
     pages = find_pages(lines, blocks, doc.first_page)
     for conflict in pages.conflicts:
         diagnostics.append(_warn(body_source, None, conflict))
-    flow = build_flow(lines, blocks, pages, dehyphenator, doc.languages[0])
+    variants = merged.variants if merged is not None else []
+    flow = build_flow(lines, blocks, pages, dehyphenator, doc.languages[0], variants)
     for block in blocks:
         for note in block.notes:
             if note.marker is None:
@@ -99,14 +91,14 @@ def _body_flow(
         "footnotes": sum(len(b.notes) for b in blocks),
         "footnotes_linked": sum(1 for b in blocks for n in b.notes if n.marker is not None),
         "witnesses": len(witnesses),
+        "witness_variants": len(variants),
     }
     return flow, witnesses, removed, stats
 
 
 def _abstract_flow(
-    ref: SourceRef, doc: DocumentEdition, dehyphenator: Dehyphenator
+    ref: SourceRef, lines: list[Line], doc: DocumentEdition, dehyphenator: Dehyphenator
 ) -> tuple[list[Block], Counter]:
-    lines = source_lines(ref)
     lang = ref.lang or doc.languages[0]
     blocks = find_footnotes(lines)
     # An abstract or translation in a file of its own is not paginated as the printed body is.
@@ -124,17 +116,19 @@ def _abstract_flow(
     return out, flow.removed
 
 
-def process_document(doc: DocumentEdition, collection: Collection, lexicon: Counter) -> DocumentResult:
+def process_document(
+    doc: DocumentEdition, collection: Collection, lexicon: Counter, matcher: MentionMatcher | None = None
+) -> DocumentResult:
     diagnostics: list[Diagnostic] = []
     dehyphenator = Dehyphenator(lexicon)
     raw_letters: Counter = Counter()
-    by_role: dict[str, list[Line]] = {"body": [], "copy": []}
+    lines_of: dict[str, list[Line]] = {}
     for ref in doc.sources:
-        if ref.role in by_role:
-            lines = source_lines(ref)
-            for line in lines:
-                raw_letters.update(count_letters(line.text))
-            by_role[ref.role].extend(lines)
+        lines_of[ref.rel] = source_lines(ref)
+        for line in lines_of[ref.rel]:
+            raw_letters.update(count_letters(line.text))
+    by_role = {role: [x for ref in doc.sources if ref.role == role for x in lines_of[ref.rel]]
+               for role in ("body", "copy")}
     flow, witnesses, removed, stats = _body_flow(
         doc, by_role["body"], by_role["copy"], dehyphenator, diagnostics
     )
@@ -142,12 +136,16 @@ def process_document(doc: DocumentEdition, collection: Collection, lexicon: Coun
     body = [b for b in flow.blocks if b.kind not in ("abstract", "keywords")]
     for ref in doc.sources:
         if ref.role == "abstract":
-            blocks, abstract_removed = _abstract_flow(ref, doc, dehyphenator)
-            for line in source_lines(ref):
-                raw_letters.update(count_letters(line.text))
+            blocks, abstract_removed = _abstract_flow(ref, lines_of[ref.rel], doc, dehyphenator)
             abstracts.extend(blocks)
             removed.update(abstract_removed)
-    text = DocumentText(body, abstracts, witnesses, [ref.rel for ref in doc.sources])
+    annotator = Annotator(doc, matcher, doc.references)
+    annotator.annotate_blocks(abstracts, doc.languages[0])
+    annotator.annotate_blocks(body, doc.languages[0])
+    diagnostics.extend(annotator.stale_corrections())
+    cited = annotator.stats.cited_references
+    references = {n: doc.references.get(n, "") for n in set(doc.references) | cited}
+    text = DocumentText(body, abstracts, witnesses, [ref.rel for ref in doc.sources], references)
     tei_bytes = build_tei(doc, collection, text)
     stats.update(
         hyphens_joined=flow.stats.hyphens_joined,
@@ -156,5 +154,6 @@ def process_document(doc: DocumentEdition, collection: Collection, lexicon: Coun
         paragraphs=sum(1 for b in body if b.kind == "p"),
         headings=sum(1 for b in body if b.kind == "head"),
         abstracts=sum(1 for b in abstracts if b.kind == "abstract"),
+        apparatus=dict(sorted(annotator.stats.elements.items())),
     )
     return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed)

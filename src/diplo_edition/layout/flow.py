@@ -60,6 +60,15 @@ class PrintedPageNumber:
     line: int
 
 
+@dataclass(frozen=True)
+class WitnessReading:
+    """What another copy of the text reads here, where it differs from the reading text in its words."""
+
+    witness: str
+    text: str
+    line: int
+
+
 @dataclass
 class Note:
     n: int
@@ -141,6 +150,7 @@ class FlowBuilder:
         pages: PageLayout,
         dehyphenator: Dehyphenator,
         lang: str,
+        variants: list[tuple[int, list[Line]]] | None = None,
     ):
         self.lines = lines
         self.footnote_blocks = blocks
@@ -165,6 +175,7 @@ class FlowBuilder:
         self.double = self._double_spaced()
         self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in self.body)
         self._collect_notes()
+        self.readings = self._anchor_variants(variants or [])
 
     # --- evidence between two body lines -------------------------------------------------------
 
@@ -242,6 +253,15 @@ class FlowBuilder:
                 return []
         return taken
 
+    def _anchor_variants(self, variants: list[tuple[int, list[Line]]]) -> dict[int, list[WitnessReading]]:
+        """Each variant stands after the body line at or before its anchor in the flow."""
+        readings: dict[int, list[WitnessReading]] = {}
+        for anchor, other in variants:
+            body_line = max((i for i in self.body if i <= anchor), default=self.body[0] if self.body else 0)
+            text = normalise_spaces(" ".join(line.stripped for line in other))
+            readings.setdefault(body_line, []).append(WitnessReading(other[0].witness or "", text, other[0].number))
+        return readings
+
     # --- footnotes ------------------------------------------------------------------------------
 
     def _collect_notes(self) -> None:
@@ -293,6 +313,7 @@ class FlowBuilder:
             items.append(note)
             pos = marker.end
         items.append(text[pos:])
+        items.extend(self.readings.get(i, []))
         return items
 
     def _between(self, a: int, b: int) -> tuple[list, list]:
@@ -396,5 +417,5 @@ class FlowBuilder:
                 return
 
 
-def build_flow(lines, blocks, pages, dehyphenator, lang) -> Flow:
-    return FlowBuilder(lines, blocks, pages, dehyphenator, lang).build()
+def build_flow(lines, blocks, pages, dehyphenator, lang, variants=None) -> Flow:
+    return FlowBuilder(lines, blocks, pages, dehyphenator, lang, variants).build()

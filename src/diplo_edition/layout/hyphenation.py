@@ -47,6 +47,8 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
+from ..morphology import morph_analyzer
+
 # Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
 _HYPHENS = "-\u2010\u2011\u2013"
 _HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
@@ -102,9 +104,8 @@ def corpus_lexicon(lines: Iterable[str]) -> Counter[str]:
 # --- shared resources, created once and only when first needed (both are slow to load) ---
 
 
-@cache
 def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
+    return morph_analyzer()
 
 
 @lru_cache(maxsize=65536)

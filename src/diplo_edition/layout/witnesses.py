@@ -4,8 +4,9 @@ Some raw files hold the same print twice (two extractions one after the other), 
 name a second raw file as another copy. The first copy gives the reading text; the second is aligned
 with it line by line, and what only the second copy kept of the layout (a printed page number, the
 indentation that marks a page start) is merged in, marked with that copy's sigil. Lines of text that
-differ between the copies are reported as variants; everything else of the second copy is a duplicate
-and is not published twice.
+differ between the copies are variants: the second copy's reading is kept beside the first's, anchored
+after the first copy's lines. Everything else of the second copy is a duplicate and is not published
+twice.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class MergedCopies:
     lines: list[Line]
     witnesses: list[Witness]
     duplicate_lines: list[Line] = field(default_factory=list)
-    variants: list[tuple[list[Line], list[Line]]] = field(default_factory=list)
+    # Index in ``lines`` after which the second copy reads differently, and its lines there.
+    variants: list[tuple[int, list[Line]]] = field(default_factory=list)
 
 
 def _key(line: Line) -> str:
@@ -85,16 +87,21 @@ def merge_copies(first: list[Line], second: list[Line], sigils: tuple[str, str] 
             merged.duplicate_lines.extend(b_part)
             continue
         a_text = [x for x in a_part if not x.blank and not PAGE_NUMBER_LINE.match(x.stripped)]
-        b_text = [x for x in b_part if not x.blank and not PAGE_NUMBER_LINE.match(x.stripped)]
+        b_text = [
+            Line(x.text, x.source, x.number, b_sig)
+            for x in b_part
+            if not x.blank and not PAGE_NUMBER_LINE.match(x.stripped)
+        ]
         for line in a_part:
             only_a = PAGE_NUMBER_LINE.match(line.stripped) is not None
             merged.lines.append(Line(line.text, line.source, line.number, a_sig) if only_a else line)
+        after_first = len(merged.lines) - 1
         for line in b_part:
             # Blank lines and page numbers are layout: keep them, marked as this copy's.
             if line.blank or PAGE_NUMBER_LINE.match(line.stripped):
                 merged.lines.append(Line(line.text, line.source, line.number, b_sig))
         if b_text:
-            merged.variants.append((a_text, b_text))
+            merged.variants.append((after_first, b_text))
     return merged
 
 

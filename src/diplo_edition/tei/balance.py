@@ -13,6 +13,7 @@ from .validate import SAFE_PARSER
 
 TEXT_OF_THE_SOURCES = "//t:text/t:body | //t:profileDesc/t:abstract | //t:profileDesc/t:textClass/t:keywords"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
+CORR = "{http://www.tei-c.org/ns/1.0}corr"
 
 
 def tei_letters(tei: bytes) -> Counter:
@@ -20,8 +21,19 @@ def tei_letters(tei: bytes) -> Counter:
     root = etree.fromstring(tei, SAFE_PARSER)
     counted: Counter = Counter()
     for el in root.xpath(TEXT_OF_THE_SOURCES, namespaces=NS):
-        counted.update(count_letters("".join(el.itertext())))
+        counted.update(count_letters("".join(_source_text(el))))
     return counted
+
+
+def _source_text(el: etree._Element):
+    """The text of an element without the editor's corrections (corr), which no source printed."""
+    if el.tag != CORR:
+        if el.text:
+            yield el.text
+        for child in el:
+            yield from _source_text(child)
+    if el.tail:
+        yield el.tail
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..apparatus.annotate import Phrase, resp_id
 from ..editions import Collection, DocumentEdition
-from ..layout.flow import Block, Milestone, Note, PrintedPageNumber
+from ..layout.flow import Block, Milestone, Note, PrintedPageNumber, WitnessReading
 from ..layout.witnesses import Witness
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -49,7 +50,7 @@ def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+def append_element(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     el = etree.SubElement(parent, tei(tag), attrs)
     if text is not None:
         el.text = text
@@ -69,6 +70,7 @@ class DocumentText:
     abstracts: list[Block]
     witnesses: list[Witness]
     sources: list[str]
+    references: dict[int, str] = field(default_factory=dict)  # N -> description; cited but undeclared: ""
 
 
 class _Inline:
@@ -83,17 +85,26 @@ class _Inline:
             if isinstance(item, str):
                 self._text(el, item)
             elif isinstance(item, Milestone):
-                child = _sub(el, item.kind)
+                child = append_element(el, item.kind)
                 if item.n is not None:
                     child.set("n", str(item.n))
                     if item.inferred:
                         child.set("type", "inferred")
             elif isinstance(item, PrintedPageNumber):
-                child = _sub(el, "fw", item.value, type="pageNum", place=item.place)
+                child = append_element(el, "fw", item.value, type="pageNum", place=item.place)
                 if item.witness:
                     child.set("source", f"#{self.witness_ids[item.witness]}")
+            elif isinstance(item, Phrase):
+                child = append_element(el, item.tag)
+                for name, value in item.attrs.items():
+                    child.set(f"{{{XML_NS}}}id" if name == "xml:id" else name, value)
+                self.append(child, item.content)
+            elif isinstance(item, WitnessReading):
+                # What the other copy reads here: an apparatus entry with that copy's reading.
+                app = append_element(el, "app", type="witness")
+                append_element(app, "rdg", item.text, wit=f"#{self.witness_ids[item.witness]}")
             elif isinstance(item, Note):
-                child = _sub(el, "note", place="foot", n=str(item.n))
+                child = append_element(el, "note", place="foot", n=str(item.n))
                 child.set(f"{{{XML_NS}}}id", f"{self.doc_id}-fn{item.n}")
                 if not item.marker_found:
                     child.set("type", "unanchored")
@@ -113,57 +124,72 @@ def _header(
     doc: DocumentEdition, collection: Collection, text: DocumentText, inline: _Inline
 ) -> etree._Element:
     header = etree.Element(tei("teiHeader"))
-    file_desc = _sub(header, "fileDesc")
-    title_stmt = _sub(file_desc, "titleStmt")
+    file_desc = append_element(header, "fileDesc")
+    title_stmt = append_element(file_desc, "titleStmt")
     if doc.title:
-        _sub(title_stmt, "title", doc.title, type="main")
+        append_element(title_stmt, "title", doc.title, type="main")
     if doc.supplied_title:
-        _sub(title_stmt, "title", doc.supplied_title, type="desc")
+        append_element(title_stmt, "title", doc.supplied_title, type="desc")
     for author in doc.authors:
-        _sub(title_stmt, "author", author)
-    resp = _sub(title_stmt, "respStmt")
-    _sub(resp, "resp", "Digital edition")
-    _sub(resp, "name", collection.publisher or collection.title)
+        append_element(title_stmt, "author", author)
+    for name in sorted({c.resp for c in doc.corrections}):
+        stmt = append_element(title_stmt, "respStmt")
+        stmt.set(f"{{{XML_NS}}}id", resp_id(name))
+        append_element(stmt, "resp", "correction of the OCR text")
+        append_element(stmt, "name", name)
+    resp = append_element(title_stmt, "respStmt")
+    append_element(resp, "resp", "Digital edition")
+    append_element(resp, "name", collection.publisher or collection.title)
 
-    pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "publisher", collection.publisher or collection.title)
-    _sub(pub, "idno", f"{collection.base_url}documents/{doc.id}/", type="URL")
-    avail = _sub(pub, "availability")
-    _sub(avail, "p", "Published as part of the digital edition “" + collection.title + "”.")
+    pub = append_element(file_desc, "publicationStmt")
+    append_element(pub, "publisher", collection.publisher or collection.title)
+    append_element(pub, "idno", f"{collection.base_url}documents/{doc.id}/", type="URL")
+    avail = append_element(pub, "availability")
+    append_element(avail, "p", "Published as part of the digital edition “" + collection.title + "”.")
 
-    source_desc = _sub(file_desc, "sourceDesc")
-    bibl = _sub(source_desc, "bibl")
+    source_desc = append_element(file_desc, "sourceDesc")
+    bibl = append_element(source_desc, "bibl")
     if doc.title:
-        _sub(bibl, "title", doc.title)
+        append_element(bibl, "title", doc.title)
     for author in doc.authors:
-        _sub(bibl, "author", author)
+        append_element(bibl, "author", author)
     if doc.published_in:
-        _sub(bibl, "note", doc.published_in, type="publishedIn")
+        append_element(bibl, "note", doc.published_in, type="publishedIn")
     if doc.date:
-        _sub(bibl, "date", doc.date, when=doc.date)
+        append_element(bibl, "date", doc.date, when=doc.date)
     if doc.first_page is not None:
-        _sub(bibl, "biblScope", str(doc.first_page), unit="page", **{"from": str(doc.first_page)})
+        append_element(bibl, "biblScope", str(doc.first_page), unit="page", **{"from": str(doc.first_page)})
     for rel in text.sources:
-        _sub(bibl, "idno", rel, type="rawSource")
+        append_element(bibl, "idno", rel, type="rawSource")
     if text.witnesses:
-        list_wit = _sub(source_desc, "listWit")
+        list_wit = append_element(source_desc, "listWit")
         for wit in text.witnesses:
-            w = _sub(list_wit, "witness", f"{wit.source}, lines {wit.first_line}–{wit.last_line}")
+            w = append_element(list_wit, "witness", f"{wit.source}, lines {wit.first_line}–{wit.last_line}")
             w.set(f"{{{XML_NS}}}id", inline.witness_ids[wit.sigil])
+    if text.references:
+        list_bibl = append_element(source_desc, "listBibl")
+        for n, description in sorted(text.references.items()):
+            ref = append_element(list_bibl, "bibl", description or f"Source {n}", n=str(n))
+            ref.set(f"{{{XML_NS}}}id", f"{doc.id}-ref-{n}")
 
-    encoding = _sub(header, "encodingDesc")
-    decl = _sub(encoding, "editorialDecl")
-    norm = _sub(decl, "normalization")
-    _sub(norm, "p", NORMALIZATION_POLICY)
-    hyph = _sub(decl, "hyphenation", eol="hard")
-    _sub(hyph, "p", HYPHENATION_POLICY)
-    seg = _sub(decl, "segmentation")
-    _sub(seg, "p", PAGINATION_POLICY)
+    encoding = append_element(header, "encodingDesc")
+    decl = append_element(encoding, "editorialDecl")
+    if doc.corrections:
+        correction = append_element(decl, "correction")
+        for c in doc.corrections:
+            note = f" ({c.note})" if c.note else ""
+            append_element(correction, "p", f"«{c.sic}» → «{c.corr}»{note}; {c.resp}.")
+    norm = append_element(decl, "normalization")
+    append_element(norm, "p", NORMALIZATION_POLICY)
+    hyph = append_element(decl, "hyphenation", eol="hard")
+    append_element(hyph, "p", HYPHENATION_POLICY)
+    seg = append_element(decl, "segmentation")
+    append_element(seg, "p", PAGINATION_POLICY)
 
-    profile = _sub(header, "profileDesc")
-    lang_usage = _sub(profile, "langUsage")
+    profile = append_element(header, "profileDesc")
+    lang_usage = append_element(profile, "langUsage")
     for lang in doc.languages:
-        _sub(lang_usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
+        append_element(lang_usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
     _abstracts(profile, text.abstracts, inline, doc.languages[0])
     return header
 
@@ -175,16 +201,16 @@ def _abstracts(profile: etree._Element, blocks: list[Block], inline: _Inline, de
     for block in (b for b in blocks if b.kind == "abstract"):
         lang = block.lang or default_lang
         if current is None or lang != current_lang:
-            current = _sub(profile, "abstract")
+            current = append_element(profile, "abstract")
             _set_lang(current, lang)
             current_lang = lang
-        inline.append(_sub(current, "p"), block.content)
+        inline.append(append_element(current, "p"), block.content)
     if keywords:
-        text_class = _sub(profile, "textClass")
+        text_class = append_element(profile, "textClass")
         for block in keywords:
-            kw = _sub(text_class, "keywords")
+            kw = append_element(text_class, "keywords")
             _set_lang(kw, block.lang or default_lang)
-            term = _sub(kw, "term")
+            term = append_element(kw, "term")
             for item in block.content:
                 if not isinstance(item, str):
                     inline.append(term, [item])
@@ -192,7 +218,7 @@ def _abstracts(profile: etree._Element, blocks: list[Block], inline: _Inline, de
                 parts = item.split(";")
                 for k, part in enumerate(parts):
                     if k:
-                        term = _sub(kw, "term")
+                        term = append_element(kw, "term")
                     inline.append(term, [part.strip().rstrip(".") if k == len(parts) - 1 else part.strip()])
 
 
@@ -205,7 +231,7 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             level = block.level or 1
             while stack[-1][0] >= level:
                 stack.pop()
-            div = _sub(stack[-1][1], "div")
+            div = append_element(stack[-1][1], "div")
             # Breaks that open the heading stand before it, in the division.
             leading = 0
             while leading < len(block.content) and isinstance(
@@ -213,18 +239,18 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             ):
                 leading += 1
             inline.append(div, block.content[:leading])
-            inline.append(_sub(div, "head"), block.content[leading:])
+            inline.append(append_element(div, "head"), block.content[leading:])
             stack.append((level, div))
             continue
         if len(stack) == 1:
-            stack.append((1, _sub(body, "div")))
+            stack.append((1, append_element(body, "div")))
         paragraphs += 1
-        p = _sub(stack[-1][1], "p")
+        p = append_element(stack[-1][1], "p")
         # Numbered in reading order: the anchor stays the same as long as the text does.
         p.set(f"{{{XML_NS}}}id", f"{inline.doc_id}-p{paragraphs}")
         inline.append(p, block.content)
     if len(body) == 0:
-        _sub(_sub(body, "div"), "p")
+        append_element(append_element(body, "div"), "p")
     return body
 
 
@@ -237,6 +263,6 @@ def build_tei(doc: DocumentEdition, collection: Collection, text: DocumentText) 
     header = _header(doc, collection, text, inline)
     etree.indent(header, space=" ")
     root.append(header)
-    text_el = _sub(root, "text")
+    text_el = append_element(root, "text")
     text_el.append(_body(text.body, inline))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,1 @@
+"""The scholarly apparatus: mentions, dates, citations and corrections found in the reading text."""
