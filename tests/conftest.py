@@ -9,9 +9,9 @@ from lxml import etree
 
 from diplo_edition.apparatus.mentions import build_matcher
 from diplo_edition.build import gather_lexicon
-from diplo_edition.registers import load_registers
 from diplo_edition.editions import load_edition
 from diplo_edition.pipeline import process_document
+from diplo_edition.registers import load_registers
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"

@@ -14,10 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher
 from .diagnostics import Diagnostic, InputError, Severity
 from .editions import Edition, load_edition
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, process_document, source_lines
+from .registers import Registers, load_registers
+from .site import render_site
+from .tei.registers import build_registers_tei
 from .tei.validate import validate_tei
 
 
@@ -40,12 +44,32 @@ def gather_lexicon(edition: Edition) -> Counter:
     return corpus_lexicon(texts)
 
 
-def _process_all(edition: Edition, lexicon: Counter, jobs: int) -> list[DocumentResult]:
+def _process_all(
+    edition: Edition, lexicon: Counter, matcher: MentionMatcher | None, jobs: int
+) -> list[DocumentResult]:
     docs = list(edition.documents)
     if jobs <= 1 or len(docs) <= 1:
-        return [process_document(doc, edition.collection, lexicon) for doc in docs]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(docs))) as pool:
-        return list(pool.map(process_document, docs, [edition.collection] * len(docs), [lexicon] * len(docs)))
+        return [process_document(doc, edition.collection, lexicon, matcher) for doc in docs]
+    n = len(docs)
+    with ProcessPoolExecutor(max_workers=min(jobs, n)) as pool:
+        return list(pool.map(process_document, docs, [edition.collection] * n, [lexicon] * n, [matcher] * n))
+
+
+def _load_inputs(project_root: Path) -> tuple[Edition, Registers]:
+    """The edition and the registers, with every problem of both reported together."""
+    problems: list[Diagnostic] = []
+    edition = registers = None
+    try:
+        edition = load_edition(project_root)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
+    try:
+        registers = load_registers(project_root)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
+    if problems or edition is None or registers is None:
+        raise InputError(problems)
+    return edition, registers
 
 
 def _replace_directory(staging: Path, out: Path) -> None:
@@ -60,15 +84,15 @@ def _replace_directory(staging: Path, out: Path) -> None:
 
 
 def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult:
-    edition = load_edition(project_root)
+    edition, registers = _load_inputs(project_root)
     lexicon = gather_lexicon(edition)
-    results = _process_all(edition, lexicon, jobs or os.cpu_count() or 1)
+    results = _process_all(edition, lexicon, build_matcher(registers), jobs or os.cpu_count() or 1)
+    registers_tei = build_registers_tei(registers, edition.collection)
     diagnostics = [d for r in results for d in r.diagnostics]
-    errors = []
     for result in results:
-        errors.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
-    if errors:
-        raise InputError(diagnostics + errors)
+        diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        raise InputError(diagnostics)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -77,6 +101,13 @@ def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult
         tei_dir.mkdir()
         for result in results:
             (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
+        (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
+        # The website, rendered from the TEI just written.
+        by_id = {doc.id: doc for doc in edition.documents}
+        site = render_site(
+            staging, edition.collection, [(by_id[r.id], r.tei) for r in results], registers_tei
+        )
+        diagnostics.extend(site.warnings)
         staging.chmod(0o755)
         _replace_directory(staging, out)
     except BaseException:

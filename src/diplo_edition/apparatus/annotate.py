@@ -53,7 +53,9 @@ def _to_phrases(text: str, spans: list[Span], offset: int = 0, end: int | None =
     for span in sorted(spans, key=lambda s: s.start):
         if span.start > pos:
             out.append(text[pos : span.start])
-        out.append(Phrase(span.tag, dict(span.attrs), _to_phrases(text, list(span.children), span.start, span.end)))
+        out.append(
+            Phrase(span.tag, dict(span.attrs), _to_phrases(text, list(span.children), span.start, span.end))
+        )
         pos = span.end
     if pos < end:
         out.append(text[pos:end])
@@ -99,7 +101,9 @@ class Annotator:
 
     @staticmethod
     def _choice(correction: Correction) -> Phrase:
-        corr = Phrase("corr", {"resp": f"#{resp_id(correction.resp)}"}, [correction.corr] if correction.corr else [])
+        corr = Phrase(
+            "corr", {"resp": f"#{resp_id(correction.resp)}"}, [correction.corr] if correction.corr else []
+        )
         return Phrase("choice", {}, [Phrase("sic", {}, [correction.sic]), corr])
 
     def stale_corrections(self) -> list[Diagnostic]:

@@ -259,7 +259,9 @@ class FlowBuilder:
         for anchor, other in variants:
             body_line = max((i for i in self.body if i <= anchor), default=self.body[0] if self.body else 0)
             text = normalise_spaces(" ".join(line.stripped for line in other))
-            readings.setdefault(body_line, []).append(WitnessReading(other[0].witness or "", text, other[0].number))
+            readings.setdefault(body_line, []).append(
+                WitnessReading(other[0].witness or "", text, other[0].number)
+            )
         return readings
 
     # --- footnotes ------------------------------------------------------------------------------

@@ -86,7 +86,6 @@ def merge_copies(first: list[Line], second: list[Line], sigils: tuple[str, str] 
             merged.lines.extend(_with_indent_of(a, b) for a, b in zip(a_part, b_part, strict=True))
             merged.duplicate_lines.extend(b_part)
             continue
-        a_text = [x for x in a_part if not x.blank and not PAGE_NUMBER_LINE.match(x.stripped)]
         b_text = [
             Line(x.text, x.source, x.number, b_sig)
             for x in b_part

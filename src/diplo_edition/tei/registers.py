@@ -8,8 +8,11 @@ from ..editions import Collection
 from ..registers import RegisterEntry, Registers
 from .writer import TEI_NS, XML_NS, append_element, tei
 
-LIST_OF_KIND = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"),
-                "org": ("listOrg", "org", "orgName")}
+LIST_OF_KIND = {
+    "person": ("listPerson", "person", "persName"),
+    "place": ("listPlace", "place", "placeName"),
+    "org": ("listOrg", "org", "orgName"),
+}
 TITLE_OF_KIND = {"person": "Persons", "place": "Places", "org": "Organisations"}
 
 
@@ -44,7 +47,11 @@ def build_registers_tei(registers: Registers, collection: Collection) -> bytes:
     append_element(append_element(file_desc, "titleStmt"), "title", f"Registers of “{collection.title}”")
     pub = append_element(file_desc, "publicationStmt")
     append_element(pub, "publisher", collection.publisher or collection.title)
-    append_element(append_element(file_desc, "sourceDesc"), "p", "Authority files kept by the editors in editions/registers/.")
+    append_element(
+        append_element(file_desc, "sourceDesc"),
+        "p",
+        "Authority files kept by the editors in editions/registers/.",
+    )
     body = append_element(append_element(root, "text"), "body")
     for kind, (list_tag, _, _) in LIST_OF_KIND.items():
         entries = registers.of_kind(kind)
@@ -58,4 +65,3 @@ def build_registers_tei(registers: Registers, collection: Collection) -> bytes:
             append_element(div, "p", "No entries yet.")
     etree.indent(root, space=" ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
-
