@@ -1,0 +1,248 @@
+"""Cross-document indexes gathered from the per-document summaries: registers, archives, DVP, chronology,
+works cited. Pure functions of the summaries and the registers; every list comes out sorted."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import urls
+from .model import (
+    ArchivalCitation,
+    DateMention,
+    DocumentSummary,
+    DvpCitation,
+    Locus,
+    Mention,
+    RegisterEntry,
+    WorkCitation,
+)
+from .registers import Registers
+from .words import initial, sort_key
+
+
+def natural_key(text: str) -> tuple:
+    """'Д. 12' after 'Д. 9'; text compared case-insensitively."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", text) if part)
+
+
+def _locus_key(locus: Locus, doc_order: dict[str, int]) -> tuple:
+    return (doc_order.get(locus.doc_id, 0), locus.doc_id, locus.order)
+
+
+@dataclass(frozen=True)
+class DocumentHits:
+    doc_id: str
+    title: str
+    items: tuple  # Mention | … in reading order
+
+
+@dataclass(frozen=True)
+class EntryView:
+    entry: RegisterEntry
+    documents: tuple[DocumentHits, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(d.items) for d in self.documents)
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    letter: str
+    anchor: str
+    items: tuple
+
+
+@dataclass(frozen=True)
+class RegisterIndex:
+    kind: str
+    entries: tuple[EntryView, ...]
+    letters: tuple[LetterGroup, ...]
+
+
+@dataclass
+class ArchiveNode:
+    key: tuple[str, ...]
+    label: str
+    level: int  # 0 archive … 3 file
+    anchor: str
+    children: list[ArchiveNode] = field(default_factory=list)
+    folios: list[tuple[str, tuple[ArchivalCitation, ...]]] = field(default_factory=list)  # (folios label, …)
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class DvpPage:
+    key: str
+    page: str
+    citations: tuple[DvpCitation, ...]
+
+
+@dataclass(frozen=True)
+class DvpVolume:
+    volume: str
+    anchor: str
+    pages: tuple[DvpPage, ...]
+
+
+@dataclass(frozen=True)
+class ChronologyYear:
+    year: str
+    anchor: str
+    items: tuple[DateMention, ...]
+
+
+@dataclass(frozen=True)
+class Work:
+    key: str
+    anchor: str
+    display: str
+    citations: tuple[WorkCitation, ...]
+
+
+@dataclass(frozen=True)
+class Indexes:
+    registers: dict[str, RegisterIndex]
+    archives: tuple[ArchiveNode, ...]
+    archival_count: int
+    dvp: tuple[DvpVolume, ...]
+    dvp_count: int
+    chronology: tuple[ChronologyYear, ...]
+    date_count: int
+    works: tuple[LetterGroup, ...]  # items: Work
+    work_count: int
+
+
+def _letter_groups(items: list, name_of) -> tuple[LetterGroup, ...]:
+    groups: dict[str, list] = defaultdict(list)
+    for item in items:
+        groups[initial(name_of(item))].append(item)
+    ordered = sorted(groups.items(), key=lambda kv: sort_key(kv[0]) if kv[0] != "#" else (9, ""))
+    return tuple(LetterGroup(letter, f"letter-{ord(letter[0]):04x}", tuple(members))
+                 for letter, members in ordered)
+
+
+def _by_document(items: list, doc_order: dict[str, int]) -> tuple[DocumentHits, ...]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[item.locus.doc_id].append(item)
+    out = []
+    for doc_id in sorted(grouped, key=lambda d: (doc_order.get(d, 0), d)):
+        hits = sorted(grouped[doc_id], key=lambda m: m.locus.order)
+        out.append(DocumentHits(doc_id, hits[0].locus.doc_title, tuple(hits)))
+    return tuple(out)
+
+
+def register_indexes(
+    registers: Registers, mentions: list[Mention], doc_order: dict[str, int]
+) -> dict[str, RegisterIndex]:
+    by_entry: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_entry[mention.entry_id].append(mention)
+    out = {}
+    for kind in urls.REGISTER_DIRS:
+        entries = sorted(registers.of_kind(kind), key=lambda e: (sort_key(e.name), e.id))
+        views = tuple(EntryView(e, _by_document(by_entry.get(e.id, []), doc_order)) for e in entries)
+        out[kind] = RegisterIndex(kind, views, _letter_groups(list(views), lambda v: v.entry.name))
+    return out
+
+
+def archive_tree(citations: list[ArchivalCitation], doc_order: dict[str, int]) -> tuple[ArchiveNode, ...]:
+    roots: dict[str, ArchiveNode] = {}
+    nodes: dict[tuple[str, ...], ArchiveNode] = {}
+    leaves: dict[tuple[str, ...], dict[str, list[ArchivalCitation]]] = defaultdict(lambda: defaultdict(list))
+    for citation in citations:
+        levels = list(citation.shelfmark.levels)
+        while len(levels) > 1 and levels[-1][0] == "x":
+            levels.pop()
+        parent: ArchiveNode | None = None
+        for depth, (_key, label) in enumerate(levels):
+            path = tuple(k for k, _ in levels[: depth + 1])
+            node = nodes.get(path)
+            if node is None:
+                node = ArchiveNode(key=path, label=label, level=depth, anchor="arch-" + "_".join(path))
+                nodes[path] = node
+                if parent is None:
+                    roots[path[0]] = node
+                else:
+                    parent.children.append(node)
+            node.total += 1
+            parent = node
+        assert parent is not None
+        leaves[parent.key][citation.shelfmark.folios or ""].append(citation)
+    for path, folios in leaves.items():
+        nodes[path].folios = [
+            (label, tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order))))
+            for label, cites in sorted(folios.items(), key=lambda kv: natural_key(kv[0]))
+        ]
+
+    def sort_children(node: ArchiveNode) -> None:
+        node.children.sort(key=lambda n: (n.label == "—", natural_key(n.label)))
+        for child in node.children:
+            sort_children(child)
+
+    ordered = sorted(roots.values(), key=lambda n: (n.label == "—", sort_key(n.label)))
+    for root in ordered:
+        sort_children(root)
+    return tuple(ordered)
+
+
+def dvp_concordance(citations: list[DvpCitation], doc_order: dict[str, int]) -> tuple[DvpVolume, ...]:
+    volumes: dict[str, dict[str, list[DvpCitation]]] = defaultdict(lambda: defaultdict(list))
+    for citation in citations:
+        volumes[citation.volume][citation.key].append(citation)
+    out = []
+    for volume in sorted(volumes, key=lambda v: (v == "x", natural_key(v))):
+        pages = []
+        for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
+            ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
+            pages.append(DvpPage(key, ordered[0].page, ordered))
+        out.append(DvpVolume(volume, f"dvp-vol-{urls.slug(volume) or 'x'}", tuple(pages)))
+    return tuple(out)
+
+
+def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[ChronologyYear, ...]:
+    ordered = sorted(dates, key=lambda d: (d.start, d.end, _locus_key(d.locus, doc_order)))
+    years: dict[str, list[DateMention]] = defaultdict(list)
+    for item in ordered:
+        years[item.year].append(item)
+    return tuple(ChronologyYear(year, f"y{urls.slug(year) or 'x'}", tuple(items))
+                 for year, items in years.items())
+
+
+def works_cited(
+    citations: list[WorkCitation], doc_order: dict[str, int]
+) -> tuple[tuple[LetterGroup, ...], int]:
+    grouped: dict[str, list[WorkCitation]] = defaultdict(list)
+    for citation in citations:
+        grouped[citation.key].append(citation)
+    works = []
+    for key, cites in grouped.items():
+        ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
+        display = max((c.display for c in ordered), key=lambda d: (len(d), d))
+        works.append(Work(key, ordered[0].anchor, display, ordered))
+    works.sort(key=lambda w: (sort_key(w.display), w.key))
+    return _letter_groups(works, lambda w: w.display), len(works)
+
+
+def gather(summaries: list[DocumentSummary], registers: Registers) -> Indexes:
+    doc_order = {s.doc_id: k for k, s in enumerate(summaries)}
+    mentions = [m for s in summaries for m in s.mentions]
+    archival = [c for s in summaries for c in s.archival]
+    dvp = [c for s in summaries for c in s.dvp]
+    dates = [d for s in summaries for d in s.dates]
+    works, work_count = works_cited([w for s in summaries for w in s.works], doc_order)
+    return Indexes(
+        registers=register_indexes(registers, mentions, doc_order),
+        archives=archive_tree(archival, doc_order),
+        archival_count=len(archival),
+        dvp=dvp_concordance(dvp, doc_order),
+        dvp_count=len(dvp),
+        chronology=chronology(dates, doc_order),
+        date_count=len(dates),
+        works=works,
+        work_count=work_count,
+    )

@@ -1,0 +1,237 @@
+"""Plain view-model data for the site: what the templates show, with no TEI and no HTML in it.
+
+The reading text is a small tree of ``Node``s and strings (text). Everything gathered across documents
+(mentions, dates, citations) is a record with a ``Locus``: the document, the anchor on its page, and a
+snippet of the text around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Node:
+    """A piece of mixed content: ``kind`` says how the template shows it; children are Nodes and str."""
+
+    kind: str
+    children: list = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """An original page start. ``label`` is the printed or inferred number, or "[k]" when none is known."""
+
+    anchor: str  # page-45, or page-seq-3 for a page without a number
+    label: str
+    n: str | None
+    seq: int  # 1-based order of the page break in the document
+    inferred: bool
+    cite: str  # "cite this page" text, with the access-date placeholder
+
+
+@dataclass(frozen=True)
+class Snippet:
+    before: str
+    match: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Locus:
+    """Where something stands in a document: a paragraph (p12), a note (fn3), a heading, an abstract."""
+
+    doc_id: str
+    doc_title: str
+    anchor: str
+    label: str  # "¶ 12", "прим. 3", …
+    page: str | None  # label of the original page, if known
+    snippet: Snippet
+    order: int  # position in the document, for sorting
+
+    @property
+    def href(self) -> str:
+        """Root-relative link to the place."""
+        return f"documents/{self.doc_id}/index.html#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # person | place | org
+    entry_id: str
+    text: str
+    locus: Locus
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: str  # ISO, for sorting
+    end: str
+    label: str  # the date in words
+    year: str
+    text: str  # as printed
+    locus: Locus
+
+
+@dataclass(frozen=True)
+class Shelfmark:
+    """archive → fond → inventory → file, each (key, label); folios as printed range."""
+
+    levels: tuple[tuple[str, str], ...]  # ((key, label), …) for archive, fond, inventory, file
+    folios: str | None  # "Л. 3–5"
+
+
+@dataclass(frozen=True)
+class ArchivalCitation:
+    shelfmark: Shelfmark
+    anchor: str  # anchor on archives/index.html of the most specific level
+    text: str
+    locus: Locus
+
+
+@dataclass(frozen=True)
+class DvpCitation:
+    key: str  # dvp-<volume>-<page>
+    volume: str  # "x" when not printed
+    page: str
+    pages: str  # as cited: "45" or "45–47"
+    text: str
+    locus: Locus
+
+    @property
+    def range(self) -> str | None:
+        """'с. 338–339' when the citation runs over more than the page it is filed under."""
+        return f"с. {self.pages}" if self.pages and self.pages != self.page else None
+
+
+@dataclass(frozen=True)
+class WorkCitation:
+    key: str  # normalised work key
+    anchor: str  # anchor on works-cited/index.html
+    display: str  # the citation with its page locator stripped
+    text: str  # as printed
+    shown: str  # what the works-cited page shows beside the place: the locator, or the text as printed
+    locus: Locus
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    """An item of the document's numbered reference list (sourceDesc/listBibl)."""
+
+    n: str
+    anchor: str  # ref-1
+    text: str
+    citing: tuple[tuple[Locus, str], ...]  # (where, the citation as printed)
+
+
+@dataclass(frozen=True)
+class Note:
+    n: str
+    anchor: str  # fn3
+    ref_anchor: str  # fnref3
+    unanchored: bool
+    nodes: list
+
+
+@dataclass
+class Paragraph:
+    anchor: str | None  # p12
+    n: str | None
+    nodes: list
+    pages: str | None  # "45" or "45–46" (printed/inferred numbers only)
+    cite: str
+
+
+@dataclass
+class Division:
+    anchor: str  # sec-1-2
+    level: int
+    head: list | None  # nodes of the heading
+    head_text: str
+    blocks: list  # Paragraph | Division | PageBlock
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    """A page break between blocks (not inside a paragraph)."""
+
+    page: Page
+
+
+@dataclass(frozen=True)
+class Abstract:
+    lang: str
+    anchor: str
+    paragraphs: tuple[list, ...]
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    text: str
+    level: int
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass
+class DocumentView:
+    """Everything the reader page of one document shows."""
+
+    id: str
+    lang: str
+    title: str  # as displayed: the printed title, or the supplied title in square brackets
+    title_printed: str | None
+    title_supplied: str | None
+    authors: tuple[str, ...]
+    kind: str
+    date: str | None
+    published_in: str | None
+    languages: tuple[str, ...]
+    abstracts: tuple[Abstract, ...]
+    divisions: list[Division]
+    notes: list[Note]
+    pages: list[Page]
+    references: list[ReferenceEntry]
+    toc: tuple[TocEntry, ...]
+    sources: tuple[str, ...]
+    witnesses: tuple[str, ...]
+    corrections: tuple[str, ...]
+    canonical: str
+    paragraph_count: int
+
+
+@dataclass
+class DocumentSummary:
+    """What one document contributes to the cross-document indexes."""
+
+    doc_id: str
+    title: str
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    archival: list[ArchivalCitation] = field(default_factory=list)
+    dvp: list[DvpCitation] = field(default_factory=list)
+    works: list[WorkCitation] = field(default_factory=list)
+    references: list[ReferenceEntry] = field(default_factory=list)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (kind, entry id) not in registers
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    id: str
+    kind: str  # person | place | org
+    name: str
+    name_en: str | None
+    variants: tuple[str, ...]
+    birth: str | None
+    death: str | None
+    note: str | None
+    wikidata: str | None
+
+    @property
+    def path(self) -> str:
+        from .urls import entry_path
+
+        return entry_path(self.kind, self.id)

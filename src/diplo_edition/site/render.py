@@ -1,0 +1,197 @@
+"""The site written from the TEI: every page rendered by a Jinja2 template (autoescape on) into out_dir.
+
+``render_site`` reads the registers and every document, gathers the cross-document indexes, renders the
+pages and copies the static files. Output is deterministic: no timestamps, sorted iteration.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..diagnostics import Diagnostic, Severity
+from ..editions import Collection, DocumentEdition
+from . import urls, words
+from .document import read_document
+from .indexes import Indexes, gather
+from .markdown import guess_language, render_markdown
+from .model import DocumentSummary, DocumentView
+from .registers import Registers, read_registers
+
+UI_LANG = "ru"
+
+
+@dataclass
+class SiteReport:
+    pages: list[str] = field(default_factory=list)  # every page written, relative to out_dir
+    documents: int = 0
+    register_entries: int = 0
+    mentions: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Page:
+    path: str
+    template: str
+    context: dict
+    in_sitemap: bool = True
+
+
+def templates_dir_of(collection: Collection) -> Path:
+    """templates/ of the project whose editions/collection.yml this is."""
+    return collection.file.resolve().parent.parent / "templates"
+
+
+def by_document(items) -> list[tuple[str, str, list]]:
+    """Items with a locus grouped by document, in the order given: [(doc id, title, items)]."""
+    groups: dict[str, tuple[str, str, list]] = {}
+    for item in items:
+        locus = item.locus if hasattr(item, "locus") else item
+        groups.setdefault(locus.doc_id, (locus.doc_id, locus.doc_title, []))[2].append(item)
+    return list(groups.values())
+
+
+def make_environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plural"] = words.plural
+    env.filters["by_document"] = by_document
+    env.filters["kind_label"] = words.kind_label
+    env.filters["language_label"] = words.language_label
+    env.filters["date_words"] = lambda v: words.iso_date_words(v) or v
+    env.globals.update(
+        urls=urls,
+        register_titles=words.REGISTER_TITLES,
+        abstract_titles=words.ABSTRACT_TITLES,
+        keyword_titles=words.KEYWORD_TITLES,
+        ui_lang=UI_LANG,
+    )
+    return env
+
+
+def _warnings(summaries: list[DocumentSummary], registers: Registers) -> list[Diagnostic]:
+    out = []
+    for summary in summaries:
+        if not summary.unresolved:
+            continue
+        where = f"build/tei/{summary.doc_id}.xml"
+        if not registers.present:
+            message = (f"{len(summary.unresolved)} mention(s) refer to registers.xml, which was not built; "
+                       "they are shown without links")
+            out.append(Diagnostic(where, None, message, Severity.WARNING))
+            continue
+        for kind, entry_id in sorted(set(summary.unresolved)):
+            count = summary.unresolved.count((kind, entry_id))
+            message = (f"{count} mention(s) of '{entry_id}' ({kind}) have no entry in registers.xml; "
+                       "they are shown without links")
+            out.append(Diagnostic(where, None, message, Severity.WARNING))
+    return out
+
+
+def _document_order(views: list[DocumentView]) -> list[DocumentView]:
+    return sorted(views, key=lambda v: (v.date or "9999", words.sort_key(v.title), v.id))
+
+
+def _plan(
+    collection: Collection, views: list[DocumentView], indexes: Indexes, registers: Registers
+) -> list[_Page]:
+    intro_lang = guess_language(collection.introduction or "", UI_LANG)
+    about_lang = guess_language(collection.about or "", UI_LANG)
+    pages = [
+        _Page(urls.HOME, "home.html", {
+            "documents": views,
+            "introduction": render_markdown(collection.introduction, intro_lang),
+            "introduction_lang": intro_lang,
+            "indexes": indexes,
+        }),
+    ]
+    for view in views:
+        pages.append(_Page(urls.document_path(view.id), "document.html", {"doc": view}))
+    for kind, register in indexes.registers.items():
+        pages.append(_Page(urls.register_path(kind), "register.html",
+                           {"kind": kind, "register": register, "present": registers.present}))
+        for entry in register.entries:
+            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}))
+    pages += [
+        _Page(urls.ARCHIVES, "archives.html",
+              {"archives": indexes.archives, "count": indexes.archival_count}),
+        _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}),
+        _Page(urls.CHRONOLOGY, "chronology.html", {"years": indexes.chronology, "count": indexes.date_count}),
+        _Page(urls.WORKS, "works.html", {"groups": indexes.works, "count": indexes.work_count,
+                                         "documents": [v for v in views if v.references]}),
+        _Page(urls.ABOUT, "about.html", {"about": render_markdown(collection.about, about_lang),
+                                         "about_lang": about_lang, "documents": views}),
+        _Page(urls.SEARCH, "search.html", {}),
+        _Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False),
+    ]
+    return pages
+
+
+def _base_path(base_url: str) -> str:
+    """The path part of the base URL, for the 404 page (served at any depth): '/' or '/edition/'."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def render_site(
+    out_dir: Path,
+    collection: Collection,
+    documents: list[tuple[DocumentEdition, bytes]],
+    registers_tei: bytes | None,
+    templates: Path | None = None,
+) -> SiteReport:
+    """Write the website into out_dir (beside the tei/ folder the build has written there)."""
+    out_dir = Path(out_dir)
+    templates = templates or templates_dir_of(collection)
+    registers = read_registers(registers_tei)
+    views: list[DocumentView] = []
+    summaries: list[DocumentSummary] = []
+    for doc, data in sorted(documents, key=lambda item: item[0].id):
+        view, summary = read_document(doc, data, collection.base_url, registers)
+        views.append(view)
+        summaries.append(summary)
+    views = _document_order(views)
+    order = {v.id: k for k, v in enumerate(views)}
+    summaries.sort(key=lambda s: order[s.doc_id])
+    indexes = gather(summaries, registers)
+    env = make_environment(templates)
+    report = SiteReport(documents=len(views), register_entries=len(registers.entries),
+                        mentions=sum(len(s.mentions) for s in summaries),
+                        warnings=_warnings(summaries, registers))
+    sitemap: list[str] = []
+    for page in _plan(collection, views, indexes, registers):
+        context = {
+            "collection": collection,
+            "page": page.path,
+            "root": urls.root_prefix(page.path),
+            "canonical": urls.canonical(collection.base_url, page.path) if page.in_sitemap else None,
+            "base_path": _base_path(collection.base_url),
+            **page.context,
+        }
+        html = env.get_template(page.template).render(context)
+        target = out_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8", newline="\n")
+        report.pages.append(page.path)
+        if page.in_sitemap:
+            sitemap.append(context["canonical"])
+    (out_dir / urls.SITEMAP).write_text(
+        env.get_template("sitemap.xml").render(locations=sitemap), encoding="utf-8", newline="\n")
+    static_out = out_dir / "static"
+    static_out.mkdir(exist_ok=True)
+    for source in sorted((templates / "static").iterdir()):
+        if source.is_file():
+            shutil.copyfile(source, static_out / source.name)
+    return report

@@ -1,0 +1,83 @@
+"""Where every page of the site lives, and how pages link to each other (always relatively)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+REGISTER_DIRS = {"person": "persons", "place": "places", "org": "organisations"}
+
+HOME = "index.html"
+ARCHIVES = "archives/index.html"
+DVP = "dvp/index.html"
+CHRONOLOGY = "chronology/index.html"
+WORKS = "works-cited/index.html"
+ABOUT = "about/index.html"
+SEARCH = "search/index.html"
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+
+
+def document_path(doc_id: str) -> str:
+    return f"documents/{doc_id}/index.html"
+
+
+def tei_path(doc_id: str) -> str:
+    return f"tei/{doc_id}.xml"
+
+
+def register_path(kind: str) -> str:
+    return f"{REGISTER_DIRS[kind]}/index.html"
+
+
+def entry_path(kind: str, entry_id: str) -> str:
+    return f"{REGISTER_DIRS[kind]}/{entry_id}/index.html"
+
+
+def href(path: str) -> str:
+    """A root-relative path made safe for an href attribute (non-ASCII and spaces percent-encoded)."""
+    return quote(path, safe="/#-._~")
+
+
+def root_prefix(page: str) -> str:
+    """The relative prefix from a page back to the site root: '' or '../' or '../../'."""
+    return "../" * page.count("/")
+
+
+def canonical(base_url: str, page: str) -> str:
+    """The canonical URL of a page: the directory for index.html pages, as in the TEI's idno."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    if page == HOME:
+        return base
+    if page.endswith("/index.html"):
+        return base + href(page[: -len("index.html")])
+    return base + href(page)
+
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+         "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "-", "y", "-", "e", "iu", "ia"),
+        strict=True,
+    )
+)
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for anchors: transliterated Cyrillic, a-z0-9 and '-'."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text).casefold():
+        if char in _TRANSLIT:
+            out.append(_TRANSLIT[char].strip("-"))
+        elif "a" <= char <= "z" or "0" <= char <= "9":
+            out.append(char)
+        else:
+            out.append("-")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

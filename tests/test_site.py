@@ -1,0 +1,485 @@
+"""The reading site, checked on the real built pages (and on the apparatus fixture edition).
+
+The real edition is built once per session (browser.sites.real_site); the fixture edition has every
+apparatus element of docs/TEI-ENCODING.md with a registers file (browser/apparatus_fixture.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import CONVENTION, NS, TEXTBOOK, THESIS, URUMQI
+from lxml import etree, html
+
+from browser import apparatus_fixture as fx
+from browser.sites import fixture_site, real_site
+from diplo_edition.editions import load_edition
+from diplo_edition.site import render_site
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_URL = "https://diplo-edition.example.org/"
+T = f"{{{NS['t']}}}"
+CITE = re.compile(
+    r"^(?:.+\. )?(?:\[.+\]|[^\[].*)\. (?:С\. \d+(?:–\d+)?\. )?URL: (\S+) \(дата обращения: ДД\.ММ\.ГГГГ\)$"
+)
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return real_site()
+
+
+@pytest.fixture(scope="module")
+def fixture() -> Path:
+    return fixture_site()
+
+
+def page(root: Path, path: str):
+    return html.parse(str(root / path)).getroot()
+
+
+def doc_page(root: Path, doc_id: str):
+    return page(root, f"documents/{doc_id}/index.html")
+
+
+def text(el) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()
+
+
+# --- link checking -----------------------------------------------------------------------------------
+
+
+def check_links(root: Path) -> tuple[int, list[str]]:
+    """Every relative href/src of every page must name an existing file, and every #fragment an id in it.
+
+    A page's <base href> (the 404 page) is a path from the host's root, that is from the site's root.
+    """
+    anchors: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in anchors:
+            tree = html.parse(str(path))
+            anchors[path] = set(tree.xpath("//@id")) | set(tree.xpath("//a/@name"))
+        return anchors[path]
+
+    broken, total = [], 0
+    for path in sorted(root.rglob("*.html")):
+        tree = html.parse(str(path))
+        base = tree.xpath("//base/@href")
+        origin = root if base else path.parent
+        for el in tree.xpath("//*[@href or @src]"):
+            if el.tag == "base":
+                continue
+            for attr in ("href", "src"):
+                url = (el.get(attr) or "").strip()
+                parts = urlsplit(url)
+                if not url or parts.scheme or url.startswith("//"):
+                    continue
+                total += 1
+                target = path if not parts.path else (origin / unquote(parts.path))
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.is_file():
+                    broken.append(f"{path.relative_to(root)}: {url} (no such file)")
+                    continue
+                fragment = unquote(parts.fragment)
+                if fragment and target.suffix == ".html" and fragment not in ids(target):
+                    broken.append(f"{path.relative_to(root)}: {url} (no such anchor)")
+    return total, broken
+
+
+def test_no_broken_link_or_anchor_in_the_real_site(site):
+    total, broken = check_links(site)
+    assert total > 2000
+    assert broken == []
+
+
+def test_no_broken_link_or_anchor_in_the_fixture_site(fixture):
+    total, broken = check_links(fixture)
+    assert total > 200
+    assert broken == []
+
+
+# --- the pages ---------------------------------------------------------------------------------------
+
+
+def test_every_page_of_the_site_is_written(site):
+    expected = [
+        "index.html", "about/index.html", "search/index.html", "404.html", "sitemap.xml",
+        "persons/index.html", "places/index.html", "organisations/index.html", "archives/index.html",
+        "dvp/index.html", "chronology/index.html", "works-cited/index.html",
+        "static/site.css", "static/site.js", "static/favicon.svg",
+    ] + [f"documents/{d}/index.html" for d in (THESIS, URUMQI, CONVENTION, TEXTBOOK)] + [
+        f"tei/{d}.xml" for d in (THESIS, URUMQI, CONVENTION, TEXTBOOK)
+    ]
+    for path in expected:
+        assert (site / path).is_file(), path
+
+
+def test_home_lists_the_documents_with_author_kind_date_and_language(site):
+    home = page(site, "index.html")
+    assert "распознаванием печатных изданий" in text(home.xpath("//div[contains(@class,'intro')]")[0])
+    cards = home.xpath("//li[contains(@class,'doc-card')]")
+    assert len(cards) == 4
+    for card in cards:
+        labels = [text(dt) for dt in card.xpath(".//dt")]
+        assert labels == ["Автор", "Вид", "Дата", "Язык"]
+        href = card.xpath(".//h3/a/@href")[0]
+        assert (site / href).is_file()
+        # No printed titles in this edition: the editor's titles, in square brackets.
+        assert text(card.xpath(".//h3")[0]).startswith("[")
+    thesis = [c for c in cards if THESIS in c.xpath(".//h3/a/@href")[0]][0]
+    assert [text(dd) for dd in thesis.xpath(".//dd")] == ["—", "Квалификационная работа", "—", "русский"]
+
+
+def test_thesis_reader_page_has_every_footnote_with_back_links(site):
+    doc = doc_page(site, THESIS)
+    notes = doc.xpath("//span[@class='fn']")
+    assert len(notes) == 234
+    for n, note in enumerate(notes, start=1):
+        assert note.get("id") == f"fn{n}"
+        assert note.xpath(".//a[@class='fn-back']/@href") == [f"#fnref{n}"]
+        marker = doc.get_element_by_id(f"fnref{n}")
+        assert marker.get("href") == f"#fn{n}"
+        # The pop-over stands right beside its marker.
+        assert marker.getnext() is note
+    endnotes = doc.xpath("//section[@id='notes']//li")
+    assert len(endnotes) == 234
+    assert endnotes[0].xpath(".//a[@class='en-n']/@href") == ["#fnref1"]
+
+
+def test_thesis_original_pages_are_addressable(site):
+    doc = doc_page(site, THESIS)
+    ids = set(doc.xpath("//@id"))
+    for n in range(3, 92):
+        assert f"page-{n}" in ids, n
+        (span,) = doc.xpath(f"//span[@id='page-{n}']")
+        assert span.xpath("./a[@class='pb-n']/@href") == [f"#page-{n}"]
+        cite = span.xpath(".//textarea[contains(@class,'cite-field')]")[0]
+        assert f"С. {n}. URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite.text
+    assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
+        f"#page-{n}" for n in range(3, 92)]
+
+
+def test_thesis_paragraph_anchors_and_cite_boxes(site, trees):
+    doc = doc_page(site, THESIS)
+    count = len(trees[THESIS].findall(".//t:body//t:p", NS))
+    paragraphs = doc.xpath("//section[@id='text']//div[@class='para']/p")
+    assert [p.get("id") for p in paragraphs] == [f"p{n}" for n in range(1, count + 1)]
+    for p in paragraphs:
+        box = p.getnext()
+        assert "cite-p" in box.get("class")
+        field = box.xpath(".//textarea")[0]
+        match = CITE.match(field.text)
+        assert match, field.text
+        assert match.group(1) == f"{BASE_URL}documents/{THESIS}/#{p.get('id')}"
+    first = doc.get_element_by_id("cite-p1").text
+    assert first == (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. 3. "
+                     f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ)")
+
+
+def test_thesis_table_of_contents(site, trees):
+    doc = doc_page(site, THESIS)
+    heads = ["".join(h.itertext()) for h in trees[THESIS].findall(".//t:body//t:head", NS)]
+    assert len(heads) == 10
+    entries = doc.xpath("//nav[@id='toc']//a[starts-with(@href,'#sec-')]")
+    assert [text(a) for a in entries] == [re.sub(r"\s+", " ", h).strip() for h in heads]
+    for a in entries:
+        target = doc.get_element_by_id(a.get("href")[1:])
+        assert target.tag in ("h2", "h3")
+    # Chapters are h2, their sections h3, nested in the contents too.
+    assert [h.tag for h in doc.xpath("//section[@id='text']//*[@class='head']")] == [
+        "h2", "h2", "h3", "h3", "h3", "h2", "h3", "h3", "h3", "h2"]
+
+
+def test_the_reading_text_is_the_teis_text(site, trees):
+    """Nothing added, nothing lost: the paragraphs read as the TEI's (notes, fw and page numbers aside)."""
+
+    def tei_text(el) -> str:
+        parts = [el.text or ""]
+        for child in el:
+            if child.tag not in (T + "note", T + "fw"):
+                parts.append(tei_text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    for doc_id in (THESIS, URUMQI, CONVENTION, TEXTBOOK):
+        doc = doc_page(site, doc_id)
+        for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or @class='fnref' or @class='vh' "
+                            "or @class='tip' or contains(@class,'cite')]"):
+            el.drop_tree()
+        shown = [text(p) for p in doc.xpath("//section[@id='text']//div[@class='para']/p")]
+        expected = [re.sub(r"\s+", " ", tei_text(p)).strip()
+                    for p in trees[doc_id].findall(".//t:body//t:p", NS)]
+        assert shown == expected, doc_id
+
+
+def test_pages_without_a_number_are_counted_never_invented(site):
+    doc = doc_page(site, URUMQI)
+    pages = doc.xpath("//span[starts-with(@id,'page-')]")
+    assert [p.get("id") for p in pages] == [f"page-seq-{k}" for k in range(1, 6)]
+    assert [text(p.xpath("./a")[0]) for p in pages] == [f"страница [{k}]" for k in range(1, 6)]
+    # Paragraph citations give no page then.
+    assert " С. " not in doc.get_element_by_id("cite-p1").text
+
+
+def test_the_urumqi_article_shows_its_english_abstract_beside_the_russian_text(site):
+    doc = doc_page(site, URUMQI)
+    assert doc.get("lang") == "ru"
+    (abstract,) = doc.xpath("//section[@id='abstracts']/div[@class='abstract']")
+    assert abstract.get("lang") == "en"
+    assert text(abstract.xpath("./h2")[0]) == "Abstract"
+    assert text(abstract).startswith("Abstract The author focuses on the application by the Soviet leadership")
+    assert abstract.getparent().getnext().get("id") == "text"
+
+
+def test_the_convention_article_has_its_abstracts_side_by_side(site):
+    doc = doc_page(site, CONVENTION)
+    (section,) = doc.xpath("//section[@id='abstracts']")
+    assert "abstracts-two" in section.get("class")
+    assert [d.get("lang") for d in section.xpath("./div")] == ["ru", "en"]
+    keywords = section.xpath("./div[@lang='en']/p[@class='keywords']")[0]
+    assert "protection of rights" in text(keywords)
+    # The page breaks in the abstracts are pages of the document, counted from the first.
+    assert section.xpath(".//span[@id='page-seq-1']")
+
+
+def test_highwire_citation_meta_tags(site):
+    for doc_id in (THESIS, URUMQI, CONVENTION, TEXTBOOK):
+        doc = doc_page(site, doc_id)
+        meta = {m.get("name"): m.get("content") for m in doc.xpath("//meta[starts-with(@name,'citation_')]")}
+        assert meta["citation_title"] == text(doc.xpath("//h1")[0])
+        assert meta["citation_fulltext_html_url"] == f"{BASE_URL}documents/{doc_id}/"
+        assert meta["citation_language"] == "ru"
+        assert "citation_pdf_url" not in meta  # there is no PDF
+        assert "citation_author" not in meta  # no author is known; none is invented
+        assert "citation_publication_date" not in meta
+    thesis = doc_page(site, THESIS)
+    assert thesis.xpath("//meta[@name='citation_firstpage']/@content") == ["3"]
+    assert thesis.xpath("//meta[@name='citation_lastpage']/@content") == ["91"]
+
+
+def test_every_page_has_lang_canonical_url_and_is_in_the_sitemap(site):
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    locations = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    pages = sorted(site.rglob("*.html"))
+    canonicals = []
+    for path in pages:
+        doc = html.parse(str(path)).getroot()
+        assert doc.get("lang"), path
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html":
+            assert not doc.xpath("//link[@rel='canonical']")
+            continue
+        (canonical,) = doc.xpath("//link[@rel='canonical']/@href")
+        expected = BASE_URL + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        assert canonical == expected
+        canonicals.append(canonical)
+    assert sorted(locations) == sorted(canonicals)
+    assert len(set(locations)) == len(locations)
+
+
+def test_no_external_requests(site):
+    for path in sorted(site.rglob("*.html")):
+        doc = html.parse(str(path)).getroot()
+        for url in doc.xpath("//script/@src | //link[not(@rel='canonical')]/@href | //img/@src | "
+                             "//iframe/@src | //source/@src | //video/@src | //audio/@src"):
+            assert not urlsplit(url).scheme and not url.startswith("//"), (path, url)
+        for style in doc.xpath("//style/text() | //@style"):
+            assert "url(" not in style and "@import" not in style
+    css = (site / "static" / "site.css").read_text(encoding="utf-8")
+    assert "url(" not in css and "@import" not in css and "@font-face" not in css
+
+
+def test_scripts_only_enhance(site):
+    """Without JavaScript: notes open by :target, cite texts are there to select, copy buttons wait hidden."""
+    doc = doc_page(site, THESIS)
+    assert doc.xpath("//script/@src") == ["../../static/site.js"]
+    assert all(b.get("hidden") is not None for b in doc.xpath("//button[contains(@class,'copy')]"))
+    css = (site / "static" / "site.css").read_text(encoding="utf-8")
+    assert ".fn:target" in css and ".pb:target .pb-cite" in css and "@media print" in css
+
+
+def test_search_page_is_a_plain_placeholder(site):
+    search = page(site, "search/index.html")
+    assert search.xpath("//form[@role='search']//input[@type='search']")
+    assert "появится вместе с поисковым индексом" in text(search)
+    assert not search.xpath("//*[contains(@class,'result')]")
+
+
+def test_about_page_renders_the_markdown(site):
+    about = page(site, "about/index.html")
+    (prose,) = about.xpath("//div[contains(@class,'prose')]")
+    assert prose.get("lang") == "en"  # the about text is written in English
+    assert text(prose.xpath(".//h2")[0]) == "Editorial principles"
+    assert prose.xpath(".//code[text()='sources/']")
+
+
+def test_registers_exist_even_without_entries(tmp_path):
+    out = tmp_path / "site"
+    fx.render_fixture_site(out, registers=False)
+    for kind in ("persons", "places", "organisations"):
+        register = page(out, f"{kind}/index.html")
+        assert "registers.xml" in text(register)
+        assert not register.xpath("//ul[@class='entries']")
+    doc = doc_page(out, fx.DOC_ID)
+    # Mentions stay in the text, unlinked.
+    assert [text(s) for s in doc.xpath("//p[@id='p1']/span[contains(@class,'m-person')]")] == [
+        "Л.М. Карахан", "Карахан (исправлено; в оригинале: «Карахнан»)"]
+    assert not doc.xpath("//a[contains(@class,'m-person')]")
+
+
+def test_two_builds_give_identical_files(site, tmp_path):
+    edition = load_edition(ROOT)
+    documents = [(d, (site / "tei" / f"{d.id}.xml").read_bytes()) for d in edition.documents]
+    registers = site / "tei" / "registers.xml"
+    registers_tei = registers.read_bytes() if registers.exists() else None
+    outputs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        out.mkdir()
+        render_site(out, edition.collection, documents, registers_tei)
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outputs[0] == outputs[1]
+    built = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+             if p.is_file() and not p.relative_to(site).as_posix().startswith("tei/")}
+    assert built == outputs[0]
+
+
+def test_markup_in_metadata_is_shown_as_text(tmp_path):
+    title = "<script>alert(1)</script> {{ 7*7 }} & «кавычки»"
+    tei = (fx.FIXTURE_TEI.decode()
+           .replace('<title type="main">Переговоры в Урумчи</title>',
+                    f'<title type="desc">{title.replace("&", "&amp;").replace("<", "&lt;")}</title>')
+           .replace("<author>Иванов И.И.</author>", "", 1)).encode()
+    doc = fx.document(title=None, supplied_title=title, authors=())
+    render_site(tmp_path, fx.collection(title="<b>{{ 6*7 }}</b>"), [(doc, tei)], None,
+                templates=ROOT / "templates")
+    raw = (tmp_path / "documents" / fx.DOC_ID / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in raw and "<b>" not in raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} &amp; «кавычки»" in raw
+    assert "49" not in raw and "42" not in raw
+    parsed = doc_page(tmp_path, fx.DOC_ID)
+    assert text(parsed.xpath("//h1")[0]) == f"[{title}]"
+    assert parsed.xpath("//meta[@name='citation_title']/@content") == [f"[{title}]"]
+    assert not parsed.xpath("//body//script")
+    home = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;{{ 6*7 }}&lt;/b&gt;" in home
+
+
+# --- the apparatus (fixture edition) -----------------------------------------------------------------
+
+
+def test_names_link_to_their_register_entries(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    links = {(a.get("href"), text(a)) for a in doc.xpath("//section[@id='text']//a[contains(@class,' m-')]")}
+    assert ("../../persons/karakhan/index.html", "Л.М. Карахан") in links
+    assert ("../../organisations/nkid/index.html", "НКИД") in links
+    assert ("../../places/urumqi/index.html", "Урумчи") in links
+    # A name with no register entry stays unlinked.
+    assert doc.xpath("//span[contains(@class,'m-person')][text()='Некто']")
+    # No link or focusable element is nested in a link.
+    assert not doc.xpath("//a//a | //a//*[@tabindex]")
+
+
+def test_register_entry_lists_every_mention_with_a_snippet_and_a_link(fixture):
+    entry = page(fixture, "persons/karakhan/index.html")
+    assert text(entry.xpath("//h1")[0]) == "Карахан, Лев Михайлович"
+    assert entry.xpath("//p[@class='subtitle'][@lang='en']/text()") == ["Lev Karakhan"]
+    hits = entry.xpath("//ol[@class='hits']/li")
+    assert len(hits) == 3
+    assert [h.xpath(".//p[@class='where']/a/@href")[0] for h in hits] == [
+        f"../../documents/{fx.DOC_ID}/index.html#p1", f"../../documents/{fx.DOC_ID}/index.html#p1",
+        f"../../documents/{fx.DOC_ID}/index.html#fn2"]
+    assert [text(h.xpath(".//mark")[0]) for h in hits] == ["Л.М. Карахан", "Карахан", "Карахан"]
+    assert text(hits[0].xpath(".//p[@class='where']")[0]) == "¶ 1, с. 45"
+    index = page(fixture, "persons/index.html")
+    assert [text(a) for a in index.xpath("//ul[@class='entries']/li/a")] == [
+        "Карахан, Лев Михайлович", "Чичерин, Георгий Васильевич"]
+    assert page(fixture, "persons/chicherin/index.html").xpath("//p[@class='empty']")
+
+
+def test_corrections_show_the_corrected_reading_with_the_original_on_hover(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    (corr,) = doc.xpath("//span[@class='corr'][@tabindex='0']")
+    assert corr.text == "переговоры"
+    assert text(corr.xpath("./span[@class='tip']")[0]) == "(исправлено; в оригинале: «переговры»)"
+    (app,) = doc.xpath("//span[@class='app']")
+    assert app.text == "Синьцзян"
+    assert text(app.xpath("./span[@class='tip']")[0]) == "(копия B: «Синцзян»)"
+
+
+def test_archival_citations_and_their_index(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    hrefs = doc.xpath("//span[@id='fn1']//a[contains(@class,'bibl-archival')]/@href")
+    assert hrefs == ["../../archives/index.html#arch-avp-rf_0100_5_3"]
+    # "Там же" resolves to the same file, with its own folios.
+    assert doc.xpath("//span[@id='fn2']//a[contains(@class,'bibl-archival')]/@href") == hrefs
+    archives = page(fixture, "archives/index.html")
+    node = archives.get_element_by_id("arch-avp-rf_0100_5_3")
+    assert [text(f) for f in node.xpath(".//span[@class='folio']")] == ["Л. 12–14", "Л. 20"]
+    assert node.xpath(".//ul[@class='places']//a/@href")[1::2] == [
+        f"../documents/{fx.DOC_ID}/index.html#fn1", f"../documents/{fx.DOC_ID}/index.html#fn2"]
+    path = [text(el) for el in archives.xpath("//li[contains(@class,'tree-node')]/span[@class='tree-label']")]
+    assert path == ["Архив: АВП РФ", "Фонд: Ф. 0100", "Опись: Оп. 5", "Дело: Д. 3"]
+
+
+def test_dvp_concordance(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    assert doc.xpath("//a[contains(@class,'bibl-dvp')]/@href") == [
+        "../../dvp/index.html#dvp-6-123", "../../dvp/index.html#dvp-x-15"]
+    dvp = page(fixture, "dvp/index.html")
+    assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
+    assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
+        "прим. 4, с. [3] (с. 15–16)")
+
+
+def test_reference_list_citations_link_to_the_list(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    assert doc.xpath("//p[@id='p2']//a[contains(@class,'bibl-reference')]/@href") == ["#ref-1"]
+    (ref,) = doc.xpath("//section[@id='references']//li")
+    assert ref.get("id") == "ref-1"
+    assert ref.xpath(".//span[@class='citing']/a/@href") == ["#p2"]
+
+
+def test_chronology_in_date_order(fixture):
+    chronology = page(fixture, "chronology/index.html")
+    dates = [text(p) for p in chronology.xpath("//p[@class='event-date']")]
+    assert dates == ["1921–1923 гг.", "31 августа 1923 г.", "20 января 1925 г."]
+    assert chronology.xpath("//p[@class='where']/a/@href") == [
+        f"../documents/{fx.DOC_ID}/index.html#p2", f"../documents/{fx.DOC_ID}/index.html#p1",
+        f"../documents/{fx.DOC_ID}/index.html#p3"]
+
+
+def test_works_cited_groups_citations_of_one_work(fixture):
+    works = page(fixture, "works-cited/index.html")
+    (work,) = works.xpath("//ul[@class='works']/li")
+    assert text(work.xpath("./p[@class='work']")[0]) == "Кутаков Л.Н. Портсмутский мирный договор. М., 1961."
+    assert work.xpath(".//a/@href")[1:] == [
+        f"../documents/{fx.DOC_ID}/index.html#fn3", f"../documents/{fx.DOC_ID}/index.html#fn4"]
+    assert [text(s) for s in work.xpath(".//span[@class='printed']")] == ["(С. 82)", "(Там же. С. 90.)"]
+
+
+def test_unanchored_note_is_shown_at_its_place_with_a_remark(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    marker = doc.get_element_by_id("fnref4")
+    assert "fnref-unanchored" in marker.get("class")
+    assert text(marker) == "Примечание [4]"
+    assert "не найден" in text(doc.get_element_by_id("fn4"))
+
+
+def test_site_warns_about_mentions_without_register_entry(tmp_path):
+    report = fx.render_fixture_site(tmp_path)
+    assert [str(w) for w in report.warnings] == [
+        f"build/tei/{fx.DOC_ID}.xml: warning: 1 mention(s) of 'nobody' (person) have no entry in "
+        "registers.xml; they are shown without links"]
+    assert report.mentions == 6 and report.register_entries == 4 and report.documents == 1
+
+
+def test_canonical_urls_under_a_sub_path(fixture):
+    doc = doc_page(fixture, fx.DOC_ID)
+    assert doc.xpath("//link[@rel='canonical']/@href") == [f"{fx.BASE_URL}documents/{fx.DOC_ID}/"]
+    assert page(fixture, "404.html").xpath("//base/@href") == ["/edition/"]
