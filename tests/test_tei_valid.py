@@ -25,3 +25,16 @@ def test_header_records_sources_and_policies(trees):
     # Nothing the text does not tell is invented: no author, no date.
     assert tree.find(".//t:titleStmt/t:author", NS) is None
     assert tree.find(".//t:sourceDesc/t:bibl/t:date", NS) is None
+
+
+def test_registers_file_is_valid_tei(registers, edition, tei_all):
+    from lxml import etree
+
+    from diplo_edition.tei.registers import build_registers_tei
+
+    tree = etree.fromstring(build_registers_tei(registers, edition.collection))
+    assert tei_all.validate(tree), [f"{e.line}: {e.message}" for e in tei_all.error_log][:10]
+    people = tree.findall(".//t:listPerson/t:person", NS)
+    assert len(people) == len(registers.of_kind("person")) >= 13
+    karakhan = tree.find(".//t:person[@{http://www.w3.org/XML/1998/namespace}id='karakhan']", NS)
+    assert karakhan.find("t:birth", NS).get("when") == "1889"

@@ -83,7 +83,17 @@ def _replace_directory(staging: Path, out: Path) -> None:
         os.replace(staging, out)
 
 
-def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult:
+@dataclass
+class ProcessedEdition:
+    edition: Edition
+    registers: Registers
+    results: list[DocumentResult]
+    registers_tei: bytes
+    diagnostics: list[Diagnostic]
+
+
+def process_edition(project_root: Path, jobs: int | None = None) -> ProcessedEdition:
+    """Every document to validated TEI, in memory; raises InputError if anything is wrong."""
     edition, registers = _load_inputs(project_root)
     lexicon = gather_lexicon(edition)
     results = _process_all(edition, lexicon, build_matcher(registers), jobs or os.cpu_count() or 1)
@@ -93,6 +103,13 @@ def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult
         diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise InputError(diagnostics)
+    return ProcessedEdition(edition, registers, results, registers_tei, diagnostics)
+
+
+def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult:
+    processed = process_edition(project_root, jobs)
+    edition, results, registers_tei = processed.edition, processed.results, processed.registers_tei
+    diagnostics = processed.diagnostics
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))

@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the edition into build/ (TEI for every document)")
     build.add_argument("--out", type=Path, default=None, help="output directory (default: ROOT/build)")
     build.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    names = commands.add_parser(
+        "names", help="list frequent names not yet in the registers (persons, places, organisations)"
+    )
+    names.add_argument("--top", type=int, default=20, help="how many candidates to list (default: 20)")
     return parser
 
 
@@ -76,6 +80,25 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _names(args) -> int:
+    from .apparatus.candidates import untagged_candidates
+    from .build import process_edition
+
+    try:
+        processed = process_edition(args.root.resolve())
+    except InputError as exc:
+        _report(exc.diagnostics, sys.stderr)
+        return EXIT_CONTENT
+    documents = {r.id: r.tei for r in processed.results}
+    candidates = untagged_candidates(documents, args.top)
+    print(f"{'count':>5}  {'name':<24} {'evidence':<12} example")
+    for c in candidates:
+        print(f"{c.count:>5}  {c.name:<24} {c.evidence:<12} {c.document}: {c.example}")
+    if not candidates:
+        print("no untagged name candidates: the registers cover every frequent name")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -87,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "build":
         return _build(args)
+    if args.command == "names":
+        return _names(args)
     return EXIT_USAGE
 
 

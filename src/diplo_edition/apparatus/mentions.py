@@ -31,27 +31,86 @@ def _is_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _indeclinable(word: str) -> bool:
+    """Foreign names ending in о, е, и, у, э, ю do not decline in Russian (Токио, Урумчи, Гото)."""
+    return word[-1:].lower() in "оеиуэю" and not morph_analyzer().word_is_known(word.lower())
+
+
 def _nominative_parse(word: str, kind: str):
-    """The dictionary's reading of a nominative name, or None if it cannot decline it."""
+    """The dictionary's reading of a nominative name that declines, or None."""
+    if _indeclinable(word):
+        return None
     candidates = [
         p
         for p in morph_analyzer().parse(word)
-        if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.normal_form == word.lower()
+        if p.tag.POS == "NOUN"
+        and p.tag.case == "nomn"
+        and p.normal_form == word.lower()
+        and "Fixd" not in p.tag.grammemes
     ]
-    if not candidates:
-        return None
     preferred = [p for p in candidates if PREFERRED_TAG[kind] & set(p.tag.grammemes)]
-    return (preferred or candidates)[0]
+    if preferred:
+        return preferred[0]
+    # A word the dictionary only guesses at is declined by the rules below, not by a guess.
+    if candidates and morph_analyzer().word_is_known(word.lower()):
+        return candidates[0]
+    return None
+
+
+HUSHING = "гкхжшчщц"
+
+
+def _adjectival_surname(word: str) -> set[str] | None:
+    """Surnames in -ский, -цкий, -ой (Трояновский, Троцкий) decline as adjectives."""
+    if not re.search(r"(ский|цкий|ской|цкой|ый|ий|ой)$", word):
+        return None
+    parse = next(
+        (
+            p
+            for p in morph_analyzer().parse(word)
+            if p.tag.POS == "ADJF" and {"nomn", "masc"} <= set(p.tag.grammemes)
+        ),
+        None,
+    )
+    if parse is None:
+        return None
+    forms = {
+        parse.inflect({case, "sing", "masc"} | ({"anim"} if case == "accs" else set())) for case in CASES
+    }
+    return {_match_case(word, f.word) for f in forms if f}
+
+
+def _declined_by_ending(word: str) -> set[str]:
+    """Case forms of a proper name the dictionary does not know, by the ending of its nominative."""
+    low = word[-1:].lower()
+    if low == "а":
+        stem = word[:-1]
+        return {stem + ("и" if stem[-1:].lower() in HUSHING else "ы"), stem + "е", stem + "у", stem + "ой"}
+    if low == "я":
+        stem = word[:-1]
+        return {stem + "и", stem + "е", stem + "ю", stem + "ей"}
+    if low.isalpha() and low not in "аеёиоуыэюяьй":
+        ablt = "ым" if re.search(r"(ин|ын|ов|ев|ёв)$", word) else "ом"
+        return {word + "а", word + "у", word + ablt, word + "е"}
+    return set()
 
 
 def _match_case(word: str, form: str) -> str:
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 
-def _inflect_word(word: str, kind: str, case: str, number: str = "sing") -> str | None:
+def _agreeing(word: str, head) -> set[str]:
+    """Grammemes an adjective before the head noun takes to agree with it (gender; animacy in accusative)."""
+    if head is None:
+        return set()
+    return {g for g in (head.tag.gender, head.tag.animacy) if g}
+
+
+def _inflect_word(word: str, kind: str, case: str, head=None) -> str | None:
     if _is_abbreviation(word) or not any(c.isalpha() for c in word):
         return word
     parse = _nominative_parse(word, kind)
+    wanted = {case, "sing"}
     if parse is None:
         adjective = next(
             (p for p in morph_analyzer().parse(word) if p.tag.POS == "ADJF" and p.tag.case == "nomn"), None
@@ -59,7 +118,8 @@ def _inflect_word(word: str, kind: str, case: str, number: str = "sing") -> str 
         if adjective is None:
             return word  # indeclinable: Урумчи, Токио, Гото
         parse = adjective
-    inflected = parse.inflect({case, number})
+        wanted |= _agreeing(word, head)
+    inflected = parse.inflect(wanted) or parse.inflect({case, "sing"})
     return _match_case(word, inflected.word) if inflected else None
 
 
@@ -69,16 +129,22 @@ def name_forms(name: str, kind: str) -> frozenset[str]:
     words = name.split()
     if not words:
         return frozenset()
+    forms = {name}
+    if len(words) == 1 and _nominative_parse(name, kind) is None and not _is_abbreviation(name):
+        adjective = _adjectival_surname(name)
+        if adjective is not None:
+            return frozenset(forms | adjective)
+        return frozenset(forms | (set() if _indeclinable(name) else _declined_by_ending(name)))
     # The head is the first noun; adjectives before it agree with it, words after it do not change.
     head = next(
         (i for i, w in enumerate(words) if _is_abbreviation(w) or _nominative_parse(w, kind) is not None),
         len(words) - 1,
     )
-    forms = {name}
+    head_parse = _nominative_parse(words[head], kind)
     for case in CASES:
-        inflected = []
-        for i, word in enumerate(words):
-            inflected.append(_inflect_word(word, kind, case) if i <= head else word)
+        inflected = [
+            _inflect_word(word, kind, case, head_parse) if i <= head else word for i, word in enumerate(words)
+        ]
         if all(inflected):
             forms.add(" ".join(inflected))  # type: ignore[arg-type]
     return frozenset(forms)
