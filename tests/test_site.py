@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import apparatus_fixture as fx
+from browser.sites import fixture_site, real_site
 from conftest import CONVENTION, NS, TEXTBOOK, THESIS, URUMQI
 from lxml import etree, html
 
-from browser import apparatus_fixture as fx
-from browser.sites import fixture_site, real_site
 from diplo_edition.editions import load_edition
 from diplo_edition.site import render_site
 
@@ -201,15 +201,22 @@ def test_the_reading_text_is_the_teis_text(site, trees):
     def tei_text(el) -> str:
         parts = [el.text or ""]
         for child in el:
-            if child.tag not in (T + "note", T + "fw"):
+            if child.tag == T + "choice":
+                parts.extend(tei_text(c) for c in child if c.tag in (T + "corr", T + "reg", T + "expan"))
+            elif child.tag == T + "app":
+                readings = child.findall(T + "lem") or [
+                    r for r in child.findall(T + "rdg") if r.get("wit", "").endswith("-wit-A")
+                ] or child.findall(T + "rdg")
+                parts.append(tei_text(readings[0]) if readings else "")
+            elif child.tag not in (T + "note", T + "fw"):
                 parts.append(tei_text(child))
             parts.append(child.tail or "")
         return "".join(parts)
 
     for doc_id in (THESIS, URUMQI, CONVENTION, TEXTBOOK):
         doc = doc_page(site, doc_id)
-        for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or @class='fnref' or @class='vh' "
-                            "or @class='tip' or contains(@class,'cite')]"):
+        for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or contains(@class,'fnref') "
+                            "or @class='vh' or @class='tip' or contains(@class,'cite')]"):
             el.drop_tree()
         shown = [text(p) for p in doc.xpath("//section[@id='text']//div[@class='para']/p")]
         expected = [re.sub(r"\s+", " ", tei_text(p)).strip()
@@ -232,7 +239,7 @@ def test_the_urumqi_article_shows_its_english_abstract_beside_the_russian_text(s
     (abstract,) = doc.xpath("//section[@id='abstracts']/div[@class='abstract']")
     assert abstract.get("lang") == "en"
     assert text(abstract.xpath("./h2")[0]) == "Abstract"
-    assert text(abstract).startswith("Abstract The author focuses on the application by the Soviet leadership")
+    assert text(abstract).startswith("Abstract The author focuses on the application by the Soviet")
     assert abstract.getparent().getnext().get("id") == "text"
 
 
@@ -423,18 +430,34 @@ def test_archival_citations_and_their_index(fixture):
     assert [text(f) for f in node.xpath(".//span[@class='folio']")] == ["Л. 12–14", "Л. 20"]
     assert node.xpath(".//ul[@class='places']//a/@href")[1::2] == [
         f"../documents/{fx.DOC_ID}/index.html#fn1", f"../documents/{fx.DOC_ID}/index.html#fn2"]
-    path = [text(el) for el in archives.xpath("//li[contains(@class,'tree-node')]/span[@class='tree-label']")]
+    tree = archives.xpath("//ul[@class='tree']")[0]
+    path = [text(el) for el in tree.xpath(".//li[contains(@class,'tree-node')]/span[@class='tree-label']")]
     assert path == ["Архив: АВП РФ", "Фонд: Ф. 0100", "Опись: Оп. 5", "Дело: Д. 3"]
 
 
 def test_dvp_concordance(fixture):
     doc = doc_page(fixture, fx.DOC_ID)
-    assert doc.xpath("//a[contains(@class,'bibl-dvp')]/@href") == [
+    assert doc.xpath("//span[@class='fn']//a[contains(@class,'bibl-dvp')]/@href") == [
         "../../dvp/index.html#dvp-6-123", "../../dvp/index.html#dvp-x-15"]
     dvp = page(fixture, "dvp/index.html")
     assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
     assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
         "прим. 4, с. [3] (с. 15–16)")
+
+
+def test_urumqi_citations_of_its_reference_list_are_indexed(site):
+    """The article cites its numbered list ("[1. Л. 129а]"): each source, file and folio is indexed."""
+    doc = doc_page(site, URUMQI)
+    cited = doc.xpath("//section[@id='text']//a[contains(@class,'bibl-reference')]")
+    assert len(cited) >= 20
+    assert all(a.get("href").startswith("#ref-") for a in cited)
+    archives = page(site, "archives/index.html")
+    source = archives.get_element_by_id(f"src-{URUMQI}-ref-1")
+    assert source.xpath(".//span[@class='tree-label']/a/@href") == [f"../documents/{URUMQI}/index.html#ref-1"]
+    folios = [text(f) for f in source.xpath(".//span[@class='folio']")]
+    assert "Л. 129а" in folios
+    places = source.xpath(".//ul[@class='places']//a/@href")
+    assert f"../documents/{URUMQI}/index.html#p2" in places
 
 
 def test_reference_list_citations_link_to_the_list(fixture):

@@ -69,6 +69,10 @@
     }
   });
 
+  // On phones the table of contents starts folded, so that the text comes first.
+  var toc = document.querySelector("details.toc-box");
+  if (toc && window.matchMedia && window.matchMedia("(max-width: 47.99em)").matches) { toc.open = false; }
+
   // Jump to an original page by its number.
   var form = document.querySelector("form.goto");
   if (form) {

@@ -30,6 +30,7 @@ from .model import (
     Page,
     PageBlock,
     Paragraph,
+    ReferenceCitation,
     ReferenceEntry,
     Shelfmark,
     TocEntry,
@@ -194,6 +195,8 @@ class _Reader:
             self.summary.dvp.append(item)
         elif isinstance(item, WorkCitation):
             self.summary.works.append(item)
+        elif isinstance(item, ReferenceCitation):
+            self.summary.reference_citations.append(item)
 
     # --- mixed content ----------------------------------------------------------------------------
 
@@ -317,9 +320,20 @@ class _Reader:
         elif btype == "reference":
             target = (el.get("corresp") or "").lstrip("#")
             if target in self.ref_ids:
-                anchor = f"ref-{urls.slug(self.ref_ids[target]) or 'x'}"
+                n = self.ref_ids[target]
+                anchor = f"ref-{urls.slug(n) or 'x'}"
                 attrs.update(href=f"#{anchor}", label="В списке источников")
-                self.record(box, start, end, lambda locus: self.ref_citing[target].append((locus, text)))
+                group = " ".join(f"{label} {value}" for unit, label in (("volume", "Т."), ("file", "Д."))
+                                 if (value := _cited_range(el, unit)))
+                leaf = " ".join(f"{label} {value}" for unit, label in (("folio", "Л."), ("page", "С."))
+                                if (value := _cited_range(el, unit)))
+                ref_text = _ref_text(self.root, target)
+
+                def make(locus: Locus) -> ReferenceCitation:
+                    self.ref_citing[target].append((locus, text))
+                    return ReferenceCitation(target, n, ref_text, group, leaf, text, locus)
+
+                self.record(box, start, end, make)
         else:
             key, display = self.work(el, text)
             if key:

@@ -15,6 +15,7 @@ from .model import (
     DvpCitation,
     Locus,
     Mention,
+    ReferenceCitation,
     RegisterEntry,
     WorkCitation,
 )
@@ -104,6 +105,20 @@ class Work:
 
 
 @dataclass(frozen=True)
+class ReferenceSource:
+    """An item of one document's numbered reference list, with the files and folios cited from it."""
+
+    doc_id: str
+    doc_title: str
+    n: str
+    text: str
+    anchor: str  # on archives/index.html
+    ref_anchor: str  # on the document's page
+    groups: tuple[tuple[str, tuple[tuple[str, tuple[ReferenceCitation, ...]], ...]], ...]
+    total: int
+
+
+@dataclass(frozen=True)
 class Indexes:
     registers: dict[str, RegisterIndex]
     archives: tuple[ArchiveNode, ...]
@@ -114,6 +129,7 @@ class Indexes:
     date_count: int
     works: tuple[LetterGroup, ...]  # items: Work
     work_count: int
+    reference_sources: tuple[ReferenceSource, ...] = ()
 
 
 def _letter_groups(items: list, name_of) -> tuple[LetterGroup, ...]:
@@ -228,6 +244,30 @@ def works_cited(
     return _letter_groups(works, lambda w: w.display), len(works)
 
 
+def reference_sources(
+    citations: list[ReferenceCitation], doc_order: dict[str, int]
+) -> tuple[ReferenceSource, ...]:
+    by_source: dict[tuple[str, str], list[ReferenceCitation]] = defaultdict(list)
+    for citation in citations:
+        by_source[(citation.locus.doc_id, citation.ref_id)].append(citation)
+    out = []
+    for (doc_id, _ref_id), cites in by_source.items():
+        groups: dict[str, dict[str, list[ReferenceCitation]]] = defaultdict(lambda: defaultdict(list))
+        for c in sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)):
+            groups[c.group][c.leaf].append(c)
+        ordered = tuple(
+            (group, tuple((leaf, tuple(items)) for leaf, items in sorted(leaves.items(),
+                                                                         key=lambda kv: natural_key(kv[0]))))
+            for group, leaves in sorted(groups.items(), key=lambda kv: natural_key(kv[0]))
+        )
+        first = cites[0]
+        ref_anchor = f"ref-{urls.slug(first.n) or 'x'}"
+        out.append(ReferenceSource(doc_id, first.locus.doc_title, first.n, first.ref_text,
+                                   f"src-{doc_id}-{ref_anchor}", ref_anchor, ordered, len(cites)))
+    out.sort(key=lambda s: (doc_order.get(s.doc_id, 0), s.doc_id, natural_key(s.n)))
+    return tuple(out)
+
+
 def gather(summaries: list[DocumentSummary], registers: Registers) -> Indexes:
     doc_order = {s.doc_id: k for k, s in enumerate(summaries)}
     mentions = [m for s in summaries for m in s.mentions]
@@ -245,4 +285,5 @@ def gather(summaries: list[DocumentSummary], registers: Registers) -> Indexes:
         date_count=len(dates),
         works=works,
         work_count=work_count,
+        reference_sources=reference_sources([c for s in summaries for c in s.reference_citations], doc_order),
     )

@@ -92,6 +92,19 @@ class ArchivalCitation:
 
 
 @dataclass(frozen=True)
+class ReferenceCitation:
+    """A citation of the document's numbered reference list ("[1. Д. 27. Л. 4]")."""
+
+    ref_id: str  # xml:id of the list's bibl
+    n: str
+    ref_text: str
+    group: str  # the file or volume cited ("Д. 27"), or ""
+    leaf: str  # the folios or pages cited ("Л. 4"), or ""
+    text: str
+    locus: Locus
+
+
+@dataclass(frozen=True)
 class DvpCitation:
     key: str  # dvp-<volume>-<page>
     volume: str  # "x" when not printed
@@ -214,6 +227,7 @@ class DocumentSummary:
     archival: list[ArchivalCitation] = field(default_factory=list)
     dvp: list[DvpCitation] = field(default_factory=list)
     works: list[WorkCitation] = field(default_factory=list)
+    reference_citations: list[ReferenceCitation] = field(default_factory=list)
     references: list[ReferenceEntry] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (kind, entry id) not in registers
 
@@ -228,6 +242,7 @@ class RegisterEntry:
     birth: str | None
     death: str | None
     note: str | None
+    note_lang: str | None
     wikidata: str | None
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .markdown import guess_language
 from .model import RegisterEntry
 from .tei import TEI, XML_ID, XML_LANG, parse, text_of
 
@@ -72,6 +73,8 @@ def read_registers(data: bytes | None) -> Registers:
                     birth=_when(el, "birth"),
                     death=_when(el, "death"),
                     note=text_of(note) if note is not None else None,
+                    note_lang=(note.get(XML_LANG) or guess_language(text_of(note), "ru")) if note is not None
+                    else None,
                     wikidata=text_of(wikidata) if wikidata is not None else None,
                 )
     return Registers(entries=dict(sorted(entries.items())), present=True)

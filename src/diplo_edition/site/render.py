@@ -46,13 +46,19 @@ def templates_dir_of(collection: Collection) -> Path:
     return collection.file.resolve().parent.parent / "templates"
 
 
-def by_document(items) -> list[tuple[str, str, list]]:
-    """Items with a locus grouped by document, in the order given: [(doc id, title, items)]."""
-    groups: dict[str, tuple[str, str, list]] = {}
+def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
+    """Items with a locus grouped by document, in the order given: [(doc id, title, [(locus, extra, n)])].
+
+    The same place with the same extra text (a paragraph citing one folio twice) is listed once, n times.
+    """
+    groups: dict[str, tuple[str, str, dict]] = {}
     for item in items:
-        locus = item.locus if hasattr(item, "locus") else item
-        groups.setdefault(locus.doc_id, (locus.doc_id, locus.doc_title, []))[2].append(item)
-    return list(groups.values())
+        locus = item.locus
+        value = getattr(item, extra) if extra else None
+        places = groups.setdefault(locus.doc_id, (locus.doc_id, locus.doc_title, {}))[2]
+        key = (locus.anchor, value)
+        places[key] = (locus, value, places[key][2] + 1 if key in places else 1)
+    return [(doc_id, title, list(places.values())) for doc_id, title, places in groups.values()]
 
 
 def make_environment(templates: Path) -> Environment:
@@ -69,6 +75,7 @@ def make_environment(templates: Path) -> Environment:
     env.filters["kind_label"] = words.kind_label
     env.filters["language_label"] = words.language_label
     env.filters["date_words"] = lambda v: words.iso_date_words(v) or v
+    env.globals["life_span"] = words.life_span
     env.globals.update(
         urls=urls,
         register_titles=words.REGISTER_TITLES,
@@ -124,7 +131,8 @@ def _plan(
             pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}))
     pages += [
         _Page(urls.ARCHIVES, "archives.html",
-              {"archives": indexes.archives, "count": indexes.archival_count}),
+              {"archives": indexes.archives, "count": indexes.archival_count,
+               "sources": indexes.reference_sources}),
         _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}),
         _Page(urls.CHRONOLOGY, "chronology.html", {"years": indexes.chronology, "count": indexes.date_count}),
         _Page(urls.WORKS, "works.html", {"groups": indexes.works, "count": indexes.work_count,

@@ -79,6 +79,13 @@ def date_range_words(start: str | None, end: str | None) -> str:
     return iso_date_words(value) or value
 
 
+def life_span(birth: str | None, death: str | None) -> str:
+    """'1889–1937', or '20 января 1889 г. — 1937 г.'; '?' for a date not known."""
+    if all(value is None or re.fullmatch(r"-?\d{4}", value) for value in (birth, death)):
+        return f"{birth or '?'}–{death or '?'}"
+    return f"{iso_date_words(birth) or birth or '?'} — {iso_date_words(death) or death or '?'}"
+
+
 def year_of(value: str) -> str:
     match = _ISO.match(value or "")
     return str(int(match.group(1))) if match else "—"

@@ -1,0 +1,68 @@
+"""The sites the site tests look at, built once per test session, and a static server for them.
+
+- ``real_site()``: the real edition built by ``diplo_edition.build.build`` into a temporary folder
+  (or, when the environment variable DIPLO_EDITION_SITE names a built site, that folder as it is);
+- ``fixture_site()``: the apparatus fixture edition (apparatus_fixture.py) rendered by ``render_site``;
+- ``serve(folder)``: Python's http.server on 127.0.0.1, port 0, in a thread.
+
+Imported as ``browser.sites`` (tests/ is on sys.path through tests/conftest.py) from every test module,
+so that one module, and one cache, serves the whole session.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from diplo_edition.build import build
+
+from . import apparatus_fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+_TMP = Path(tempfile.mkdtemp(prefix="diplo-site-tests-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
+
+
+@functools.cache
+def real_site() -> Path:
+    given = os.environ.get("DIPLO_EDITION_SITE")
+    if given:
+        return Path(given).resolve()
+    out = _TMP / "real"
+    build(ROOT, out)
+    return out
+
+
+@functools.cache
+def fixture_site() -> Path:
+    out = _TMP / "fixture"
+    apparatus_fixture.render_fixture_site(out)
+    return out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve folder on 127.0.0.1 (a free port); yields the base URL, ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
