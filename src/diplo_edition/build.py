@@ -1,28 +1,36 @@
 """The build: every document to TEI, validated, then written to the output directory all at once.
 
 The output is assembled in a temporary directory beside the target and swapped in only when every file
-is written and valid, so a failed or interrupted build leaves the previous site as it was.
+is written and valid, so a failed or interrupted build leaves the previous site as it was and leaves no
+temporary directory behind.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
+import signal
 import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher
-from .diagnostics import Diagnostic, InputError, Severity
+from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, process_document, source_lines
+from .progress import Progress
 from .registers import Registers, load_registers
 from .site import render_site
 from .tei.registers import build_registers_tei
 from .tei.validate import validate_tei
+from .yamlfile import display_name
+
+# The stages a build reports progress for; check adds one (the links).
+STAGES = ("reading sources", "layout and TEI", "validating TEI", "writing the site")
 
 
 @dataclass
@@ -34,25 +42,61 @@ class BuildResult:
 
 def gather_lexicon(edition: Edition) -> Counter:
     """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
-    texts = []
-    seen = set()
+    return _read_corpus(edition, Progress(), None)
+
+
+def _read_corpus(edition: Edition, progress: Progress, wanted: set[str] | None) -> Counter:
+    """The corpus lexicon, reading every raw file once; every unreadable file is reported together.
+
+    Only the files of the wanted documents (all when None) must be readable; another unreadable file is
+    left out of the lexicon (a full build reports it).
+    """
+    refs = {}
     for doc in edition.documents:
         for ref in doc.sources:
-            if ref.path not in seen:
-                seen.add(ref.path)
-                texts.extend(line.text for line in source_lines(ref))
+            refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
+    progress.stage(STAGES[0], len(refs))
+    texts: list[str] = []
+    problems: list[Diagnostic] = []
+    for ref, needed in refs.values():
+        try:
+            texts.extend(line.text for line in source_lines(ref))
+        except InputError as exc:
+            if needed:
+                problems.extend(exc.diagnostics)
+        progress.advance(ref.rel)
+    if problems:
+        raise InputError(problems)
     return corpus_lexicon(texts)
 
 
+def _quiet_worker() -> None:
+    # Ctrl-C is the parent's to handle: a worker interrupted mid-document would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _process_all(
-    edition: Edition, lexicon: Counter, matcher: MentionMatcher | None, jobs: int
+    edition: Edition, lexicon: Counter, matcher: MentionMatcher | None, jobs: int, progress: Progress
 ) -> list[DocumentResult]:
     docs = list(edition.documents)
+    progress.stage(STAGES[1], len(docs))
     if jobs <= 1 or len(docs) <= 1:
-        return [process_document(doc, edition.collection, lexicon, matcher) for doc in docs]
-    n = len(docs)
-    with ProcessPoolExecutor(max_workers=min(jobs, n)) as pool:
-        return list(pool.map(process_document, docs, [edition.collection] * n, [lexicon] * n, [matcher] * n))
+        results = []
+        for doc in docs:
+            results.append(process_document(doc, edition.collection, lexicon, matcher))
+            progress.advance(doc.id)
+        return results
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(docs)), initializer=_quiet_worker)
+    try:
+        futures = {pool.submit(process_document, doc, edition.collection, lexicon, matcher): doc
+                   for doc in docs}
+        by_id = {}
+        for future, doc in futures.items():  # in order, so that the output does not depend on timing
+            by_id[doc.id] = future.result()
+            progress.advance(doc.id)
+        return [by_id[doc.id] for doc in docs]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _load_inputs(project_root: Path) -> tuple[Edition, Registers]:
@@ -72,15 +116,49 @@ def _load_inputs(project_root: Path) -> tuple[Edition, Registers]:
     return edition, registers
 
 
+def _select(edition: Edition, only: list[str] | None) -> Edition:
+    """The edition restricted to the documents named (all when only is empty); an unknown id is refused."""
+    if not only:
+        return edition
+    ids = [doc.id for doc in edition.documents]
+    unknown = [name for name in only if name not in ids]
+    if unknown:
+        hints = []
+        for name in unknown:
+            close = [i for i in ids if i.startswith(name)] or difflib.get_close_matches(name, ids, n=1,
+                                                                                         cutoff=0.5)
+            hints.append(f"'{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        raise UsageError(f"no document with the id {', '.join(hints)}; the documents are: {', '.join(ids)}")
+    return replace(edition, documents=tuple(doc for doc in edition.documents if doc.id in only))
+
+
 def _replace_directory(staging: Path, out: Path) -> None:
     """Swap the finished staging directory in for the output directory."""
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
+    if not out.exists():
         os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.replace(out, old)
+    try:
         os.replace(staging, out)
+    except BaseException:
+        os.replace(old, out)  # interrupted between the two renames: put the previous site back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def check_output_directory(project_root: Path, out: Path) -> None:
+    """Refuse an output directory whose replacement would destroy something that is not a build."""
+    root, out = Path(project_root).resolve(), Path(out).resolve()
+    own = [(root / name).resolve() for name in ("sources", "editions", "templates", "src", ".git")]
+    if root.is_relative_to(out) or any(out.is_relative_to(folder) for folder in own):
+        raise UsageError(f"the output directory {out} holds or lies inside the project's own files, and "
+                         "the build replaces the whole directory; choose another directory with --out")
+    if out.is_file():
+        raise UsageError(f"the output directory {out} is a file; choose a directory with --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / "tei").is_dir():
+        raise UsageError(f"{out} is not empty and does not hold a previous build, and the build replaces "
+                         "the whole directory; choose a new or empty directory with --out")
 
 
 @dataclass
@@ -92,39 +170,122 @@ class ProcessedEdition:
     diagnostics: list[Diagnostic]
 
 
-def process_edition(project_root: Path, jobs: int | None = None) -> ProcessedEdition:
-    """Every document to validated TEI, in memory; raises InputError if anything is wrong."""
-    edition, registers = _load_inputs(project_root)
-    lexicon = gather_lexicon(edition)
-    results = _process_all(edition, lexicon, build_matcher(registers), jobs or os.cpu_count() or 1)
+def process_edition(
+    project_root: Path,
+    jobs: int | None = None,
+    only: list[str] | None = None,
+    progress: Progress | None = None,
+) -> ProcessedEdition:
+    """Every document (or the ones in only) to validated TEI, in memory; InputError if anything is wrong.
+
+    The lexicon is gathered from the whole corpus even when only some documents are processed, so that
+    a document comes out the same in a partial build as in a full one.
+    """
+    progress = progress or Progress()
+    full, registers = _load_inputs(project_root)
+    edition = _select(full, only)
+    lexicon = _read_corpus(full, progress, {doc.id for doc in edition.documents} if only else None)
+    results = _process_all(edition, lexicon, build_matcher(registers), jobs or os.cpu_count() or 1, progress)
     registers_tei = build_registers_tei(registers, edition.collection)
-    diagnostics = [d for r in results for d in r.diagnostics]
+    diagnostics = _placeholders(edition) + [d for r in results for d in r.diagnostics]
+    progress.stage(STAGES[2], len(results))
     for result in results:
         diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
+        progress.advance(result.id)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise InputError(diagnostics)
     return ProcessedEdition(edition, registers, results, registers_tei, diagnostics)
 
 
-def build(project_root: Path, out: Path, jobs: int | None = None) -> BuildResult:
-    processed = process_edition(project_root, jobs)
+def _placeholders(edition: Edition) -> list[Diagnostic]:
+    """A warning for each supplied_title that `diplo-edition new` left for the editor to write."""
+    from .new_edition import PLACEHOLDER
+
+    return [
+        Diagnostic(display_name(doc.file, doc.file.parent.parent), doc.line_of.get("supplied_title"),
+                   f"supplied_title is still the placeholder '{doc.supplied_title}'; write a short "
+                   "descriptive title (or the printed one in 'title:')", Severity.WARNING)
+        for doc in edition.documents
+        if doc.supplied_title and doc.supplied_title.startswith(PLACEHOLDER)
+    ]
+
+
+def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Diagnostic:
+    """A Jinja2 error as a diagnostic on the template (the editors may edit templates/)."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = Path(exc.filename) if exc.filename else templates / (exc.name or "")
+        return Diagnostic(display_name(where.resolve(), project_root), exc.lineno,
+                          f"template syntax error: {exc.message}; fix the template")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Diagnostic(display_name(templates, project_root), None,
+                          f"template '{exc.name}' not found; restore it (the site needs it)")
+    return Diagnostic(display_name(templates, project_root), None,
+                      f"a template failed: {exc}; undo the last change to templates/")
+
+
+def _render(staging: Path, edition: Edition, results: list[DocumentResult], registers_tei: bytes,
+            project_root: Path) -> list[Diagnostic]:
+    import jinja2
+
+    from .site.render import templates_dir_of
+
+    by_id = {doc.id: doc for doc in edition.documents}
+    try:
+        site = render_site(staging, edition.collection, [(by_id[r.id], r.tei) for r in results],
+                           registers_tei)
+    except jinja2.TemplateError as exc:
+        raise InputError([_template_problem(exc, project_root, templates_dir_of(edition.collection))]) \
+            from None
+    except FileNotFoundError as exc:  # e.g. templates/static/ missing
+        where = Path(exc.filename).resolve() if exc.filename else templates_dir_of(edition.collection)
+        raise InputError([Diagnostic(display_name(where, project_root), None,
+                                     "not found, and the site needs it; restore it")]) from None
+    return list(site.warnings)
+
+
+def build(
+    project_root: Path,
+    out: Path,
+    jobs: int | None = None,
+    *,
+    only: list[str] | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the edition (or the documents in only) into out, replacing it only when all went well.
+
+    With strict, warnings are errors: the build fails on any and out is left as it was.
+    """
+    progress = progress or Progress(len(STAGES))
+    project_root = Path(project_root).resolve()
+    out = Path(out).resolve()
+    check_output_directory(project_root, out)
+    processed = process_edition(project_root, jobs, only, progress)
     edition, results, registers_tei = processed.edition, processed.results, processed.registers_tei
     diagnostics = processed.diagnostics
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    except OSError as exc:
+        raise UsageError(f"cannot write beside {out} ({exc.strerror or exc}); choose another directory "
+                         "with --out") from None
+    try:
+        progress.stage(STAGES[3], 1)
         tei_dir = staging / "tei"
         tei_dir.mkdir()
         for result in results:
             (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
-        by_id = {doc.id: doc for doc in edition.documents}
-        site = render_site(
-            staging, edition.collection, [(by_id[r.id], r.tei) for r in results], registers_tei
-        )
-        diagnostics.extend(site.warnings)
+        diagnostics.extend(_render(staging, edition, results, registers_tei, project_root))
+        progress.advance()
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if strict and warnings:
+            raise InputError([replace(d, severity=Severity.ERROR,
+                                      message=d.message + " [--strict makes warnings errors]")
+                              for d in warnings])
         staging.chmod(0o755)
         _replace_directory(staging, out)
     except BaseException:

@@ -1,69 +1,161 @@
 """The ``diplo-edition`` command.
 
-Exit codes: 0 the build succeeded (warnings may have been printed), 1 the input has errors (each printed
-as ``file:line: error: message``), 2 the command was used wrongly.
+Every problem in the input is printed as ``file:line[:column]: error|warning: message`` with what to do,
+followed by a summary (``N errors, M warnings``). Exit codes:
+
+- 0: done (warnings may have been printed);
+- 1: the input has errors (or warnings, with --strict); the previous build is left as it was;
+- 2: the command was used wrongly (unknown option or document id, an output directory that must not
+  be replaced, a port in use);
+- 3: an internal error of diplo-edition (a bug: please report it); set DIPLO_EDITION_DEBUG=1 to see
+  the traceback;
+- 130: interrupted (Ctrl-C); the previous build is left as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import InputError, Severity
-from .tei.balance import letter_balance
+from .diagnostics import InputError, UsageError, count, plural, summary
+from .progress import progress_for
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+EPILOG = """\
+problems in the input are printed as FILE:LINE[:COLUMN]: error|warning: MESSAGE, then a summary.
+exit codes: 0 done (warnings may have been printed), 1 the input has errors (or warnings with
+--strict; the previous build is left as it was), 2 the command was used wrongly, 3 internal error
+(a bug: please report it), 130 interrupted.
+"""
+
+
+def _port(value: str) -> int:
+    port = int(value) if value.isdigit() else -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port number (0 to 65535; 0 picks a free one)")
+    return port
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of worker processes (1 or more)")
+    return int(value)
+
+
+def _add_root(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--root", type=Path, default=default,
+        help="project directory holding sources/ and editions/ (default: current directory)",
+    )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ids", nargs="*", metavar="ID", help="only these documents (their edition ids)")
+    parser.add_argument("--only", nargs="+", action="extend", default=[], metavar="ID",
+                        help="only these documents (the same as giving the ids after the command)")
+    parser.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1 on any)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines or bars")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplo-edition",
         description="Build a scholarly digital edition (TEI P5 and a static site) from raw OCR texts.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path.cwd(),
-        help="project directory holding sources/ and editions/ (default: current directory)",
-    )
+    _add_root(parser, Path.cwd())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    build = commands.add_parser("build", help="build the edition into build/ (TEI for every document)")
+
+    def command(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=textwrap.fill(description, 100),
+                                  epilog=EPILOG,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        _add_root(sub, argparse.SUPPRESS)
+        return sub
+
+    new = command(
+        "new", "start an edition file for new raw files in sources/",
+        "Write editions/<id>.yml for the raw files given (the first is the body), with the languages, "
+        "a guess of the kind, title candidates and the pages and footnotes found; the rest is left empty "
+        "for you. An existing file is never overwritten.",
+    )
+    new.add_argument("sources", nargs="+", metavar="SOURCE", help="raw files in sources/")
+    new.add_argument("--id", default=None, help="the document id (default: from the first file's name)")
+
+    build = command(
+        "build", "build the edition into build/ (TEI and the site)",
+        "Build every document (or only the ones named) to TEI and the static site. The output replaces "
+        "the previous one only when it is complete and valid. A build of some documents only must go "
+        "to another directory (--out), so that the published build/ is never replaced by a partial site.",
+    )
     build.add_argument("--out", type=Path, default=None, help="output directory (default: ROOT/build)")
-    build.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
-    names = commands.add_parser(
-        "names", help="list frequent names not yet in the registers (persons, places, organisations)"
+    _add_selection(build)
+
+    check = command(
+        "check", "check everything without writing build/",
+        "Check the raw sources, the edition files, the registers, the corrections, the TEI and the "
+        "links of the site (rendered into a temporary directory); build/ is not touched.",
+    )
+    _add_selection(check)
+
+    serve = command(
+        "serve", "preview the site locally, rebuilding on every change",
+        "Build, serve the site on 127.0.0.1 and rebuild when sources/, editions/ or templates/ change; "
+        "open pages reload after each successful rebuild. A failed rebuild keeps the previous site.",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000; 0: any free port)")
+    serve.add_argument("--out", type=Path, default=None, help="output directory (default: ROOT/build)")
+    serve.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: 1)")
+
+    names = command(
+        "names", "list frequent names not yet in the registers (persons, places, organisations)",
+        "List frequent names that the registers do not cover yet.",
     )
     names.add_argument("--top", type=int, default=20, help="how many candidates to list (default: 20)")
     return parser
 
 
-def _report(diagnostics, stream) -> None:
+def _report(diagnostics, stream=None) -> None:
+    stream = stream or sys.stderr
     for diagnostic in diagnostics:
         print(diagnostic, file=stream)
 
 
+def _selection(args) -> list[str] | None:
+    ids = [*args.ids, *args.only]
+    return list(dict.fromkeys(ids)) or None
+
+
 def _build(args) -> int:
-    from .build import build
+    from .build import STAGES, build
+    from .tei.balance import letter_balance
 
     root = args.root.resolve()
-    out = args.out if args.out is not None else root / "build"
+    only = _selection(args)
+    default_out = root / "build"
+    out = (args.out if args.out is not None else default_out).resolve()
+    if only and out == default_out.resolve():
+        raise UsageError("a build of some documents only would replace the published site in build/ with a "
+                         "partial one; give another directory with --out (e.g. --out /tmp/preview)")
     started = time.perf_counter()
     try:
-        result = build(root, out, args.jobs)
+        with progress_for(len(STAGES), quiet=args.quiet) as progress:
+            result = build(root, out, args.jobs, only=only, strict=args.strict, progress=progress)
     except InputError as exc:
-        _report(exc.diagnostics, sys.stderr)
-        errors = sum(1 for d in exc.diagnostics if d.severity is Severity.ERROR)
-        warnings = len(exc.diagnostics) - errors
-        print(
-            f"build failed: {errors} error(s), {warnings} warning(s); the previous build was left as it was",
-            file=sys.stderr,
-        )
+        _report(exc.diagnostics)
+        print(f"build failed: {summary(exc.diagnostics)}; the previous build was left as it was",
+              file=sys.stderr)
         return EXIT_CONTENT
-    _report(result.diagnostics, sys.stderr)
+    _report(result.diagnostics)
     elapsed = time.perf_counter() - started
     for doc in result.documents:
         s = doc.stats
@@ -73,11 +165,68 @@ def _build(args) -> int:
             f"{s['hyphens_joined']} hyphens joined, {s['hyphens_kept']} kept\n"
             f"  letters: {letter_balance(doc.raw_letters, doc.tei, doc.removed)}"
         )
-    print(
-        f"built {len(result.documents)} documents into {result.out} in {elapsed:.2f} s "
-        f"({len(result.diagnostics)} warning(s))"
-    )
+    print(f"built {plural(len(result.documents), 'document')} into {result.out} in {elapsed:.2f} s: "
+          f"{summary(result.diagnostics)}")
     return EXIT_OK
+
+
+def _check(args) -> int:
+    import tempfile
+    from urllib.parse import urlsplit
+
+    from .build import STAGES, build
+    from .editions import load_edition
+    from .linkcheck import check_links
+
+    root = args.root.resolve()
+    only = _selection(args)
+    with tempfile.TemporaryDirectory(prefix="diplo-edition-check-") as tmp:
+        try:
+            with progress_for(len(STAGES) + 1, quiet=args.quiet) as progress:
+                result = build(root, Path(tmp) / "site", args.jobs, only=only, progress=progress)
+                progress.stage("checking links", 1)
+                base_path = urlsplit(load_edition(root).collection.base_url).path
+                broken, links = check_links(result.out, base_path)
+                progress.advance(f"{links} links")
+        except InputError as exc:
+            _report(exc.diagnostics)
+            print(f"check failed: {summary(exc.diagnostics)}", file=sys.stderr)
+            return EXIT_CONTENT
+    diagnostics = [*result.diagnostics, *broken]
+    _report(diagnostics)
+    errors, warnings = count(diagnostics)
+    what = f"{plural(len(result.documents), 'document')}, {plural(links, 'internal link')}"
+    failed = errors or (args.strict and warnings)
+    print(f"check {'failed' if failed else 'passed'} ({what}): {summary(diagnostics)}"
+          + ("; --strict makes warnings errors" if args.strict and warnings else ""),
+          file=sys.stderr if failed else sys.stdout)
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _new(args) -> int:
+    from .new_edition import new_edition
+
+    try:
+        created = new_edition(args.root.resolve(), args.sources, args.id)
+    except InputError as exc:
+        _report(exc.diagnostics)
+        print(f"nothing written: {summary(exc.diagnostics)}", file=sys.stderr)
+        return EXIT_CONTENT
+    _report(created.warnings)
+    print(f"wrote {created.name}")
+    for line in created.summary:
+        print(f"  {line}")
+    print("now fill in title, authors, date, published_in and first_page (or leave them null), check the "
+          "kind and the roles, replace the TODO supplied_title, and run `diplo-edition check`")
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    from .serve import serve
+
+    root = args.root.resolve()
+    out = (args.out if args.out is not None else root / "build").resolve()
+    return serve(root, out, args.port, jobs=args.jobs)
 
 
 def _names(args) -> int:
@@ -87,7 +236,8 @@ def _names(args) -> int:
     try:
         processed = process_edition(args.root.resolve())
     except InputError as exc:
-        _report(exc.diagnostics, sys.stderr)
+        _report(exc.diagnostics)
+        print(f"failed: {summary(exc.diagnostics)}", file=sys.stderr)
         return EXIT_CONTENT
     documents = {r.id: r.tei for r in processed.results}
     candidates = untagged_candidates(documents, args.top)
@@ -99,6 +249,9 @@ def _names(args) -> int:
     return EXIT_OK
 
 
+COMMANDS = {"new": _new, "build": _build, "check": _check, "serve": _serve, "names": _names}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -108,12 +261,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    if args.command == "build":
-        return _build(args)
-    if args.command == "names":
-        return _names(args)
-    return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"diplo-edition {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:  # every command handles its own; this is the safety net
+        _report(exc.diagnostics)
+        print(f"failed: {summary(exc.diagnostics)}", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("\ninterrupted; the previous build was left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug, not a problem in the input: one line, not a traceback
+        if os.environ.get("DIPLO_EDITION_DEBUG"):
+            raise
+        print(f"diplo-edition {args.command}: internal error (please report it, with the command and the "
+              f"input files; DIPLO_EDITION_DEBUG=1 shows the traceback): {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":
     sys.exit(main())
+

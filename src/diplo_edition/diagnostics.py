@@ -36,3 +36,24 @@ class InputError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
         super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+class UsageError(Exception):
+    """The command was used wrongly (an unknown document id, an output directory that must not be
+    replaced): reported as one line, with exit code 2."""
+
+
+def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
+    """(errors, warnings) among diagnostics."""
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    return errors, len(diagnostics) - errors
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    """'2 errors, 1 warning'."""
+    errors, warnings = count(diagnostics)
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .apparatus.annotate import Annotator
 from .apparatus.mentions import MentionMatcher
@@ -15,7 +16,7 @@ from .layout.hyphenation import Dehyphenator
 from .layout.lines import Line
 from .layout.pages import PageLayout, find_pages
 from .layout.witnesses import MergedCopies, Witness, merge_copies, separate_copies
-from .ocr.read import read_source
+from .ocr.read import read_decoded, read_source, split_lines
 from .tei.writer import DocumentText, build_tei
 
 # The frame some abstracts come in ("Abstract | … |"): a character of layout, not of the text.
@@ -30,6 +31,8 @@ class DocumentResult:
     diagnostics: list[Diagnostic]
     raw_letters: Counter  # letters and digits of every raw source of the document
     removed: Counter  # (rule, character) -> letters and digits taken out by a recorded rule
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds spent on this document
+    raw_bytes: int = 0
 
 
 def source_lines(ref: SourceRef) -> list[Line]:
@@ -120,15 +123,25 @@ def process_document(
     doc: DocumentEdition, collection: Collection, lexicon: Counter, matcher: MentionMatcher | None = None
 ) -> DocumentResult:
     diagnostics: list[Diagnostic] = []
+    clock = _Stopwatch()
     dehyphenator = Dehyphenator(lexicon)
     raw_letters: Counter = Counter()
     lines_of: dict[str, list[Line]] = {}
+    encodings: dict[str, str] = {}
     for ref in doc.sources:
-        lines_of[ref.rel] = source_lines(ref)
+        decoded = read_decoded(ref.path, ref.rel)
+        diagnostics.extend(decoded.warnings)
+        if decoded.converted:
+            encodings[ref.rel] = decoded.encoding
+        lines_of[ref.rel] = [Line(raw.text, ref.rel, raw.number) for raw in split_lines(decoded.text)]
         for line in lines_of[ref.rel]:
             raw_letters.update(count_letters(line.text))
-    by_role = {role: [x for ref in doc.sources if ref.role == role for x in lines_of[ref.rel]]
-               for role in ("body", "copy")}
+    raw_bytes = sum(ref.path.stat().st_size for ref in doc.sources)
+    clock.lap("read")
+    by_role = {
+        role: [x for ref in doc.sources if ref.role == role for x in lines_of[ref.rel]]
+        for role in ("body", "copy")
+    }
     flow, witnesses, removed, stats = _body_flow(
         doc, by_role["body"], by_role["copy"], dehyphenator, diagnostics
     )
@@ -139,14 +152,17 @@ def process_document(
             blocks, abstract_removed = _abstract_flow(ref, lines_of[ref.rel], doc, dehyphenator)
             abstracts.extend(blocks)
             removed.update(abstract_removed)
+    clock.lap("layout")
     annotator = Annotator(doc, matcher, doc.references)
     annotator.annotate_blocks(abstracts, doc.languages[0])
     annotator.annotate_blocks(body, doc.languages[0])
     diagnostics.extend(annotator.stale_corrections())
     cited = annotator.stats.cited_references
     references = {n: doc.references.get(n, "") for n in set(doc.references) | cited}
-    text = DocumentText(body, abstracts, witnesses, [ref.rel for ref in doc.sources], references)
+    clock.lap("apparatus")
+    text = DocumentText(body, abstracts, witnesses, [ref.rel for ref in doc.sources], references, encodings)
     tei_bytes = build_tei(doc, collection, text)
+    clock.lap("tei")
     stats.update(
         hyphens_joined=flow.stats.hyphens_joined,
         hyphens_kept=flow.stats.hyphens_kept,
@@ -156,4 +172,17 @@ def process_document(
         abstracts=sum(1 for b in abstracts if b.kind == "abstract"),
         apparatus=dict(sorted(annotator.stats.elements.items())),
     )
-    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed)
+    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed, clock.laps, raw_bytes)
+
+
+class _Stopwatch:
+    """Seconds spent in each stage, for the benchmark (perf_counter laps)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now

@@ -6,7 +6,7 @@ import re
 
 from .lines import Line
 
-PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+PAGE_NUMBER = re.compile(r"^[1-9]\d{0,3}$")  # no page is numbered 0 or 007
 
 
 def is_page_number_line(lines: list[Line], i: int) -> bool:

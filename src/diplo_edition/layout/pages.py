@@ -135,6 +135,8 @@ def _accept(found: dict[int, tuple[int, str]]) -> list[int]:
 
 def _column_breaks(lines, starts, skip) -> list[int]:
     """Mid-sentence gaps halfway down the page, if most pages have exactly one: a two-column print."""
+    if not starts:  # no page start found (a text of a line or two)
+        return []
     per_page = []
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     for start, end in bounds:
@@ -170,9 +172,11 @@ def _previous_index(lines: list[Line], i: int, skip: set[int]) -> int:
 def _number_pages(starts: list[int], numbers: list[PrintedNumber], first_page: int | None):
     """Printed number of every page, whether it was inferred, and any disagreement between anchors."""
     anchors: list[tuple[int, int]] = []  # (page index, printed number)
+    if not starts:  # no page start found (a text of a line or two): nothing to number
+        return [], []
     for number in numbers:
-        if number.place == "bottom":
-            page = max(k for k, s in enumerate(starts) if s <= number.line)
+        if number.place == "bottom":  # a number above the first start belongs to the first page
+            page = max((k for k, s in enumerate(starts) if s <= number.line), default=0)
         else:
             later = [k for k, s in enumerate(starts) if s > number.line]
             page = later[0] if later else len(starts) - 1
@@ -191,7 +195,8 @@ def _number_pages(starts: list[int], numbers: list[PrintedNumber], first_page: i
             result.append((min(printed), False))
         elif anchors:
             page, value = min(anchors, key=lambda a: abs(a[0] - k))
-            result.append((value + k - page, True))
+            counted = value + k - page
+            result.append((counted if counted >= 1 else None, True))  # before a printed page 1: unknown
         elif first_page is not None:
             result.append((first_page + k, True))
         else:
@@ -210,6 +215,10 @@ def find_pages(lines: list[Line], blocks: list[FootnoteBlock], first_page: int |
     skip = in_blocks | {n.line for n in numbers}
     found = _candidates(lines, blocks, numbers, skip)
     starts = _accept(found)
+    if not starts and numbers:  # nothing but page numbers (and notes): no page for them, so they are text
+        numbers, skip = [], in_blocks
+        found = _candidates(lines, blocks, numbers, skip)
+        starts = _accept(found)
     columns = _column_breaks(lines, starts, skip)
     numbered, conflicts = _number_pages(starts, numbers, first_page)
     breaks = [

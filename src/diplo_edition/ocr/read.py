@@ -1,18 +1,50 @@
 """Reading raw OCR files: bytes to Unicode lines, with nothing silently changed.
 
-Raw sources are UTF-8. A byte-order mark is dropped (it is not text), CRLF and CR line ends become line
-breaks, and the text is normalised to NFC so that the same letter always has the same code points.
+Raw sources should be UTF-8. A byte-order mark is dropped (it is not text), CRLF and CR line ends become
+line breaks, and the text is normalised to NFC so that the same letter always has the same code points.
+
+A file in another encoding is converted only when the encoding can be told by evidence (see
+``encoding.py``): UTF-16 and UTF-32 (byte-order mark or NUL pattern), windows-1251, KOI8-R, cp866 and
+windows-1252. The conversion is reported as a warning naming the file and the encoding, and recorded in
+the TEI. Everything else is refused with a message naming the file and saying what to do: a file whose
+encoding cannot be told, an empty file, a binary file (a PDF, a Word document, an image, anything with
+NUL bytes or control characters) and a file with a line too long to be a line of print.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, InputError
+from ..diagnostics import Diagnostic, InputError, Severity
+from .encoding import BOMS, ICONV_NAMES, LABELS, SAMPLE, guess_single_byte, utf16_without_bom
 
 UTF8_BOM = b"\xef\xbb\xbf"
+
+# A printed line is under 200 characters, a paragraph that an OCR tool wrote on one line a few thousand;
+# anything longer is not a line of print, and the layout passes are not meant for it.
+MAX_LINE = 100_000
+
+# Control characters are not text (XML cannot even hold most of them): C0 except tab and line ends, DEL,
+# C1, and the non-characters U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+# Files that are documents or images, not text: (magic bytes, what it is, what to do).
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document", "extract its text (OCR) into a UTF-8 .txt file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt document?)", "save the document as plain text (UTF-8)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word (.doc) document",
+     "save the document as plain text (UTF-8)"),
+    (b"{\\rtf", "an RTF document", "save the document as plain text (UTF-8)"),
+    (b"\x89PNG", "a PNG image", "run OCR on it and add the text file"),
+    (b"\xff\xd8\xff", "a JPEG image", "run OCR on it and add the text file"),
+    (b"II*\x00", "a TIFF image", "run OCR on it and add the text file"),
+    (b"MM\x00*", "a TIFF image", "run OCR on it and add the text file"),
+    (b"GIF8", "a GIF image", "run OCR on it and add the text file"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it and add the text file"),
+)
 
 
 @dataclass(frozen=True)
@@ -23,25 +55,164 @@ class RawLine:
     number: int
 
 
-def decode_source(data: bytes, name: str) -> str:
-    """Decode a raw source; refuse anything that is not UTF-8 with a message naming the file."""
+@dataclass(frozen=True)
+class Decoded:
+    """A raw source as text, with the encoding it was read in and the warnings about that."""
+
+    text: str
+    encoding: str  # "utf-8" or the encoding it was converted from, e.g. "windows-1251"
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def converted(self) -> bool:
+        return self.encoding != "utf-8"
+
+
+def _refuse(name: str, line: int | None, message: str, column: int | None = None) -> InputError:
+    return InputError([Diagnostic(name, line, message, column=column)])
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _iconv_hint(name: str, encoding: str) -> str:
+    base = name.rsplit("/", 1)[-1]
+    return f"iconv -f {ICONV_NAMES.get(encoding, encoding.upper())} -t UTF-8 {base} > {base}.utf8"
+
+
+def _binary(data: bytes, name: str) -> None:
+    for magic, what, todo in _SIGNATURES:
+        if data.startswith(magic):
+            raise _refuse(name, None, f"this is {what}, not a text file; {todo} and list that in the edition")
+
+
+def _decode_utf16_32(data: bytes, encoding: str, name: str, how: str) -> Decoded:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _refuse(
+            name, None,
+            f"looks like {LABELS[encoding]} ({how}) but byte {exc.start} does not decode in it; "
+            "it is probably damaged or not a text file: export the text again as UTF-8",
+        ) from None
+    warning = Diagnostic(
+        name, None,
+        f"the file is in {LABELS[encoding]}, not UTF-8 ({how}); it was converted "
+        f"(convert it once to stop this warning: {_iconv_hint(name, encoding)})",
+        Severity.WARNING,
+    )
+    return Decoded(text, encoding, [warning])
+
+
+def _decode_single_byte(data: bytes, name: str, bad_at: int) -> Decoded:
+    line = data[:bad_at].count(b"\n") + 1
+    encoding, evidence = guess_single_byte(data[:SAMPLE])
+    if encoding is None:
+        plausible = [e.encoding for e in evidence if e.plausible]
+        guess = (f"{' or '.join(plausible)}?" if plausible else
+                 "it reads as text in none of windows-1251, KOI8-R, cp866 and windows-1252: ISO-8859-5? "
+                 "Mac Cyrillic?")
+        raise _refuse(
+            name, line,
+            f"not valid UTF-8 (byte 0x{data[bad_at]:02x}), and its encoding cannot be told from its "
+            f"letters ({guess}); convert the file to UTF-8 before adding it to sources/, "
+            f"e.g. {_iconv_hint(name, (plausible or ['windows-1251'])[0])} (check the result reads right)",
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _refuse(
+            name, data[: exc.start].count(b"\n") + 1,
+            f"not valid UTF-8, and read as {LABELS[encoding]} (as its first part suggests) byte "
+            f"0x{data[exc.start]:02x} has no character; convert the file to UTF-8 before adding it",
+        ) from None
+    warning = Diagnostic(
+        name, None,
+        f"the file is in {LABELS[encoding]}, not UTF-8 (told from its letters); it was converted, check "
+        f"that the text reads right (convert it once to stop this warning: {_iconv_hint(name, encoding)})",
+        Severity.WARNING,
+    )
+    return Decoded(text, encoding, [warning])
+
+
+def _decode_bytes(data: bytes, name: str) -> Decoded:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_utf16_32(data[len(bom) :], encoding, name, "told by its byte-order mark")
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
+    _binary(data, name)
+    if b"\x00" in data:
+        encoding = utf16_without_bom(data[:SAMPLE])
+        if encoding is None:
+            line = data[: data.index(b"\x00")].count(b"\n") + 1
+            raise _refuse(
+                name, line,
+                "this is not a text file (it holds NUL bytes, as binary files do); raw sources are the "
+                "plain-text output of OCR: add the UTF-8 .txt file instead",
+            )
+        return _decode_utf16_32(data, encoding, name, "told from its NUL bytes")
     try:
-        text = data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            [
-                Diagnostic(
-                    name,
-                    line,
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                    "convert the file to UTF-8 before adding it to sources/",
-                )
-            ]
-        ) from None
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        return _decode_single_byte(data, name, exc.start)
+
+
+def _check_text(text: str, name: str) -> None:
+    if not text.strip():
+        raise _refuse(
+            name, None,
+            "the file is empty (or holds only blank lines); add the OCR text to it, or remove it from "
+            "the edition file that lists it",
+        )
+    control = _CONTROL.search(text)
+    if control is not None:
+        line, column = _line_and_column(text, control.start())
+        count = len(_CONTROL.findall(text, 0, 1_000_000))
+        char = f"U+{ord(control.group()):04X}"
+        if count > 100 or control.group() == "\x00":
+            raise _refuse(name, line, f"this is not a text file (control character {char} and "
+                                      f"{count - 1} more); add the plain-text OCR output instead",
+                          column)
+        what = "a form feed (page break)" if control.group() == "\x0c" else f"the control character {char}"
+        others = f" (and the {count - 1} other control characters)" if count > 1 else ""
+        raise _refuse(
+            name, line,
+            f"{what} is not text and cannot be put in the edition; delete it{others} from the raw file "
+            "before adding it to sources/",
+            column,
+        )
+    # Jumps from the last line break within reach to the next: a few steps even for a huge file.
+    start = 0
+    while len(text) - start > MAX_LINE:
+        newline = text.rfind("\n", start, start + MAX_LINE + 1)
+        if newline < 0:
+            line = text.count("\n", 0, start) + 1
+            end = text.find("\n", start)
+            length = (len(text) if end < 0 else end) - start
+            raise _refuse(
+                name, line,
+                f"line {line} is {length:,} characters long, more than the {MAX_LINE:,} that a line "
+                "of a raw OCR text can hold; the file should keep the printed lines (one line of print "
+                "per line): export the OCR text again with its line breaks",
+            )
+        start = newline + 1
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decode a raw source, converting a known other encoding; raise InputError naming the file if not."""
+    decoded = _decode_bytes(data, name)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_text(text, name)
+    text = unicodedata.normalize("NFC", text)
+    return Decoded(text, decoded.encoding, decoded.warnings)
+
+
+def decode_source(data: bytes, name: str) -> str:
+    """The text of a raw source (see ``decode``), without the note of its encoding."""
+    return decode(data, name).text
 
 
 def split_lines(text: str) -> list[RawLine]:
@@ -52,5 +223,17 @@ def split_lines(text: str) -> list[RawLine]:
     return [RawLine(part, number) for number, part in enumerate(parts, start=1)]
 
 
+def read_decoded(path: Path, display_name: str) -> Decoded:
+    """A raw file's text and the encoding it was read in; InputError if it cannot be read as text."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise _refuse(display_name, None, "is a directory, not a text file; list the files in it") from None
+    except OSError as exc:
+        raise _refuse(display_name, None, f"cannot be read ({exc.strerror or exc}); check that it exists "
+                                          "and that you may read it") from None
+    return decode(data, display_name)
+
+
 def read_source(path: Path, display_name: str) -> list[RawLine]:
-    return split_lines(decode_source(path.read_bytes(), display_name))
+    return split_lines(read_decoded(path, display_name).text)

@@ -71,6 +71,7 @@ class DocumentText:
     witnesses: list[Witness]
     sources: list[str]
     references: dict[int, str] = field(default_factory=dict)  # N -> description; cited but undeclared: ""
+    encodings: dict[str, str] = field(default_factory=dict)  # raw file -> encoding it was converted from
 
 
 class _Inline:
@@ -180,7 +181,9 @@ def _header(
             note = f" ({c.note})" if c.note else ""
             append_element(correction, "p", f"«{c.sic}» → «{c.corr}»{note}; {c.resp}.")
     norm = append_element(decl, "normalization")
-    append_element(norm, "p", NORMALIZATION_POLICY)
+    converted = "".join(f" The raw file {rel} was in {enc}, not UTF-8, and was converted to Unicode."
+                        for rel, enc in sorted(text.encodings.items()))
+    append_element(norm, "p", NORMALIZATION_POLICY + converted)
     hyph = append_element(decl, "hyphenation", eol="hard")
     append_element(hyph, "p", HYPHENATION_POLICY)
     seg = append_element(decl, "segmentation")
