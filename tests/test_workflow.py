@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from diplo_edition import __version__
+from diplo_edition import __version__, executors
 from diplo_edition import build as build_module
+from diplo_edition.cache import CACHE_DIR
 from diplo_edition.cli import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
 from diplo_edition.editions import load_edition
 from diplo_edition.serve import RELOAD_TAG, PreviewServer, inject_reload
@@ -83,7 +84,8 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 
 def leftovers(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.startswith("."))
+    """Hidden temporary folders left behind (the deliberate, git-ignored result cache is not one)."""
+    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".") and p.name != CACHE_DIR)
 
 
 # --- --version, --help, usage ------------------------------------------------------------------------
@@ -378,14 +380,15 @@ def test_interrupted_build_keeps_the_previous_site_and_leaves_no_temporary_direc
     assert run(capsys, "--root", project, "build", "--jobs", "1")[0] == EXIT_OK
     before = snapshot(project / "build")
     (project / "sources" / "test-doc.ru.txt").write_text(TEXT.replace("непросто", "сложно"), encoding="utf-8")
-    original = getattr(build_module, stage)
+    module = executors if stage == "process_document" else build_module
+    original = getattr(module, stage)
 
     def interrupt(*args, **kwargs):
         if stage == "render_site":
             original(*args, **kwargs)  # the site half written into the staging directory
         raise KeyboardInterrupt  # as Ctrl-C does
 
-    monkeypatch.setattr(build_module, stage, interrupt)
+    monkeypatch.setattr(module, stage, interrupt)
     code, _, err = run(capsys, "--root", project, "build", "--jobs", "1")
     assert code == 130 and "interrupted; the previous build was left as it was" in err
     assert "Traceback" not in err

@@ -8,20 +8,23 @@ temporary directory behind.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
+import pickle
 import shutil
-import signal
 import tempfile
+import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher
+from .cache import CACHE_DIR, code_fingerprint, file_digest
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
+from .executors import SharedState, executor_for
 from .layout.hyphenation import corpus_lexicon
-from .pipeline import DocumentResult, process_document, source_lines
+from .pipeline import DocumentResult, source_lines
 from .progress import Progress
 from .registers import Registers, load_registers
 from .site import render_site
@@ -38,14 +41,17 @@ class BuildResult:
     out: Path
     documents: list[DocumentResult]
     diagnostics: list[Diagnostic]
+    timings: dict[str, float] = field(default_factory=dict)  # build stage -> wall seconds
 
 
 def gather_lexicon(edition: Edition) -> Counter:
     """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
-    return _read_corpus(edition, Progress(), None)
+    return _read_corpus(edition, Progress(), None, None)
 
 
-def _read_corpus(edition: Edition, progress: Progress, wanted: set[str] | None) -> Counter:
+def _read_corpus(
+    edition: Edition, progress: Progress, wanted: set[str] | None, cache_root: Path | None
+) -> Counter:
     """The corpus lexicon, reading every raw file once; every unreadable file is reported together.
 
     Only the files of the wanted documents (all when None) must be readable; another unreadable file is
@@ -56,47 +62,69 @@ def _read_corpus(edition: Edition, progress: Progress, wanted: set[str] | None) 
         for ref in doc.sources:
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(STAGES[0], len(refs))
-    texts: list[str] = []
+    lexicon: Counter = Counter()
     problems: list[Diagnostic] = []
     for ref, needed in refs.values():
         try:
-            texts.extend(line.text for line in source_lines(ref))
+            lexicon.update(_file_lexicon(ref, cache_root))
         except InputError as exc:
             if needed:
                 problems.extend(exc.diagnostics)
         progress.advance(ref.rel)
     if problems:
         raise InputError(problems)
-    return corpus_lexicon(texts)
+    return lexicon
 
 
-def _quiet_worker() -> None:
-    # Ctrl-C is the parent's to handle: a worker interrupted mid-document would print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _file_lexicon(ref, cache_root: Path | None) -> Counter:
+    """The word forms of one raw file, cached by the file's content (reading and counting cost time)."""
+    if cache_root is None:
+        return corpus_lexicon(line.text for line in source_lines(ref))
+    folder = cache_root / CACHE_DIR / "lexicon"
+    path = folder / f"{file_digest(ref.path)}-{code_fingerprint()[:16]}.pickle"
+    if path.exists():
+        # Our own file, written below into the project's git-ignored cache folder.
+        return pickle.loads(path.read_bytes())
+    counted = corpus_lexicon(line.text for line in source_lines(ref))
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp-{os.getpid()}")
+    temporary.write_bytes(pickle.dumps(counted, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
+    return counted
 
 
-def _process_all(
-    edition: Edition, lexicon: Counter, matcher: MentionMatcher | None, jobs: int, progress: Progress
-) -> list[DocumentResult]:
+def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:
+    """The mention matcher; generating every inflected form takes a while, so it is cached by entries."""
+    if cache_root is None:
+        return build_matcher(registers)
+    described = repr([(e.id, e.kind, e.variants) for e in registers.entries]) + code_fingerprint()
+    path = cache_root / CACHE_DIR / f"matcher-{hashlib.sha256(described.encode()).hexdigest()}.pickle"
+    if path.exists():
+        # Our own file, written below into the project's git-ignored cache folder.
+        return pickle.loads(path.read_bytes())
+    matcher = build_matcher(registers)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp-{os.getpid()}")
+    temporary.write_bytes(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
+    return matcher
+
+
+def _registers_fingerprint(matcher: MentionMatcher | None) -> str:
+    if matcher is None:
+        return ""
+    forms = sorted((form, entry.id, entry.kind) for form, entry in matcher.entry_of_form.items())
+    return hashlib.sha256(repr(forms).encode()).hexdigest()
+
+
+def _process_all(edition: Edition, state: SharedState, run, progress: Progress) -> list[DocumentResult]:
     docs = list(edition.documents)
     progress.stage(STAGES[1], len(docs))
-    if jobs <= 1 or len(docs) <= 1:
-        results = []
-        for doc in docs:
-            results.append(process_document(doc, edition.collection, lexicon, matcher))
-            progress.advance(doc.id)
-        return results
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(docs)), initializer=_quiet_worker)
-    try:
-        futures = {pool.submit(process_document, doc, edition.collection, lexicon, matcher): doc
-                   for doc in docs}
-        by_id = {}
-        for future, doc in futures.items():  # in order, so that the output does not depend on timing
-            by_id[doc.id] = future.result()
-            progress.advance(doc.id)
-        return [by_id[doc.id] for doc in docs]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    results = []
+    for result in run(docs, state):
+        results.append(result)
+        progress.advance(result.id)
+    return results
 
 
 def _load_inputs(project_root: Path) -> tuple[Edition, Registers]:
@@ -125,8 +153,9 @@ def _select(edition: Edition, only: list[str] | None) -> Edition:
     if unknown:
         hints = []
         for name in unknown:
-            close = [i for i in ids if i.startswith(name)] or difflib.get_close_matches(name, ids, n=1,
-                                                                                         cutoff=0.5)
+            close = [i for i in ids if i.startswith(name)] or difflib.get_close_matches(
+                name, ids, n=1, cutoff=0.5
+            )
             hints.append(f"'{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
         raise UsageError(f"no document with the id {', '.join(hints)}; the documents are: {', '.join(ids)}")
     return replace(edition, documents=tuple(doc for doc in edition.documents if doc.id in only))
@@ -152,13 +181,17 @@ def check_output_directory(project_root: Path, out: Path) -> None:
     root, out = Path(project_root).resolve(), Path(out).resolve()
     own = [(root / name).resolve() for name in ("sources", "editions", "templates", "src", ".git")]
     if root.is_relative_to(out) or any(out.is_relative_to(folder) for folder in own):
-        raise UsageError(f"the output directory {out} holds or lies inside the project's own files, and "
-                         "the build replaces the whole directory; choose another directory with --out")
+        raise UsageError(
+            f"the output directory {out} holds or lies inside the project's own files, and "
+            "the build replaces the whole directory; choose another directory with --out"
+        )
     if out.is_file():
         raise UsageError(f"the output directory {out} is a file; choose a directory with --out")
     if out.is_dir() and any(out.iterdir()) and not (out / "tei").is_dir():
-        raise UsageError(f"{out} is not empty and does not hold a previous build, and the build replaces "
-                         "the whole directory; choose a new or empty directory with --out")
+        raise UsageError(
+            f"{out} is not empty and does not hold a previous build, and the build replaces "
+            "the whole directory; choose a new or empty directory with --out"
+        )
 
 
 @dataclass
@@ -168,6 +201,7 @@ class ProcessedEdition:
     results: list[DocumentResult]
     registers_tei: bytes
     diagnostics: list[Diagnostic]
+    timings: dict[str, float] = field(default_factory=dict)  # build stage -> wall seconds
 
 
 def process_edition(
@@ -175,6 +209,10 @@ def process_edition(
     jobs: int | None = None,
     only: list[str] | None = None,
     progress: Progress | None = None,
+    *,
+    executor: str = "local",
+    scheduler: str | None = None,
+    use_cache: bool = True,
 ) -> ProcessedEdition:
     """Every document (or the ones in only) to validated TEI, in memory; InputError if anything is wrong.
 
@@ -182,19 +220,42 @@ def process_edition(
     a document comes out the same in a partial build as in a full one.
     """
     progress = progress or Progress()
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    cache_root = Path(project_root).resolve() if use_cache else None
     full, registers = _load_inputs(project_root)
     edition = _select(full, only)
-    lexicon = _read_corpus(full, progress, {doc.id for doc in edition.documents} if only else None)
-    results = _process_all(edition, lexicon, build_matcher(registers), jobs or os.cpu_count() or 1, progress)
+    lexicon = _read_corpus(
+        full, progress, {doc.id for doc in edition.documents} if only else None, cache_root
+    )
+    lap("read corpus")
+    matcher = _cached_matcher(registers, cache_root)
+    corpus = hashlib.sha256(
+        repr(sorted(file_digest(ref.path) for d in full.documents for ref in d.sources)).encode()
+    ).hexdigest()
+    state = SharedState(
+        edition.collection, lexicon, matcher, _registers_fingerprint(matcher), corpus, cache_root
+    )
+    run = executor_for(executor, jobs or os.cpu_count() or 1, scheduler)
+    results = _process_all(edition, state, run, progress)
+    lap("documents")
     registers_tei = build_registers_tei(registers, edition.collection)
     diagnostics = _placeholders(edition) + [d for r in results for d in r.diagnostics]
     progress.stage(STAGES[2], len(results))
     for result in results:
         diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
         progress.advance(result.id)
+    lap("validation")
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise InputError(diagnostics)
-    return ProcessedEdition(edition, registers, results, registers_tei, diagnostics)
+    return ProcessedEdition(edition, registers, results, registers_tei, diagnostics, timings)
 
 
 def _placeholders(edition: Edition) -> list[Diagnostic]:
@@ -202,9 +263,13 @@ def _placeholders(edition: Edition) -> list[Diagnostic]:
     from .new_edition import PLACEHOLDER
 
     return [
-        Diagnostic(display_name(doc.file, doc.file.parent.parent), doc.line_of.get("supplied_title"),
-                   f"supplied_title is still the placeholder '{doc.supplied_title}'; write a short "
-                   "descriptive title (or the printed one in 'title:')", Severity.WARNING)
+        Diagnostic(
+            display_name(doc.file, doc.file.parent.parent),
+            doc.line_of.get("supplied_title"),
+            f"supplied_title is still the placeholder '{doc.supplied_title}'; write a short "
+            "descriptive title (or the printed one in 'title:')",
+            Severity.WARNING,
+        )
         for doc in edition.documents
         if doc.supplied_title and doc.supplied_title.startswith(PLACEHOLDER)
     ]
@@ -216,32 +281,49 @@ def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Di
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = Path(exc.filename) if exc.filename else templates / (exc.name or "")
-        return Diagnostic(display_name(where.resolve(), project_root), exc.lineno,
-                          f"template syntax error: {exc.message}; fix the template")
+        return Diagnostic(
+            display_name(where.resolve(), project_root),
+            exc.lineno,
+            f"template syntax error: {exc.message}; fix the template",
+        )
     if isinstance(exc, jinja2.TemplateNotFound):
-        return Diagnostic(display_name(templates, project_root), None,
-                          f"template '{exc.name}' not found; restore it (the site needs it)")
-    return Diagnostic(display_name(templates, project_root), None,
-                      f"a template failed: {exc}; undo the last change to templates/")
+        return Diagnostic(
+            display_name(templates, project_root),
+            None,
+            f"template '{exc.name}' not found; restore it (the site needs it)",
+        )
+    return Diagnostic(
+        display_name(templates, project_root),
+        None,
+        f"a template failed: {exc}; undo the last change to templates/",
+    )
 
 
-def _render(staging: Path, edition: Edition, results: list[DocumentResult], registers_tei: bytes,
-            project_root: Path) -> list[Diagnostic]:
+def _render(
+    staging: Path, edition: Edition, results: list[DocumentResult], registers_tei: bytes, project_root: Path
+) -> list[Diagnostic]:
     import jinja2
 
     from .site.render import templates_dir_of
 
     by_id = {doc.id: doc for doc in edition.documents}
     try:
-        site = render_site(staging, edition.collection, [(by_id[r.id], r.tei) for r in results],
-                           registers_tei)
+        site = render_site(
+            staging, edition.collection, [(by_id[r.id], r.tei) for r in results], registers_tei
+        )
     except jinja2.TemplateError as exc:
-        raise InputError([_template_problem(exc, project_root, templates_dir_of(edition.collection))]) \
-            from None
+        raise InputError(
+            [_template_problem(exc, project_root, templates_dir_of(edition.collection))]
+        ) from None
     except FileNotFoundError as exc:  # e.g. templates/static/ missing
         where = Path(exc.filename).resolve() if exc.filename else templates_dir_of(edition.collection)
-        raise InputError([Diagnostic(display_name(where, project_root), None,
-                                     "not found, and the site needs it; restore it")]) from None
+        raise InputError(
+            [
+                Diagnostic(
+                    display_name(where, project_root), None, "not found, and the site needs it; restore it"
+                )
+            ]
+        ) from None
     return list(site.warnings)
 
 
@@ -253,6 +335,9 @@ def build(
     only: list[str] | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Build the edition (or the documents in only) into out, replacing it only when all went well.
 
@@ -262,15 +347,20 @@ def build(
     project_root = Path(project_root).resolve()
     out = Path(out).resolve()
     check_output_directory(project_root, out)
-    processed = process_edition(project_root, jobs, only, progress)
+    processed = process_edition(
+        project_root, jobs, only, progress, executor=executor, scheduler=scheduler, use_cache=use_cache
+    )
+    timings = processed.timings
+    started = time.perf_counter()
     edition, results, registers_tei = processed.edition, processed.results, processed.registers_tei
     diagnostics = processed.diagnostics
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as exc:
-        raise UsageError(f"cannot write beside {out} ({exc.strerror or exc}); choose another directory "
-                         "with --out") from None
+        raise UsageError(
+            f"cannot write beside {out} ({exc.strerror or exc}); choose another directory with --out"
+        ) from None
     try:
         progress.stage(STAGES[3], 1)
         tei_dir = staging / "tei"
@@ -281,14 +371,21 @@ def build(
         # The website, rendered from the TEI just written.
         diagnostics.extend(_render(staging, edition, results, registers_tei, project_root))
         progress.advance()
+        timings["rendering"] = time.perf_counter() - started
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
-            raise InputError([replace(d, severity=Severity.ERROR,
-                                      message=d.message + " [--strict makes warnings errors]")
-                              for d in warnings])
+            raise InputError(
+                [
+                    replace(
+                        d, severity=Severity.ERROR, message=d.message + " [--strict makes warnings errors]"
+                    )
+                    for d in warnings
+                ]
+            )
         staging.chmod(0o755)
         _replace_directory(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(out, results, [d for d in diagnostics if d.severity is Severity.WARNING])
+    timings["writing"] = time.perf_counter() - started - timings["rendering"]
+    return BuildResult(out, results, [d for d in diagnostics if d.severity is Severity.WARNING], timings)

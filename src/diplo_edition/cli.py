@@ -62,6 +62,12 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1 on any)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines or bars")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="where documents are processed: a local process pool (default) or Dask")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786 (with --executor dask)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="process every document again, ignoring .diplo-edition-cache/")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -149,7 +155,8 @@ def _build(args) -> int:
     started = time.perf_counter()
     try:
         with progress_for(len(STAGES), quiet=args.quiet) as progress:
-            result = build(root, out, args.jobs, only=only, strict=args.strict, progress=progress)
+            result = build(root, out, args.jobs, only=only, strict=args.strict, progress=progress,
+                           executor=args.executor, scheduler=args.scheduler, use_cache=not args.no_cache)
     except InputError as exc:
         _report(exc.diagnostics)
         print(f"build failed: {summary(exc.diagnostics)}; the previous build was left as it was",

@@ -33,6 +33,8 @@ class DocumentResult:
     removed: Counter  # (rule, character) -> letters and digits taken out by a recorded rule
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds spent on this document
     raw_bytes: int = 0
+    # Every line-end hyphen decided, (left, right, lang, keep): what the corpus lexicon was consulted on.
+    hyphen_decisions: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
 
 def source_lines(ref: SourceRef) -> list[Line]:
@@ -101,7 +103,7 @@ def _body_flow(
 
 def _abstract_flow(
     ref: SourceRef, lines: list[Line], doc: DocumentEdition, dehyphenator: Dehyphenator
-) -> tuple[list[Block], Counter]:
+) -> tuple[list[Block], Counter, list]:
     lang = ref.lang or doc.languages[0]
     blocks = find_footnotes(lines)
     # An abstract or translation in a file of its own is not paginated as the printed body is.
@@ -116,15 +118,19 @@ def _abstract_flow(
         if block.content and isinstance(block.content[-1], str):
             block.content[-1] = block.content[-1].rstrip().removesuffix(FRAME).rstrip()
         out.append(block)
-    return out, flow.removed
+    return out, flow.removed, flow.stats.decisions
 
 
 def process_document(
-    doc: DocumentEdition, collection: Collection, lexicon: Counter, matcher: MentionMatcher | None = None
+    doc: DocumentEdition,
+    collection: Collection,
+    hyphenation: Dehyphenator | Counter,
+    matcher: MentionMatcher | None = None,
 ) -> DocumentResult:
     diagnostics: list[Diagnostic] = []
     clock = _Stopwatch()
-    dehyphenator = Dehyphenator(lexicon)
+    # A worker makes the Dehyphenator once (it copies the corpus lexicon) and passes it for every document.
+    dehyphenator = hyphenation if isinstance(hyphenation, Dehyphenator) else Dehyphenator(hyphenation)
     raw_letters: Counter = Counter()
     lines_of: dict[str, list[Line]] = {}
     encodings: dict[str, str] = {}
@@ -145,11 +151,15 @@ def process_document(
     flow, witnesses, removed, stats = _body_flow(
         doc, by_role["body"], by_role["copy"], dehyphenator, diagnostics
     )
+    decisions = list(flow.stats.decisions)
     abstracts = [b for b in flow.blocks if b.kind in ("abstract", "keywords")]
     body = [b for b in flow.blocks if b.kind not in ("abstract", "keywords")]
     for ref in doc.sources:
         if ref.role == "abstract":
-            blocks, abstract_removed = _abstract_flow(ref, lines_of[ref.rel], doc, dehyphenator)
+            blocks, abstract_removed, abstract_decisions = _abstract_flow(
+                ref, lines_of[ref.rel], doc, dehyphenator
+            )
+            decisions.extend(abstract_decisions)
             abstracts.extend(blocks)
             removed.update(abstract_removed)
     clock.lap("layout")
@@ -172,7 +182,9 @@ def process_document(
         abstracts=sum(1 for b in abstracts if b.kind == "abstract"),
         apparatus=dict(sorted(annotator.stats.elements.items())),
     )
-    return DocumentResult(doc.id, tei_bytes, stats, diagnostics, raw_letters, removed, clock.laps, raw_bytes)
+    return DocumentResult(
+        doc.id, tei_bytes, stats, diagnostics, raw_letters, removed, clock.laps, raw_bytes, decisions
+    )
 
 
 class _Stopwatch:

@@ -91,8 +91,8 @@ class FlowStats:
     hyphens_joined: int = 0
     hyphens_kept: int = 0
     hyphen_reasons: Counter = field(default_factory=Counter)
-    joined_examples: list[tuple[str, str, int]] = field(default_factory=list)
-    kept_examples: list[tuple[str, str, int]] = field(default_factory=list)
+    # Every decision taken, (left, right, lang, keep): the evidence a cached result is checked against.
+    decisions: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -127,12 +127,11 @@ class _Joiner:
                 return left, ""  # 1923–1924, 274-275: a range
             decision = self.dehyphenator.decide(left_word, right_word, self.lang)
             self.stats.hyphen_reasons[decision.reason] += 1
+            self.stats.decisions.append((left_word, right_word, self.lang, decision.keep))
             if decision.keep:
                 self.stats.hyphens_kept += 1
-                self.stats.kept_examples.append((left_word, right_word, line))
                 return left, ""
             self.stats.hyphens_joined += 1
-            self.stats.joined_examples.append((left_word, right_word, line))
             return left[:-1], ""
         return left, " "
 

@@ -1,0 +1,148 @@
+"""Where the per-document map runs: in this process, in a local process pool (the default), or on Dask.
+
+Each worker receives the shared state of the build once (collection, corpus lexicon, mention matcher,
+cache folder) and keeps it: a document task carries only the document's edition. A worker first looks in
+the cache; on a miss it processes the document and stores the result.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .apparatus.mentions import MentionMatcher
+from .cache import DocumentCache, document_key
+from .diagnostics import UsageError
+from .editions import Collection, DocumentEdition
+from .layout.hyphenation import Dehyphenator
+from .pipeline import DocumentResult, process_document
+
+
+@dataclass(frozen=True)
+class SharedState:
+    collection: Collection
+    lexicon: dict
+    matcher: MentionMatcher | None
+    registers_fingerprint: str
+    lexicon_fingerprint: str  # the raw files the lexicon was counted from
+    cache_root: Path | None  # project root holding the cache, or None for no cache
+
+
+class _Worker:
+    """The state a worker keeps between documents."""
+
+    def __init__(self, state: SharedState):
+        self.state = state
+        self._dehyphenator: Dehyphenator | None = None
+        self.cache = DocumentCache(state.cache_root) if state.cache_root else None
+
+    @property
+    def dehyphenator(self) -> Dehyphenator:
+        # Made on first use: it copies the corpus lexicon, which a fully cached rebuild never needs.
+        if self._dehyphenator is None:
+            self._dehyphenator = Dehyphenator(self.state.lexicon)
+        return self._dehyphenator
+
+    def cached(self, doc: DocumentEdition) -> DocumentResult | None:
+        if self.cache is None:
+            return None
+        key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
+        result = self.cache.load(key, lambda: self.dehyphenator, self.state.lexicon_fingerprint)
+        if result is not None:
+            result.stats["cached"] = True
+        return result
+
+    def run(self, doc: DocumentEdition) -> DocumentResult:
+        cached = self.cached(doc)
+        if cached is not None:
+            return cached
+        key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
+        result = process_document(doc, self.state.collection, self.dehyphenator, self.state.matcher)
+        if self.cache is not None and not any(d.severity.value == "error" for d in result.diagnostics):
+            self.cache.store(key, result, self.state.lexicon_fingerprint)
+        return result
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_pool_worker(state: SharedState) -> None:
+    global _WORKER
+    # Ctrl-C is the parent's to handle: a worker interrupted mid-document would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = _Worker(state)
+
+
+def _run_in_pool(doc: DocumentEdition) -> DocumentResult:
+    assert _WORKER is not None, "the pool's initializer sets the worker state"
+    return _WORKER.run(doc)
+
+
+def run_serial(docs: list[DocumentEdition], state: SharedState) -> Iterator[DocumentResult]:
+    worker = _Worker(state)
+    for doc in docs:
+        yield worker.run(doc)
+
+
+def run_local_pool(docs: list[DocumentEdition], state: SharedState, jobs: int) -> Iterator[DocumentResult]:
+    """Results in document order (so the output never depends on timing)."""
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(docs)), initializer=_init_pool_worker, initargs=(state,)
+    )
+    try:
+        futures = [pool.submit(_run_in_pool, doc) for doc in docs]
+        for future in futures:
+            yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_DASK_WORKERS: dict[int, _Worker] = {}
+
+
+def _run_on_dask(doc: DocumentEdition, state: SharedState) -> DocumentResult:
+    # One _Worker per worker process and build state: the lexicon is copied once, not per document.
+    worker = _DASK_WORKERS.get(id(state))
+    if worker is None:
+        _DASK_WORKERS.clear()
+        worker = _DASK_WORKERS[id(state)] = _Worker(state)
+    return worker.run(doc)
+
+
+def run_dask(docs: list[DocumentEdition], state: SharedState, scheduler: str) -> Iterator[DocumentResult]:
+    """The same map on a Dask cluster; the shared state is scattered to every worker once."""
+    from dask.distributed import Client
+
+    with Client(scheduler) as client:
+        shared = client.scatter(state, broadcast=True)
+        futures = client.map(_run_on_dask, docs, state=shared, pure=False)
+        for future in futures:
+            yield future.result()
+
+
+def _map_for(name: str, jobs: int, scheduler: str | None) -> Callable[..., Iterator[DocumentResult]]:
+    if name == "dask":
+        if not scheduler:
+            raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        return lambda docs, state: run_dask(docs, state, scheduler)
+    if jobs <= 1:
+        return run_serial
+    return lambda docs, state: run_local_pool(docs, state, jobs) if len(docs) > 1 else run_serial(docs, state)
+
+
+def executor_for(name: str, jobs: int, scheduler: str | None) -> Callable[..., Iterator[DocumentResult]]:
+    """The per-document map: documents found in the cache are taken from it here, the others are sent out."""
+    send = _map_for(name, jobs, scheduler)
+
+    def run(docs: list[DocumentEdition], state: SharedState) -> Iterator[DocumentResult]:
+        here = _Worker(state) if state.cache_root else None
+        found = {doc.id: here.cached(doc) for doc in docs} if here else {}
+        missing = [doc for doc in docs if found.get(doc.id) is None]
+        processed = send(missing, state) if missing else iter(())
+        for doc in docs:
+            yield found.get(doc.id) or next(processed)
+
+    return run

@@ -1,0 +1,66 @@
+"""The build's design for speed: results cached by content, reused only on the same evidence; the
+per-document map runs on a Dask cluster as it does in the local pool."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from diplo_edition.build import build, process_edition
+from diplo_edition.cache import DocumentCache
+
+
+def make_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for folder in ("sources", "editions", "templates"):
+        shutil.copytree(ROOT / folder, project / folder)
+    return project
+
+
+def test_rebuild_reuses_cached_documents_and_redoes_a_changed_one(tmp_path):
+    project = make_project(tmp_path)
+    first = build(project, tmp_path / "out1", jobs=1)
+    assert not any(r.stats.get("cached") for r in first.documents)
+    second = build(project, tmp_path / "out2", jobs=1)
+    assert all(r.stats.get("cached") for r in second.documents)
+    for name in ("urumqi-negotiations-1923.xml", "soviet-japanese-relations-1922-1941.xml"):
+        assert (tmp_path / "out1" / "tei" / name).read_bytes() == (
+            tmp_path / "out2" / "tei" / name
+        ).read_bytes()
+    changed = project / "sources" / "soviet-foreign-policy-1920s.textbook.ru.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nДобавленная строка.\n", encoding="utf-8")
+    third = build(project, tmp_path / "out3", jobs=1)
+    cached = {r.id: bool(r.stats.get("cached")) for r in third.documents}
+    assert cached["soviet-foreign-policy-1920s"] is False
+    assert "Добавленная строка." in (tmp_path / "out3" / "tei" / "soviet-foreign-policy-1920s.xml").read_text(
+        encoding="utf-8"
+    )
+    # The other documents decided their hyphens the same way with the new lexicon: reused.
+    assert sum(cached.values()) == 3
+
+
+def test_cached_result_refused_when_the_lexicon_decides_a_hyphen_otherwise(tmp_path):
+    project = make_project(tmp_path)
+    result = process_edition(project, jobs=1, use_cache=False).results[0]
+    cache = DocumentCache(tmp_path)
+    result.hyphen_decisions = [("ко", "лонизации", "ru", True)]  # recorded as kept; today it is joined
+    cache.store("k", result, "corpus-1")
+
+    from diplo_edition.layout.hyphenation import Dehyphenator
+
+    assert cache.load("k", lambda: Dehyphenator(), "corpus-1") is not None  # the same corpus
+    assert cache.load("k", lambda: Dehyphenator(), "corpus-2") is None  # another corpus: re-decided
+
+
+def test_dask_executor_gives_the_same_tei_as_the_local_pool(tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    project = make_project(tmp_path)
+    local = {r.id: r.tei for r in process_edition(project, jobs=2, use_cache=False).results}
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        on_dask = process_edition(
+            project, executor="dask", scheduler=cluster.scheduler_address, use_cache=False
+        )
+    assert {r.id: r.tei for r in on_dask.results} == local
