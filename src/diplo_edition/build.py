@@ -300,7 +300,12 @@ def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Di
 
 
 def _render(
-    staging: Path, edition: Edition, results: list[DocumentResult], registers_tei: bytes, project_root: Path
+    staging: Path,
+    edition: Edition,
+    results: list[DocumentResult],
+    registers_tei: bytes,
+    project_root: Path,
+    cache_dir: Path | None,
 ) -> list[Diagnostic]:
     import jinja2
 
@@ -309,7 +314,11 @@ def _render(
     by_id = {doc.id: doc for doc in edition.documents}
     try:
         site = render_site(
-            staging, edition.collection, [(by_id[r.id], r.tei) for r in results], registers_tei
+            staging,
+            edition.collection,
+            [(by_id[r.id], r.tei) for r in results],
+            registers_tei,
+            cache_dir=cache_dir,
         )
     except jinja2.TemplateError as exc:
         raise InputError(
@@ -369,7 +378,8 @@ def build(
             (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
-        diagnostics.extend(_render(staging, edition, results, registers_tei, project_root))
+        page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
+        diagnostics.extend(_render(staging, edition, results, registers_tei, project_root, page_cache))
         progress.advance()
         timings["rendering"] = time.perf_counter() - started
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]

@@ -6,6 +6,9 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,14 +96,18 @@ def _warnings(summaries: list[DocumentSummary], registers: Registers) -> list[Di
             continue
         where = f"build/tei/{summary.doc_id}.xml"
         if not registers.present:
-            message = (f"{len(summary.unresolved)} mention(s) refer to registers.xml, which was not built; "
-                       "they are shown without links")
+            message = (
+                f"{len(summary.unresolved)} mention(s) refer to registers.xml, which was not built; "
+                "they are shown without links"
+            )
             out.append(Diagnostic(where, None, message, Severity.WARNING))
             continue
         for kind, entry_id in sorted(set(summary.unresolved)):
             count = summary.unresolved.count((kind, entry_id))
-            message = (f"{count} mention(s) of '{entry_id}' ({kind}) have no entry in registers.xml; "
-                       "they are shown without links")
+            message = (
+                f"{count} mention(s) of '{entry_id}' ({kind}) have no entry in registers.xml; "
+                "they are shown without links"
+            )
             out.append(Diagnostic(where, None, message, Severity.WARNING))
     return out
 
@@ -115,34 +122,72 @@ def _plan(
     intro_lang = guess_language(collection.introduction or "", UI_LANG)
     about_lang = guess_language(collection.about or "", UI_LANG)
     pages = [
-        _Page(urls.HOME, "home.html", {
-            "documents": views,
-            "introduction": render_markdown(collection.introduction, intro_lang),
-            "introduction_lang": intro_lang,
-            "indexes": indexes,
-        }),
+        _Page(
+            urls.HOME,
+            "home.html",
+            {
+                "documents": views,
+                "introduction": render_markdown(collection.introduction, intro_lang),
+                "introduction_lang": intro_lang,
+                "indexes": indexes,
+            },
+        ),
     ]
     for view in views:
         pages.append(_Page(urls.document_path(view.id), "document.html", {"doc": view}))
     for kind, register in indexes.registers.items():
-        pages.append(_Page(urls.register_path(kind), "register.html",
-                           {"kind": kind, "register": register, "present": registers.present}))
+        pages.append(
+            _Page(
+                urls.register_path(kind),
+                "register.html",
+                {"kind": kind, "register": register, "present": registers.present},
+            )
+        )
         for entry in register.entries:
             pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}))
     pages += [
-        _Page(urls.ARCHIVES, "archives.html",
-              {"archives": indexes.archives, "count": indexes.archival_count,
-               "sources": indexes.reference_sources}),
+        _Page(
+            urls.ARCHIVES,
+            "archives.html",
+            {
+                "archives": indexes.archives,
+                "count": indexes.archival_count,
+                "sources": indexes.reference_sources,
+            },
+        ),
         _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}),
         _Page(urls.CHRONOLOGY, "chronology.html", {"years": indexes.chronology, "count": indexes.date_count}),
-        _Page(urls.WORKS, "works.html", {"groups": indexes.works, "count": indexes.work_count,
-                                         "documents": [v for v in views if v.references]}),
-        _Page(urls.ABOUT, "about.html", {"about": render_markdown(collection.about, about_lang),
-                                         "about_lang": about_lang, "documents": views}),
+        _Page(
+            urls.WORKS,
+            "works.html",
+            {
+                "groups": indexes.works,
+                "count": indexes.work_count,
+                "documents": [v for v in views if v.references],
+            },
+        ),
+        _Page(
+            urls.ABOUT,
+            "about.html",
+            {
+                "about": render_markdown(collection.about, about_lang),
+                "about_lang": about_lang,
+                "documents": views,
+            },
+        ),
         _Page(urls.SEARCH, "search.html", {}),
         _Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False),
     ]
     return pages
+
+
+def _write(out_dir: Path, path: str, html: str, report: SiteReport, sitemap: list[str], canonical) -> None:
+    target = out_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8", newline="\n")
+    report.pages.append(path)
+    if canonical:
+        sitemap.append(canonical)
 
 
 def _base_path(base_url: str) -> str:
@@ -153,21 +198,89 @@ def _base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def _templates_fingerprint(templates: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(templates.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class _PageCache:
+    """Each document's view, summary and rendered page, by everything they depend on (or no cache)."""
+
+    def __init__(
+        self, folder: Path | None, collection: Collection, templates: Path, registers_tei: bytes | None
+    ):
+        self.folder = folder
+        if folder is not None:
+            from ..cache import code_fingerprint
+
+            common = repr(
+                (
+                    code_fingerprint(),
+                    _templates_fingerprint(templates),
+                    registers_tei,
+                    collection.title,
+                    collection.title_en,
+                    collection.base_url,
+                    collection.languages,
+                    collection.publisher,
+                )
+            )
+            self.common = hashlib.sha256(common.encode()).hexdigest()
+
+    def _path(self, doc: DocumentEdition, tei: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(self.common.encode() + repr(doc).encode() + tei).hexdigest()
+        return self.folder / f"{key}.pickle"
+
+    def load(self, doc: DocumentEdition, tei: bytes):
+        path = self._path(doc, tei)
+        if path is None or not path.exists():
+            return None
+        # Our own file, written below into the project's git-ignored cache folder.
+        return pickle.loads(path.read_bytes())
+
+    def store(self, doc: DocumentEdition, tei: bytes, entry) -> None:
+        path = self._path(doc, tei)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp-{os.getpid()}")
+        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+
+
 def render_site(
     out_dir: Path,
     collection: Collection,
     documents: list[tuple[DocumentEdition, bytes]],
     registers_tei: bytes | None,
     templates: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> SiteReport:
-    """Write the website into out_dir (beside the tei/ folder the build has written there)."""
+    """Write the website into out_dir (beside the tei/ folder the build has written there).
+
+    With a cache_dir, each document's page is reused from an earlier build when its TEI, edition file,
+    the registers, the templates and the code are all unchanged.
+    """
     out_dir = Path(out_dir)
     templates = templates or templates_dir_of(collection)
     registers = read_registers(registers_tei)
+    page_cache = _PageCache(cache_dir, collection, templates, registers_tei)
     views: list[DocumentView] = []
     summaries: list[DocumentSummary] = []
+    cached_pages: dict[str, str] = {}
+    pending: list[tuple[DocumentEdition, bytes]] = []
     for doc, data in sorted(documents, key=lambda item: item[0].id):
-        view, summary = read_document(doc, data, collection.base_url, registers)
+        entry = page_cache.load(doc, data)
+        if entry is None:
+            view, summary = read_document(doc, data, collection.base_url, registers)
+            pending.append((doc, data))
+        else:
+            view, summary, cached_pages[doc.id] = entry
         views.append(view)
         summaries.append(summary)
     views = _document_order(views)
@@ -175,11 +288,28 @@ def render_site(
     summaries.sort(key=lambda s: order[s.doc_id])
     indexes = gather(summaries, registers)
     env = make_environment(templates)
-    report = SiteReport(documents=len(views), register_entries=len(registers.entries),
-                        mentions=sum(len(s.mentions) for s in summaries),
-                        warnings=_warnings(summaries, registers))
+    report = SiteReport(
+        documents=len(views),
+        register_entries=len(registers.entries),
+        mentions=sum(len(s.mentions) for s in summaries),
+        warnings=_warnings(summaries, registers),
+    )
     sitemap: list[str] = []
+    fresh = {doc.id: (doc, data) for doc, data in pending}
+    by_id = {v.id: v for v in views}
+    summary_of = {s.doc_id: s for s in summaries}
     for page in _plan(collection, views, indexes, registers):
+        document_id = page.context["doc"].id if page.template == "document.html" else None
+        if document_id in cached_pages:
+            _write(
+                out_dir,
+                page.path,
+                cached_pages[document_id],
+                report,
+                sitemap,
+                urls.canonical(collection.base_url, page.path),
+            )
+            continue
         context = {
             "collection": collection,
             "page": page.path,
@@ -189,14 +319,13 @@ def render_site(
             **page.context,
         }
         html = env.get_template(page.template).render(context)
-        target = out_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
-        report.pages.append(page.path)
-        if page.in_sitemap:
-            sitemap.append(context["canonical"])
+        _write(out_dir, page.path, html, report, sitemap, context["canonical"])
+        if document_id in fresh:
+            doc, data = fresh[document_id]
+            page_cache.store(doc, data, (by_id[document_id], summary_of[document_id], html))
     (out_dir / urls.SITEMAP).write_text(
-        env.get_template("sitemap.xml").render(locations=sitemap), encoding="utf-8", newline="\n")
+        env.get_template("sitemap.xml").render(locations=sitemap), encoding="utf-8", newline="\n"
+    )
     static_out = out_dir / "static"
     static_out.mkdir(exist_ok=True)
     for source in sorted((templates / "static").iterdir()):
