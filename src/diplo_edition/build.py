@@ -27,13 +27,15 @@ from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
 from .progress import Progress
 from .registers import Registers, load_registers
+from .search import index_site
 from .site import render_site
+from .site.render import SiteReport
 from .tei.registers import build_registers_tei
 from .tei.validate import validate_tei
 from .yamlfile import display_name
 
 # The stages a build reports progress for; check adds one (the links).
-STAGES = ("reading sources", "layout and TEI", "validating TEI", "writing the site")
+STAGES = ("reading sources", "layout and TEI", "validating TEI", "writing the site", "search index")
 
 
 @dataclass
@@ -306,7 +308,7 @@ def _render(
     registers_tei: bytes,
     project_root: Path,
     cache_dir: Path | None,
-) -> list[Diagnostic]:
+) -> SiteReport:
     import jinja2
 
     from .site.render import templates_dir_of
@@ -333,7 +335,7 @@ def _render(
                 )
             ]
         ) from None
-    return list(site.warnings)
+    return site
 
 
 def build(
@@ -379,9 +381,16 @@ def build(
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
         page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
-        diagnostics.extend(_render(staging, edition, results, registers_tei, project_root, page_cache))
+        site = _render(staging, edition, results, registers_tei, project_root, page_cache)
+        diagnostics.extend(site.warnings)
         progress.advance()
         timings["rendering"] = time.perf_counter() - started
+        # The search index and the quotation data, from the pages and the documents just rendered.
+        progress.stage(STAGES[4], 1)
+        search = index_site(staging, site.views)
+        diagnostics.extend(search.warnings)
+        progress.advance()
+        timings["search index"] = search.seconds
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             raise InputError(
@@ -397,5 +406,5 @@ def build(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    timings["writing"] = time.perf_counter() - started - timings["rendering"]
+    timings["writing"] = time.perf_counter() - started - timings["rendering"] - timings["search index"]
     return BuildResult(out, results, [d for d in diagnostics if d.severity is Severity.WARNING], timings)

@@ -4,7 +4,8 @@ Every problem in the input is printed as ``file:line[:column]: error|warning: me
 followed by a summary (``N errors, M warnings``). Exit codes:
 
 - 0: done (warnings may have been printed);
-- 1: the input has errors (or warnings, with --strict); the previous build is left as it was;
+- 1: the input has errors (or warnings, with --strict); the previous build is left as it was; for
+  ``quote``: the quotation was not found;
 - 2: the command was used wrongly (unknown option or document id, an output directory that must not
   be replaced, a port in use);
 - 3: an internal error of diplo-edition (a bug: please report it); set DIPLO_EDITION_DEBUG=1 to see
@@ -24,14 +25,15 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import InputError, UsageError, count, plural, summary
 from .progress import progress_for
+from .search.cli import add_quote_command, run_quote
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 EPILOG = """\
 problems in the input are printed as FILE:LINE[:COLUMN]: error|warning: MESSAGE, then a summary.
 exit codes: 0 done (warnings may have been printed), 1 the input has errors (or warnings with
---strict; the previous build is left as it was), 2 the command was used wrongly, 3 internal error
-(a bug: please report it), 130 interrupted.
+--strict; the previous build is left as it was; for quote: not found), 2 the command was used
+wrongly, 3 internal error (a bug: please report it), 130 interrupted.
 """
 
 
@@ -127,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         "List frequent names that the registers do not cover yet.",
     )
     names.add_argument("--top", type=int, default=20, help="how many candidates to list (default: 20)")
+    add_quote_command(commands)
     return parser
 
 
@@ -256,7 +259,9 @@ def _names(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"new": _new, "build": _build, "check": _check, "serve": _serve, "names": _names}
+COMMANDS = {
+    "new": _new, "build": _build, "check": _check, "serve": _serve, "names": _names, "quote": run_quote,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

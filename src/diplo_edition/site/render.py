@@ -34,6 +34,7 @@ class SiteReport:
     register_entries: int = 0
     mentions: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
+    views: list[DocumentView] = field(default_factory=list)  # the documents, in the site's order
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def _plan(
                 "documents": views,
             },
         ),
-        _Page(urls.SEARCH, "search.html", {}),
+        _Page(urls.SEARCH, "search.html", {"documents": views}),
         _Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False),
     ]
     return pages
@@ -293,6 +294,7 @@ def render_site(
         register_entries=len(registers.entries),
         mentions=sum(len(s.mentions) for s in summaries),
         warnings=_warnings(summaries, registers),
+        views=views,
     )
     sitemap: list[str] = []
     fresh = {doc.id: (doc, data) for doc, data in pending}

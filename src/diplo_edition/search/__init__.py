@@ -1,0 +1,32 @@
+"""Search for the site: the Pagefind index (Russian and English), the offline quotation finder, and the
+``diplo-edition quote`` command.
+
+- ``index_site(site_dir, views) -> SearchReport``: called by the build once the HTML is
+  rendered into the staging folder;
+- ``add_quote_command(subparsers)`` and ``run_quote(args) -> int``: the ``quote`` command of the CLI;
+- ``python -m diplo_edition.search.metrics build/``: sizes, bytes fetched and time of a query, ranking.
+
+Imports are lazy, so that ``diplo-edition --help`` does not load lxml or Pagefind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .cli import add_quote_command, run_quote
+    from .site import SearchReport, index_site
+
+__all__ = ["SearchReport", "add_quote_command", "index_site", "run_quote"]
+
+
+def __getattr__(name: str):
+    if name in ("index_site", "SearchReport"):
+        from . import site
+
+        return getattr(site, name)
+    if name in ("add_quote_command", "run_quote"):
+        from . import cli
+
+        return getattr(cli, name)
+    raise AttributeError(name)

@@ -1,0 +1,85 @@
+"""``diplo-edition quote "…"``: where a quotation stands in the edition, with a citation ready to paste.
+
+It reads the quotation index of the built site (``build/search/quotes/``, the same data and the same
+normalisation as the search page's offline finder), so run ``diplo-edition build`` first. Exit codes:
+0 found, 1 nothing matches, 2 used wrongly (no quotation, no built site).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from ..diagnostics import UsageError
+
+EXIT_FOUND, EXIT_NOT_FOUND = 0, 1
+
+
+def add_quote_command(subparsers) -> argparse.ArgumentParser:
+    """Add the ``quote`` command to the CLI's subparsers."""
+    quote = subparsers.add_parser(
+        "quote", help="find a quotation in the built edition and print a citation",
+        description="Find where a quotation stands in the built edition (build/, or --out): the document, "
+        "the original page and the paragraph, with a citation ready to paste. The quotation may run over "
+        "lines, pages and footnotes of the print; ё/е, the kind of quotation marks and dashes, and spacing "
+        "do not matter. Exit codes: 0 found, 1 nothing matches, 2 used wrongly (e.g. no built site).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    quote.add_argument("quotation", nargs="+", help="the quotation (quote it for the shell); - reads stdin")
+    quote.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                       help="project directory holding sources/ and editions/ (default: current directory)")
+    quote.add_argument("--out", type=Path, default=None,
+                       help="the built site to search (default: ROOT/build)")
+    quote.add_argument("--limit", type=int, default=20, help="at most this many places (default: 20)")
+    quote.add_argument("--date", default=None,
+                       help="access date for the citation, DD.MM.YYYY (default: today)")
+    return quote
+
+
+def citation(match, access_date: str) -> str:
+    """'Authors. Title. С. 45–46. URL: https://…/#p12 (дата обращения: 01.02.2025)', as on the site."""
+    doc = match.document
+    parts = []
+    if doc.authors:
+        names = ", ".join(doc.authors)
+        parts.append(names if names.endswith(".") else names + ".")
+    parts.append(doc.title if doc.title.endswith((".", "?", "!")) else doc.title + ".")
+    if match.page_label:
+        parts.append(f"С. {match.page_label}.")
+    parts.append(f"URL: {doc.canonical}#{match.anchor} (дата обращения: {access_date})")
+    return " ".join(parts)
+
+
+def run_quote(args) -> int:
+    from .normalize import normalize
+    from .quotes import find_quote, load_quotes, segment_label
+
+    root = Path(getattr(args, "root", None) or Path.cwd()).resolve()
+    site = (args.out if args.out is not None else root / "build").resolve()
+    words = list(args.quotation)
+    text = sys.stdin.read() if words == ["-"] else " ".join(words)
+    if len(normalize(text)) < 3:
+        raise UsageError("give a quotation of at least three letters, e.g. diplo-edition quote "
+                         "\"нерешенной проблемой принадлежности\"")
+    try:
+        documents = load_quotes(site)
+    except FileNotFoundError:
+        raise UsageError(f"no quotation index in {site}: run `diplo-edition build` first (or give the "
+                         "built site with --out)") from None
+    access = args.date or datetime.date.today().strftime("%d.%m.%Y")
+    matches = find_quote(documents, text, limit=max(1, args.limit))
+    if not matches:
+        print(f"not found: «{text.strip()}» (compared as «{normalize(text)}»)", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    for k, match in enumerate(matches, 1):
+        doc = match.document
+        where = segment_label(match.anchor)
+        page = f", с. {match.page_label}" if match.page_label else ", страница не известна"
+        before, found, after = match.context()
+        print(f"{k}. {doc.title}{' — ' + ', '.join(doc.authors) if doc.authors else ''}: {where}{page}")
+        print(f"   …{before}[{found}]{after}…")
+        print(f"   {citation(match, access)}")
+    print(f"{len(matches)} place{'s' if len(matches) != 1 else ''} found")
+    return EXIT_FOUND

@@ -1,0 +1,214 @@
+"""The Pagefind index of the written site: ``<site>/pagefind/``, one index per language.
+
+- The HTML is indexed as a directory (``add_directory``; page by page costs about 0.1 s a page). Only the
+  document pages are indexed: they alone mark their reading text with ``data-pagefind-body``
+  (templates/document.html, with the filters document, kind, language, year and the meta title,
+  author, page). Everything that is not the reading text is left out with ``EXCLUDE_SELECTORS``: the
+  page numbers in the margin and their cite boxes, the note markers, the visually hidden labels, the
+  endnotes (a note is indexed once, inline, where its marker stands, with its id ``fnN``).
+- Each page's language comes from ``<html lang>``: Pagefind stems Russian pages with the Russian
+  stemmer. An abstract in another language than its page (the English abstract of a Russian article) is
+  left out of the page (``data-pagefind-ignore``) and indexed as a record of its own in its language,
+  with the URL of the abstract on the document page (``…/index.html#abstract-en``).
+- Pagefind records every element with an id as an anchor, with its word position *and its text*; the
+  text is only used for headings (sub-results), so ``slim_fragments`` drops it for the paragraphs and
+  page breaks, which nearly halves what a browser fetches for a long document (both figures are
+  reported), and gives headings and notes their clean text (search.js counts a note's words to know
+  where it ends in the paragraph).
+- Pagefind's own UI bundles are not used by the site and are removed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..site import urls
+from ..site.model import Division, DocumentView, Node
+from ..site.words import kind_label
+
+OUTPUT = "pagefind"
+EXCLUDE_SELECTORS = (
+    ".pb",  # original page numbers in the text, with their cite boxes (their ids stay as anchors)
+    ".fnref",  # note markers
+    ".fn-n", ".fn-back", ".fn-remark",  # inside an inline note: its number, the way back, a remark
+    ".vh",  # visually hidden labels ("страница", "Примечание")
+    ".tip",  # the original reading of a correction or a variant
+    ".bibl-link",
+    "details.cite", ".cite-box",  # "cite this paragraph" boxes
+    ".citing",  # the places a reference is cited, beside the reference list
+    "#notes",  # the endnotes repeat the inline notes
+    "#about-text",
+)
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+_FRAGMENT_MAGIC = b"pagefind_dcd"
+
+
+@dataclass
+class PagefindReport:
+    pages: int = 0
+    records: int = 0  # abstracts indexed on their own
+    languages: dict[str, int] = field(default_factory=dict)  # language -> pages
+    bytes: int = 0
+    files: int = 0
+    fragment_bytes_before_slimming: int = 0
+    fragment_bytes: int = 0
+
+
+def plain_text(nodes: list) -> str:
+    """The text of a piece of mixed content, notes and page breaks left out."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, Node) and node.kind not in ("note", "pb"):
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+def abstract_records(views: list[DocumentView]) -> list[dict]:
+    """A record for every abstract whose language is not its page's (the page leaves it out)."""
+    records = []
+    for view in views:
+        for abstract in view.abstracts:
+            if abstract.lang == view.lang:
+                continue
+            parts = [re.sub(r"\s+", " ", plain_text(p)).strip() for p in abstract.paragraphs]
+            if abstract.keywords:
+                parts.append("; ".join(abstract.keywords))
+            filters = {"document": [view.title], "kind": [kind_label(view.kind)],
+                       "language": [abstract.lang]}
+            if view.date:
+                filters["year"] = [view.date[:4]]
+            meta = {"title": view.title, "section": "Abstract" if abstract.lang == "en" else abstract.lang}
+            if view.authors:
+                meta["author"] = ", ".join(view.authors)
+            records.append({
+                "url": "/" + urls.href(urls.document_path(view.id)) + "#" + abstract.anchor,
+                "content": "\n".join(part for part in parts if part),
+                "language": abstract.lang, "meta": meta, "filters": filters,
+            })
+    return records
+
+
+async def _index(site_dir: Path, records: list[dict]) -> dict:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    # The output path goes in the configuration: leaving the context writes the files there (a path given
+    # to write_files instead would be written, and then the default ./pagefind of the working directory).
+    config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
+                         output_path=str(site_dir / OUTPUT))
+    async with PagefindIndex(config) as index:
+        result = await index.add_directory(str(site_dir))
+        for record in records:
+            await index.add_custom_record(**record)
+    return result
+
+
+def _run(coroutine):
+    """Run a coroutine from synchronous code, also when an event loop is already running here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _heading(anchor: dict) -> bool:
+    return bool(re.fullmatch(r"h\d", anchor.get("element", ""), re.IGNORECASE))
+
+
+def anchor_texts(views: list[DocumentView]) -> dict[str, dict[str, str]]:
+    """The text each heading and note anchor should carry, by page URL: headings for Pagefind's
+    sub-results, notes so that search.js can tell where a note ends (its number of words)."""
+    out: dict[str, dict[str, str]] = {}
+
+    def headings(blocks, texts):
+        for block in blocks:
+            if isinstance(block, Division):
+                if block.head is not None:
+                    texts[block.anchor] = re.sub(r"\s+", " ", plain_text(block.head)).strip()
+                headings(block.blocks, texts)
+
+    for view in views:
+        texts: dict[str, str] = {}
+        headings(view.divisions, texts)
+        for note in view.notes:
+            texts[note.anchor] = re.sub(r"\s+", " ", plain_text(note.nodes)).strip()
+        out["/" + urls.href(urls.document_path(view.id))] = texts
+    return out
+
+
+def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None) -> tuple[int, int]:
+    """Drop the anchor text Pagefind stores for every element with an id (only headings' text is used by
+    its search); headings and notes get their clean text from texts (Pagefind's own holds the labels of
+    page numbers inside them). Bytes of the fragments before and after. A fragment in a format this does
+    not know is left as it is."""
+    texts = texts or {}
+    before = after = 0
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = path.read_bytes()
+        before += len(data)
+        try:
+            raw = gzip.decompress(data)
+        except (OSError, EOFError):
+            after += len(data)
+            continue
+        if not raw.startswith(_FRAGMENT_MAGIC):
+            after += len(data)
+            continue
+        try:
+            fragment = json.loads(raw[len(_FRAGMENT_MAGIC):])
+        except ValueError:
+            after += len(data)
+            continue
+        changed = False
+        page_texts = texts.get(fragment.get("url", ""), {})
+        for anchor in fragment.get("anchors") or []:
+            anchor_id = str(anchor.get("id", ""))
+            keep = _heading(anchor) or anchor_id.startswith("fn")
+            text = page_texts.get(anchor_id, anchor.get("text", "")) if keep else ""
+            if anchor.get("text") != text:
+                anchor["text"] = text
+                changed = True
+        if changed:
+            body = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=9, mtime=0)
+            path.write_bytes(data)
+        after += len(data)
+    return before, after
+
+
+def write_pagefind(site_dir: Path, views: list[DocumentView], *, slim: bool = True) -> PagefindReport:
+    """Index the HTML written in site_dir (and the abstracts in another language) into site_dir/pagefind."""
+    site_dir = Path(site_dir).resolve()
+    bundle = site_dir / OUTPUT
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    records = abstract_records(views)
+    result = _run(_index(site_dir, records))
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    report = PagefindReport(pages=int(result.get("page_count", 0)), records=len(records))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    report.languages = {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
+    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"))
+    size = sum(p.stat().st_size for p in fragments)
+    report.fragment_bytes_before_slimming = report.fragment_bytes = size
+    if slim:
+        before, after = slim_fragments(bundle, anchor_texts(views))
+        report.fragment_bytes_before_slimming, report.fragment_bytes = before, after
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    report.files = len(files)
+    report.bytes = sum(p.stat().st_size for p in files)
+    return report

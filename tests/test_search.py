@@ -1,0 +1,255 @@
+"""Search without a browser: the Pagefind index written into the site, the offline quotation data, the
+normalisation, the quotation finder and the ``diplo-edition quote`` command."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import shutil
+
+import pytest
+from browser.sites import real_site
+from browser.test_search_sites import (
+    CONVENTION,
+    TEXTBOOK,
+    THESIS,
+    URUMQI,
+    crossing_quote,
+    reading_text,
+    searched_site,
+    tei,
+)
+
+from diplo_edition.diagnostics import UsageError
+from diplo_edition.search import add_quote_command, run_quote
+from diplo_edition.search.normalize import normalize, normalize_marked
+from diplo_edition.search.pagefind_index import UNUSED_BUNDLE_FILES
+from diplo_edition.search.quotes import decode, encode, find_quote, load_quotes
+
+DOCUMENTS = {THESIS, URUMQI, CONVENTION, TEXTBOOK}
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+def fragments(site) -> dict[str, dict]:
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        out[fragment["url"]] = fragment
+    return out
+
+
+# --- the Pagefind index ---------------------------------------------------------------------------
+
+def test_the_index_is_written_with_a_russian_and_an_english_index():
+    site = searched_site()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["ru"]["page_count"] == 4  # the document pages, and nothing else
+    assert entry["languages"]["en"]["page_count"] == 2  # the English abstracts of the two articles
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert (site / "pagefind" / "wasm.ru.pagefind").exists()
+    assert (site / "pagefind" / "wasm.en.pagefind").exists()
+    for name in UNUSED_BUNDLE_FILES:
+        assert not (site / "pagefind" / name).exists()
+    urls = set(fragments(site))
+    assert urls == {f"/documents/{d}/index.html" for d in DOCUMENTS} | {
+        f"/documents/{URUMQI}/index.html#abstract-en", f"/documents/{CONVENTION}/index.html#abstract-en"}
+
+
+def test_the_indexed_text_is_the_reading_text():
+    thesis = fragments(searched_site())[f"/documents/{THESIS}/index.html"]
+    content = thesis["content"]
+    # No margin page numbers, cite boxes, hidden labels or endnote list in the text.
+    for noise in ("Цитировать", "страница ", "Как цитировать", "Копировать", "дата обращения", "Примечание 1",
+                  "О тексте", "Текст документа"):
+        assert noise not in content, noise
+    # The notes are indexed once, inline (their anchor fnN at the marker), not again as endnotes.
+    assert content.count("Россия и Япония в исследованиях советских и японских ученых") == 2  # notes 1 and 2
+    title = "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]"
+    assert thesis["filters"] == {"document": [title], "kind": ["Квалификационная работа"], "language": ["ru"]}
+    assert thesis["meta"]["title"].startswith("[Советско-японские отношения")
+    assert thesis["meta"]["page"] == "3–91"
+    anchors = {a["id"]: a for a in thesis["anchors"]}
+    # Every paragraph and page is an anchor at its word position; only headings and notes keep their text.
+    assert {f"p{n}" for n in range(1, 252)} <= set(anchors)
+    assert "page-45" in anchors and anchors["page-45"]["text"] == ""
+    assert anchors["p1"]["text"] == "" and anchors["fn1"]["text"].startswith("Россия и Япония")
+    assert anchors["sec-1"]["text"] == "ВВЕДЕНИЕ"
+    words = content.split(" ")
+    assert " ".join(words[anchors["p2"]["location"]:][:4]) == "Состояние отношений между Японией"
+
+
+def test_an_abstract_in_another_language_is_a_record_of_its_own():
+    site = searched_site()
+    record = fragments(site)[f"/documents/{URUMQI}/index.html#abstract-en"]
+    assert record["content"].startswith("The author focuses on the application by the Soviet leadership")
+    assert record["filters"]["language"] == ["en"]
+    assert record["meta"]["section"] == "Abstract"
+    page = fragments(site)[f"/documents/{URUMQI}/index.html"]
+    assert "The author focuses" not in page["content"]  # left out of the Russian page
+
+
+def test_the_search_page_lists_the_documents_for_readers_without_javascript():
+    html = (searched_site() / "search" / "index.html").read_text()
+    assert 'data-index="pagefind"' in html
+    assert "Поиск работает только с включённым JavaScript" in html
+    for doc in DOCUMENTS:
+        assert f'href="../documents/{doc}/index.html"' in html
+    assert 'src="../static/search.js"' in html and 'href="../static/search.css"' in html
+    assert "diplo-edition quote" in html
+
+
+def test_the_build_writes_the_search_index():
+    site = real_site()
+    assert (site / "pagefind" / "pagefind-entry.json").exists()
+    assert (site / "search" / "quotes" / "index.js").exists()
+
+
+# --- the quotation data ---------------------------------------------------------------------------
+
+def _paragraph_text(p, labels) -> tuple[str, list[str]]:
+    pieces = reading_text(p)
+    breaks = [labels[b] for b in p.iter(f"{T}pb") if b.getparent().tag != f"{T}note"]
+    assert len(breaks) == sum(1 for k, _ in pieces if k == "pb")
+    return "".join(v for k, v in pieces if k == "text"), breaks
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCUMENTS))
+def test_every_paragraph_is_in_the_quotation_data_without_its_notes(doc_id):
+    data = {d.id: d for d in load_quotes(searched_site())}[doc_id]
+    segments = {}
+    for k, (start, anchor, page) in enumerate(data.segs):
+        end = data.segs[k + 1][0] - 1 if k + 1 < len(data.segs) else len(data.text)
+        segments.setdefault(anchor, (data.text[start:end], page, start, end))
+    labels = {el: el.get("n") or f"[{k}]" for k, el in enumerate(tei(doc_id).iter(f"{T}pb"), 1)}
+    page = None
+    for el in tei(doc_id).iter(f"{T}p", f"{T}pb"):
+        if el.tag == f"{T}pb":
+            if el.getparent().tag != f"{T}p" and el.getparent().tag != f"{T}note":
+                page = labels[el]
+            continue
+        if el.getparent().tag != f"{T}div" and el.getparent().tag != f"{T}body":
+            continue
+        n = re.search(r"-p(\d+)$", el.get("{http://www.w3.org/XML/1998/namespace}id")).group(1)
+        text, breaks = _paragraph_text(el, labels)
+        stored, stored_page, start, end = segments[f"p{n}"]
+        assert stored == normalize(text), f"p{n}"
+        inner = [b for b in data.breaks if start < b[0] < end]
+        leading = breaks and not "".join(v for k, v in reading_text(el)[:1] if k == "text").strip()
+        if leading:
+            assert stored_page == breaks[0]
+        elif page is not None:
+            assert stored_page == page, f"p{n}"
+        assert [b[1] for b in inner] == breaks[1 if leading else 0:], f"p{n}"
+        if breaks:
+            page = breaks[-1]
+
+
+def test_the_quotation_files_are_small_and_encoded():
+    folder = searched_site() / "search" / "quotes"
+    thesis = (folder / f"{THESIS}.js").read_text(encoding="utf-8")
+    assert thesis.startswith("diploQuotes.add({")
+    raw = json.loads(thesis[len("diploQuotes.add("):-len(");\n")])["text"]
+    assert not re.search(r"[а-я]{4}", raw[:2000])  # the common letters are written as A–Z, one byte each
+    assert len(thesis.encode("utf-8")) < 1.25 * len(decode(raw))
+    assert decode(encode("карахан и щука")) == "карахан и щука"
+
+
+# --- normalisation and the finder -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Л.М. Карахан", "Л. М.  Карахан"),
+    ("1921 – 1923 гг.", "1921—1923 гг."),
+    ("«Ёлка» и „ёж“", '"елка" и "еж"'),
+    ("сто\u0301ит", "стоит"),
+    ("конец…начало", "конец... начало"),
+    ("без\u00a0разрыва", "без разрыва"),
+    ("пере\u00adнос", "перенос"),
+    ("строка\nдругая", "строка другая"),
+])
+def test_normalisation_tolerates_what_the_print_varies(a, b):
+    assert normalize(a) == normalize(b)
+
+
+def test_normalisation_keeps_the_words_apart():
+    assert normalize("Л.М. Карахан писал") == "л.м.карахан писал"
+    assert normalize("a\U0001F600b") == "a\ufffdb"  # one unit in JavaScript too
+    text, marks = normalize_marked("слово \ue000другое")
+    assert (text, marks) == ("слово другое", [6])
+
+
+def test_a_quotation_across_a_page_break_gives_both_pages():
+    quote = crossing_quote(THESIS, "pb", nth=30)
+    matches = find_quote(load_quotes(searched_site()), quote.text.replace(" ", "\n", 2))
+    assert len(matches) == 1
+    found = matches[0]
+    assert (found.document.id, found.anchor, found.pages) == (THESIS, quote.anchor, quote.pages)
+
+
+def test_a_quotation_across_a_footnote_is_found():
+    quote = crossing_quote(THESIS, "note", nth=40)
+    matches = find_quote(load_quotes(searched_site()), quote.text)
+    assert [(m.document.id, m.anchor) for m in matches] == [(THESIS, quote.anchor)]
+
+
+def test_a_quotation_from_a_note_and_from_an_abstract():
+    docs = load_quotes(searched_site())
+    note = find_quote(docs, "Россия и Япония в исследованиях советских и японских ученых")
+    assert {m.anchor for m in note} >= {"fn1", "fn2"}
+    assert {m.anchor: m.pages for m in note if m.anchor in ("fn1", "fn2")} == {"fn1": ("3",), "fn2": ("4",)}
+    abstract = find_quote(docs, "the Soviet leadership sent to Urumqi, the provincial capital")
+    assert [(m.document.id, m.anchor, m.pages) for m in abstract] == [(URUMQI, "abstract-en", ())]
+
+
+def test_nothing_matches_a_quotation_that_is_not_there():
+    assert find_quote(load_quotes(searched_site()), "такой цитаты в издании нет") == []
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+def quote_args(*argv):
+    parser = argparse.ArgumentParser(prog="diplo-edition")
+    parser.add_argument("--root", default=".")
+    add_quote_command(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["quote", *argv])
+
+
+def test_the_quote_command_prints_the_original_page_and_a_citation(capsys):
+    quote = crossing_quote(THESIS, "pb", nth=30)
+    code = run_quote(quote_args(quote.text, "--out", str(searched_site()), "--date", "01.02.2025"))
+    out = capsys.readouterr().out
+    assert code == 0
+    pages = f"{quote.pages[0]}–{quote.pages[1]}"
+    assert f"¶ {quote.anchor[1:]}, с. {pages}" in out
+    assert (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. {pages}. URL: "
+            f"https://diplo-edition.example.org/documents/{THESIS}/#{quote.anchor} "
+            "(дата обращения: 01.02.2025)") in out
+    assert out.rstrip().endswith("1 place found")
+
+
+def test_the_quote_command_exits_1_when_nothing_matches(capsys):
+    assert run_quote(quote_args("такой цитаты в издании нет", "--out", str(searched_site()))) == 1
+    assert "not found" in capsys.readouterr().err
+
+
+def test_the_quote_command_needs_a_built_site(tmp_path):
+    with pytest.raises(UsageError, match="diplo-edition build"):
+        run_quote(quote_args("любая цитата", "--out", str(tmp_path)))
+    with pytest.raises(UsageError, match="three letters"):
+        run_quote(quote_args("аб", "--out", str(searched_site())))
+
+
+def test_the_quote_command_through_the_cli(tmp_path, capsys):
+    from diplo_edition import cli
+
+    if "quote" not in cli.COMMANDS:
+        pytest.skip("cli.py does not register the quote command yet")
+    site = tmp_path / "build"
+    shutil.copytree(searched_site(), site)
+    code = cli.main(["quote", "нерешенной проблемой принадлежности", "--root", str(tmp_path)])
+    assert code == 0
+    assert "¶ 1, с. 3" in capsys.readouterr().out
+    assert cli.main(["quote", "такой цитаты нет нигде", "--root", str(tmp_path)]) == 1
