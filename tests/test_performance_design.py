@@ -64,3 +64,63 @@ def test_dask_executor_gives_the_same_tei_as_the_local_pool(tmp_path):
             project, executor="dask", scheduler=cluster.scheduler_address, use_cache=False
         )
     assert {r.id: r.tei for r in on_dask.results} == local
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_nothing_changed_leaves_the_output_as_it_was(tmp_path):
+    project = make_project(tmp_path)
+    out = tmp_path / "out"
+    first = build(project, out, jobs=1)
+    assert not first.up_to_date and len(first.documents) == 4
+    before = _listing(out)
+    again = build(project, out, jobs=1)
+    assert again.up_to_date and again.documents == []
+    assert _listing(out) == before  # not one file written again
+    # The same bytes under a new modification time are no change either.
+    for source in (project / "sources").iterdir():
+        source.write_bytes(source.read_bytes())
+    assert build(project, out, jobs=1).up_to_date
+    # Other options are another build.
+    assert not build(project, out, jobs=1, only=["urumqi-negotiations-1923"]).up_to_date
+    assert not build(project, out, jobs=1).up_to_date
+
+
+def test_a_change_to_an_input_or_to_the_output_rebuilds(tmp_path):
+    project = make_project(tmp_path)
+    out = tmp_path / "out"
+    build(project, out, jobs=1)
+    edition = project / "editions" / "urumqi-negotiations-1923.yml"
+    edition.write_text(edition.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert not build(project, out, jobs=1).up_to_date
+    template = project / "templates" / "search.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not build(project, out, jobs=1).up_to_date
+    # Someone removed a page of the published site: the build puts it back.
+    page = out / "documents" / "urumqi-negotiations-1923" / "index.html"
+    page.unlink()
+    assert not build(project, out, jobs=1).up_to_date
+    assert page.exists()
+    # Without the cache, nothing is taken on trust.
+    assert not build(project, out, jobs=1, use_cache=False).up_to_date
+
+
+def test_an_up_to_date_build_reports_the_warnings_again(tmp_path, capsys):
+    from diplo_edition.cli import EXIT_OK, main
+
+    project = make_project(tmp_path)
+    edition = project / "editions" / "urumqi-negotiations-1923.yml"
+    lines = edition.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = ['supplied_title: "TODO: a title"\n' if line.startswith("supplied_title:") else line
+             for line in lines]
+    edition.write_text("".join(lines), encoding="utf-8")
+    assert main(["--root", str(project), "build", "-q"]) == EXIT_OK
+    first = capsys.readouterr()
+    assert main(["--root", str(project), "build", "-q"]) == EXIT_OK
+    second = capsys.readouterr()
+    assert "is up to date: nothing changed since it was built" in second.out
+    warnings = [line for line in first.err.splitlines() if ": warning: " in line]
+    assert warnings and [line for line in second.err.splitlines() if ": warning: " in line] == warnings

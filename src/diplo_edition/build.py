@@ -19,10 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher
-from .cache import CACHE_DIR, code_fingerprint, file_digest
+from .cache import CACHE_DIR
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
+from .fingerprints import code_fingerprint, file_digest, folder_digest, listing_digest
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
 from .progress import Progress
@@ -44,6 +45,7 @@ class BuildResult:
     documents: list[DocumentResult]
     diagnostics: list[Diagnostic]
     timings: dict[str, float] = field(default_factory=dict)  # build stage -> wall seconds
+    up_to_date: bool = False  # nothing changed since the last build into out: it was left as it was
 
 
 def gather_lexicon(edition: Edition) -> Counter:
@@ -338,6 +340,49 @@ def _render(
     return site
 
 
+LAST_BUILD = "last-build.pickle"
+
+
+def _inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict: bool) -> str:
+    """Everything a build's output depends on: the code, sources/, editions/, templates/ and the options."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for folder in ("sources", "editions", "templates"):
+        digest.update(folder_digest(project_root / folder).encode())
+    digest.update(repr((str(out), only, strict)).encode())
+    return digest.hexdigest()
+
+
+def _build_records(project_root: Path) -> dict[str, dict]:
+    """What the last build into each output directory was made from: {out: {inputs, output, warnings}}."""
+    try:
+        # Our own file, written by _record_build into the project's git-ignored cache folder.
+        records = pickle.loads((project_root / CACHE_DIR / LAST_BUILD).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return {}
+    return records if isinstance(records, dict) else {}
+
+
+def _last_build(project_root: Path, inputs: str, out: Path) -> list[Diagnostic] | None:
+    """The warnings of the last build into out if it was made from these inputs and out is as it left it."""
+    last = _build_records(project_root).get(str(out))
+    if not isinstance(last, dict) or last.get("inputs") != inputs or not out.is_dir():
+        return None
+    if last.get("output") != listing_digest(out):
+        return None  # out was changed (or replaced) since: build it again
+    return last.get("warnings")
+
+
+def _record_build(project_root: Path, inputs: str, out: Path, warnings: list[Diagnostic]) -> None:
+    # Directories that are gone (check's temporary builds) are forgotten.
+    records = {where: r for where, r in _build_records(project_root).items() if Path(where).is_dir()}
+    records[str(out)] = {"inputs": inputs, "output": listing_digest(out), "warnings": warnings}
+    path = project_root / CACHE_DIR / LAST_BUILD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp-{os.getpid()}")
+    temporary.write_bytes(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
+
+
 def build(
     project_root: Path,
     out: Path,
@@ -352,12 +397,19 @@ def build(
 ) -> BuildResult:
     """Build the edition (or the documents in only) into out, replacing it only when all went well.
 
-    With strict, warnings are errors: the build fails on any and out is left as it was.
+    With strict, warnings are errors: the build fails on any and out is left as it was. When nothing
+    changed since the last build into out (inputs, code, options, and out itself) it is left as it was.
     """
     progress = progress or Progress(len(STAGES))
     project_root = Path(project_root).resolve()
     out = Path(out).resolve()
     check_output_directory(project_root, out)
+    if use_cache:
+        started = time.perf_counter()
+        inputs = _inputs_digest(project_root, out, only, strict)
+        warnings = _last_build(project_root, inputs, out)
+        if warnings is not None:
+            return BuildResult(out, [], warnings, {"up-to-date check": time.perf_counter() - started}, True)
     processed = process_edition(
         project_root, jobs, only, progress, executor=executor, scheduler=scheduler, use_cache=use_cache
     )
@@ -407,4 +459,7 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     timings["writing"] = time.perf_counter() - started - timings["rendering"] - timings["search index"]
-    return BuildResult(out, results, [d for d in diagnostics if d.severity is Severity.WARNING], timings)
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    if use_cache:
+        _record_build(project_root, inputs, out, warnings)
+    return BuildResult(out, results, warnings, timings)

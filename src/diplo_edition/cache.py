@@ -14,32 +14,14 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from .editions import Collection, DocumentEdition
+from .fingerprints import code_fingerprint, file_digest
 from .layout.hyphenation import Dehyphenator
 from .pipeline import DocumentResult
 
 CACHE_DIR = ".diplo-edition-cache"
-FORMAT = b"diplo-edition document cache 1"
-
-
-@cache
-def code_fingerprint() -> str:
-    """Hash of the package's code and schemas: a new version of the tool invalidates every entry."""
-    digest = hashlib.sha256(FORMAT)
-    package = resources.files("diplo_edition")
-    for path in sorted(Path(str(package)).rglob("*")):
-        if path.suffix in (".py", ".rng") and path.is_file():
-            digest.update(path.relative_to(Path(str(package))).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def document_key(doc: DocumentEdition, collection: Collection, registers_fingerprint: str) -> str:

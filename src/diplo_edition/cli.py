@@ -167,6 +167,10 @@ def _build(args) -> int:
         return EXIT_CONTENT
     _report(result.diagnostics)
     elapsed = time.perf_counter() - started
+    if result.up_to_date:
+        print(f"{result.out} is up to date: nothing changed since it was built ({elapsed:.2f} s): "
+              f"{summary(result.diagnostics)}")
+        return EXIT_OK
     for doc in result.documents:
         s = doc.stats
         print(

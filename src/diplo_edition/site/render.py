@@ -215,7 +215,7 @@ class _PageCache:
     ):
         self.folder = folder
         if folder is not None:
-            from ..cache import code_fingerprint
+            from ..fingerprints import code_fingerprint
 
             common = repr(
                 (
