@@ -6,7 +6,7 @@ For the seed edition (a copy of this repository's sources/, editions/ and templa
 corpus of each size (``bench/generate.py``, a fixed seed), three builds, each in a subprocess of its own
 so that runs share no caches and no memory:
 
-- ``full``: into an output directory that does not exist yet;
+- ``full``: into an output directory that does not exist yet, with no cache;
 - ``no change``: the same build again over that output;
 - ``1 file changed``: again, after a line was appended to one raw file of the copy (never the real one).
 
@@ -184,8 +184,9 @@ def bench_corpus(
         attempts = []
         for _ in range(repeat):
             changed = None
-            if label == "full":
+            if label == "full":  # nothing to start from: no output, no cache
                 shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(project / ".diplo-edition-cache", ignore_errors=True)
             if label == "1 file changed":
                 changed = change_one_file(project).name
             load = _load()

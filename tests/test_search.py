@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 import shutil
+import unicodedata
 
 import pytest
 from browser.sites import real_site
@@ -21,6 +22,8 @@ from browser.test_search_sites import (
     searched_site,
     tei,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplo_edition.diagnostics import UsageError
 from diplo_edition.search import add_quote_command, run_quote
@@ -179,6 +182,38 @@ def test_normalisation_keeps_the_words_apart():
     assert normalize("a\U0001F600b") == "a\ufffdb"  # one unit in JavaScript too
     text, marks = normalize_marked("слово \ue000другое")
     assert (text, marks) == ("слово другое", [6])
+
+
+def _one_character_at_a_time(text: str) -> tuple[str, list[int]]:
+    """The rule of normalize_marked written out character by character, as the JavaScript twin does it."""
+    out: list[str] = []
+    marks: list[int] = []
+    waiting_marks, space = 0, False
+    for ch in unicodedata.normalize("NFC", text).lower():
+        if ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0300\u0301":
+            continue
+        ch = ("\ufffd" if ord(ch) > 0xFFFF else "е" if ch == "ё" else '"' if ch in "«»„“”‟\"‹›‚‘’‛'`´′″"
+              else "-" if ch in "‐‑‒–—―−⁃-﹘﹣－" else "..." if ch == "…" else " " if ch.isspace() else ch)
+        for c in ch:
+            if c == "\ue000":
+                waiting_marks += 1
+            elif c == " ":
+                space = bool(out)
+            else:
+                if space and out[-1].isalnum() and c.isalnum():
+                    out.append(" ")
+                space = False
+                marks += [len(out)] * waiting_marks
+                waiting_marks = 0
+                out.append(c)
+    return "".join(out), marks + [len(out)] * waiting_marks
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("аёЁеЖ z9_ «»\"-–—…\u00ad\u0301\n\t\u00a0.,()") +
+                                ["\ue000", "\U0001F600", "е\u0308", "Σ"]), max_size=60).map("".join))
+def test_normalisation_follows_its_rule_character_by_character(text):
+    assert normalize_marked(text) == _one_character_at_a_time(text)
 
 
 def test_a_quotation_across_a_page_break_gives_both_pages():

@@ -13,6 +13,7 @@ browser tests check that both give the same result on the same cases.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 QUOTES = frozenset("«»„“”‟\"‹›‚‘’‛'`´′″")
@@ -21,50 +22,43 @@ DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u0300\u0301")
 MARK = "\ue000"  # stands for a page break inside a text while it is normalised
 
 
-def _mapped(text: str) -> list[str]:
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text).lower():
-        if ch == MARK:
-            out.append(MARK)
-        elif ch in DROPPED:
-            continue
-        elif ord(ch) > 0xFFFF:
-            out.append("\ufffd")
-        elif ch == "ё":
-            out.append("е")
-        elif ch in QUOTES:
-            out.append('"')
-        elif ch in DASHES:
-            out.append("-")
-        elif ch == "…":
-            out.extend("...")
-        elif ch.isspace():
-            out.append(" ")
-        else:
-            out.append(ch)
-    return out
+# Every character that maps to something else. Found with one regular expression (str.translate looks
+# up every character of the text in a dict, which costs more on a text where few characters change).
+_TABLE: dict[str, str] = {ch: "" for ch in DROPPED}
+_TABLE.update({ch: '"' for ch in QUOTES})
+_TABLE.update({ch: "-" for ch in DASHES})
+_TABLE.update({chr(code): " " for code in range(0x10000) if chr(code).isspace() and code != 0x20})
+_TABLE.update({"ё": "е", "…": "..."})
+_MAPPED = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_TABLE)) + "]|[\U00010000-\U0010FFFF]")
+
+
+def _map(match: re.Match) -> str:
+    return _TABLE.get(match.group(), "\ufffd")  # the characters outside the BMP: U+FFFD
+
+
+_SPACES = re.compile(" {2,}")
+_LONE_SPACE = re.compile(r"(?<![^\W_]) | (?![^\W_])")  # a space not between two letters or digits
+
+
+def _collapse(mapped: str) -> str:
+    """One space where a run of spaces stands between two letters or digits, none elsewhere."""
+    return _LONE_SPACE.sub("", _SPACES.sub(" ", mapped))
 
 
 def normalize_marked(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for every MARK in text the offset of the character it stands before."""
-    out: list[str] = []
+    mapped = _MAPPED.sub(_map, unicodedata.normalize("NFC", text).lower())
+    pieces = mapped.split(MARK)
+    plain = "".join(pieces)
+    out = _collapse(plain)
     marks: list[int] = []
-    pending_marks = 0
-    pending_space = False
-    for ch in _mapped(text):
-        if ch == MARK:
-            pending_marks += 1
-        elif ch == " ":
-            pending_space = bool(out)
-        else:
-            if pending_space and out[-1].isalnum() and ch.isalnum():
-                out.append(" ")
-            pending_space = False
-            marks.extend([len(out)] * pending_marks)
-            pending_marks = 0
-            out.append(ch)
-    marks.extend([len(out)] * pending_marks)
-    return "".join(out), marks
+    at = 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        following = len(plain) - len(plain[at:].lstrip(" "))  # the next character that is not a space
+        # Every character but a space is kept: its offset is the length of the prefix it ends, less one.
+        marks.append(len(_collapse(plain[:following + 1])) - 1 if following < len(plain) else len(out))
+    return out, marks
 
 
 def normalize(text: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -149,44 +150,42 @@ def anchor_texts(views: list[DocumentView]) -> dict[str, dict[str, str]]:
     return out
 
 
+def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> tuple[int, int]:
+    """Bytes of one fragment before and after slimming it (see slim_fragments)."""
+    data = path.read_bytes()
+    before = len(data)
+    try:
+        raw = gzip.decompress(data)
+        fragment = json.loads(raw[len(_FRAGMENT_MAGIC):]) if raw.startswith(_FRAGMENT_MAGIC) else None
+    except (OSError, EOFError, ValueError):
+        fragment = None
+    if not isinstance(fragment, dict):
+        return before, before
+    changed = False
+    page_texts = texts.get(fragment.get("url", ""), {})
+    for anchor in fragment.get("anchors") or []:
+        anchor_id = str(anchor.get("id", ""))
+        keep = _heading(anchor) or anchor_id.startswith("fn")
+        text = page_texts.get(anchor_id, anchor.get("text", "")) if keep else ""
+        if anchor.get("text") != text:
+            anchor["text"] = text
+            changed = True
+    if changed:
+        body = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=6, mtime=0)
+        path.write_bytes(data)
+    return before, len(data)
+
+
 def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None) -> tuple[int, int]:
     """Drop the anchor text Pagefind stores for every element with an id (only headings' text is used by
     its search); headings and notes get their clean text from texts (Pagefind's own holds the labels of
     page numbers inside them). Bytes of the fragments before and after. A fragment in a format this does
-    not know is left as it is."""
-    texts = texts or {}
-    before = after = 0
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = path.read_bytes()
-        before += len(data)
-        try:
-            raw = gzip.decompress(data)
-        except (OSError, EOFError):
-            after += len(data)
-            continue
-        if not raw.startswith(_FRAGMENT_MAGIC):
-            after += len(data)
-            continue
-        try:
-            fragment = json.loads(raw[len(_FRAGMENT_MAGIC):])
-        except ValueError:
-            after += len(data)
-            continue
-        changed = False
-        page_texts = texts.get(fragment.get("url", ""), {})
-        for anchor in fragment.get("anchors") or []:
-            anchor_id = str(anchor.get("id", ""))
-            keep = _heading(anchor) or anchor_id.startswith("fn")
-            text = page_texts.get(anchor_id, anchor.get("text", "")) if keep else ""
-            if anchor.get("text") != text:
-                anchor["text"] = text
-                changed = True
-        if changed:
-            body = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            data = gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=9, mtime=0)
-            path.write_bytes(data)
-        after += len(data)
-    return before, after
+    not know is left as it is. Threads: compressing releases the GIL."""
+    paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        sizes = list(pool.map(lambda path: _slim_fragment(path, texts or {}), paths))
+    return sum(b for b, _ in sizes), sum(a for _, a in sizes)
 
 
 def write_pagefind(site_dir: Path, views: list[DocumentView], *, slim: bool = True) -> PagefindReport:
