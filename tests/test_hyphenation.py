@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
+from collections import Counter
 
-from diplo_edition.layout.hyphenation import Dehyphenator, HyphenDecision, corpus_lexicon
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_edition.layout.hyphenation import Dehyphenator, HyphenDecision, corpus_lexicon, normalise
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +125,27 @@ def test_corpus_evidence_must_be_clear() -> None:
     assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(False, "english-wordlist")
     lexicon = corpus_lexicon(["co-operation, co-operation, co-operation and cooperation"])
     assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(True, "corpus-hyphenated")
+
+
+def _lexicon_line_by_line(lines: list[str]) -> Counter:
+    """corpus_lexicon's rule, word by word: every word of every line, the key from normalise(), the last
+    word left out of a line that ends in a hyphen right after it."""
+    lexicon: Counter = Counter()
+    for raw in lines:
+        line = normalise_line(raw)
+        words = list(re.finditer(r"[^\W_]+(?:[-\u2010\u2011\u2013][^\W_]+)*", line))
+        if words and line[-1:] in ("-", "\u2010", "\u2011", "\u2013") and words[-1].end() == len(line) - 1:
+            words.pop()
+        lexicon.update(normalise(w.group()) for w in words)
+    return lexicon
+
+
+def normalise_line(raw: str) -> str:
+    return re.sub("[\u0300\u0301\u00ad]", "", unicodedata.normalize("NFC", raw)).rstrip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list("абвАБёЁ-‐‑–—\u0301\u00ad x_y2. ") + ["е\u0308"]),
+                         max_size=24).map("".join), min_size=1, max_size=4))
+def test_the_corpus_lexicon_counts_as_word_by_word(lines):
+    assert corpus_lexicon(lines) == _lexicon_line_by_line(lines)

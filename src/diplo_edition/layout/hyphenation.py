@@ -54,8 +54,11 @@ _HYPHENS = "-\u2010\u2011\u2013"
 _HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 # A word: letters/digits, possibly joined into a compound by single hyphens.
 _WORD_RE = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
+# The last word of a line that ends in a hyphen (after the hyphens are made one sign).
+_LINE_END_FRAGMENT_RE = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)*(?=-$)", re.MULTILINE)
 # Stress accents of Russian scholarly texts and the invisible soft hyphen split words for \w.
 _INVISIBLE = dict.fromkeys(map(ord, "\u0300\u0301\u00ad"))
+_INVISIBLE_RE = re.compile("[\u0300\u0301\u00ad]")  # the same, for a whole text (faster than translate)
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
@@ -89,16 +92,13 @@ def corpus_lexicon(lines: Iterable[str]) -> Counter[str]:
     """Count the lower-cased word forms printed inside lines, compounds with their hyphen.
 
     The last word of a line that ends in a hyphen is left out: it is a fragment, or a compound whose
-    hyphen is the very thing to be decided.
+    hyphen is the very thing to be decided. (The whole text is normalised at once, as ``normalise``
+    does word by word: the corpus runs to millions of words.)
     """
-    lexicon: Counter[str] = Counter()
-    for raw in lines:
-        line = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).rstrip()
-        matches = list(_WORD_RE.finditer(line))
-        if matches and line[-1:] and line[-1] in _HYPHENS and matches[-1].end() == len(line) - 1:
-            matches.pop()
-        lexicon.update(normalise(m.group()) for m in matches)
-    return lexicon
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", "\n".join(lines)))
+    text = "\n".join(line.rstrip() for line in text.split("\n")).lower()
+    text = _LINE_END_FRAGMENT_RE.sub("", _HYPHEN_RE.sub("-", text))
+    return Counter(_WORD_RE.findall(text))
 
 
 # --- shared resources, created once and only when first needed (both are slow to load) ---
