@@ -28,7 +28,7 @@ from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
 from .progress import Progress
 from .registers import Registers, load_registers
-from .search import index_site
+from .search import document_search, index_site
 from .site import render_site
 from .site.render import SiteReport
 from .tei.registers import build_registers_tei
@@ -310,6 +310,7 @@ def _render(
     registers_tei: bytes,
     project_root: Path,
     cache_dir: Path | None,
+    jobs: int,
 ) -> SiteReport:
     import jinja2
 
@@ -323,6 +324,8 @@ def _render(
             [(by_id[r.id], r.tei) for r in results],
             registers_tei,
             cache_dir=cache_dir,
+            jobs=jobs,
+            extra=document_search,
         )
     except jinja2.TemplateError as exc:
         raise InputError(
@@ -433,13 +436,15 @@ def build(
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
         page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
-        site = _render(staging, edition, results, registers_tei, project_root, page_cache)
+        site = _render(
+            staging, edition, results, registers_tei, project_root, page_cache, jobs or os.cpu_count() or 1
+        )
         diagnostics.extend(site.warnings)
         progress.advance()
         timings["rendering"] = time.perf_counter() - started
         # The search index and the quotation data, from the pages and the documents just rendered.
         progress.stage(STAGES[4], 1)
-        search = index_site(staging, site.views)
+        search = index_site(staging, [site.extras[view.id] for view in site.views])
         diagnostics.extend(search.warnings)
         progress.advance()
         timings["search index"] = search.seconds

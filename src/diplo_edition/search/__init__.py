@@ -1,8 +1,9 @@
 """Search for the site: the Pagefind index (Russian and English), the offline quotation finder, and the
 ``diplo-edition quote`` command.
 
-- ``index_site(site_dir, views) -> SearchReport``: called by the build once the HTML is
-  rendered into the staging folder;
+- ``document_search(view, site_dir)``: run on every document as its page is rendered (it writes the
+  document's quotation file), and ``index_site(site_dir, documents) -> SearchReport``: called by the
+  build once the HTML is rendered into the staging folder;
 - ``add_quote_command(subparsers)`` and ``run_quote(args) -> int``: the ``quote`` command of the CLI;
 - ``python -m diplo_edition.search.metrics build/``: sizes, bytes fetched and time of a query, ranking.
 
@@ -15,13 +16,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .cli import add_quote_command, run_quote
-    from .site import SearchReport, index_site
+    from .site import DocumentSearch, SearchReport, document_search, index_site
 
-__all__ = ["SearchReport", "add_quote_command", "index_site", "run_quote"]
+__all__ = [
+    "DocumentSearch", "SearchReport", "add_quote_command", "document_search", "index_site", "run_quote",
+]
 
 
 def __getattr__(name: str):
-    if name in ("index_site", "SearchReport"):
+    if name in ("DocumentSearch", "SearchReport", "document_search", "index_site"):
         from . import site
 
         return getattr(site, name)

@@ -76,29 +76,33 @@ def plain_text(nodes: list) -> str:
     return "".join(out)
 
 
-def abstract_records(views: list[DocumentView]) -> list[dict]:
-    """A record for every abstract whose language is not its page's (the page leaves it out)."""
+def abstract_records(view: DocumentView) -> list[dict]:
+    """A record for every abstract of a document whose language is not its page's (the page leaves it
+    out)."""
     records = []
-    for view in views:
-        for abstract in view.abstracts:
-            if abstract.lang == view.lang:
-                continue
-            parts = [re.sub(r"\s+", " ", plain_text(p)).strip() for p in abstract.paragraphs]
-            if abstract.keywords:
-                parts.append("; ".join(abstract.keywords))
-            filters = {"document": [view.title], "kind": [kind_label(view.kind)],
-                       "language": [abstract.lang]}
-            if view.date:
-                filters["year"] = [view.date[:4]]
-            meta = {"title": view.title, "section": "Abstract" if abstract.lang == "en" else abstract.lang}
-            if view.authors:
-                meta["author"] = ", ".join(view.authors)
-            records.append({
-                "url": "/" + urls.href(urls.document_path(view.id)) + "#" + abstract.anchor,
-                "content": "\n".join(part for part in parts if part),
-                "language": abstract.lang, "meta": meta, "filters": filters,
-            })
+    for abstract in view.abstracts:
+        if abstract.lang == view.lang:
+            continue
+        parts = [re.sub(r"\s+", " ", plain_text(p)).strip() for p in abstract.paragraphs]
+        if abstract.keywords:
+            parts.append("; ".join(abstract.keywords))
+        filters = {"document": [view.title], "kind": [kind_label(view.kind)], "language": [abstract.lang]}
+        if view.date:
+            filters["year"] = [view.date[:4]]
+        meta = {"title": view.title, "section": "Abstract" if abstract.lang == "en" else abstract.lang}
+        if view.authors:
+            meta["author"] = ", ".join(view.authors)
+        records.append({
+            "url": page_url(view) + "#" + abstract.anchor,
+            "content": "\n".join(part for part in parts if part),
+            "language": abstract.lang, "meta": meta, "filters": filters,
+        })
     return records
+
+
+def page_url(view: DocumentView) -> str:
+    """The URL Pagefind gives a document page (from the site root)."""
+    return "/" + urls.href(urls.document_path(view.id))
 
 
 async def _index(site_dir: Path, records: list[dict]) -> dict:
@@ -129,25 +133,22 @@ def _heading(anchor: dict) -> bool:
     return bool(re.fullmatch(r"h\d", anchor.get("element", ""), re.IGNORECASE))
 
 
-def anchor_texts(views: list[DocumentView]) -> dict[str, dict[str, str]]:
-    """The text each heading and note anchor should carry, by page URL: headings for Pagefind's
+def anchor_texts(view: DocumentView) -> dict[str, str]:
+    """The text each heading and note anchor of a document page should carry: headings for Pagefind's
     sub-results, notes so that search.js can tell where a note ends (its number of words)."""
-    out: dict[str, dict[str, str]] = {}
+    texts: dict[str, str] = {}
 
-    def headings(blocks, texts):
+    def headings(blocks):
         for block in blocks:
             if isinstance(block, Division):
                 if block.head is not None:
                     texts[block.anchor] = re.sub(r"\s+", " ", plain_text(block.head)).strip()
-                headings(block.blocks, texts)
+                headings(block.blocks)
 
-    for view in views:
-        texts: dict[str, str] = {}
-        headings(view.divisions, texts)
-        for note in view.notes:
-            texts[note.anchor] = re.sub(r"\s+", " ", plain_text(note.nodes)).strip()
-        out["/" + urls.href(urls.document_path(view.id))] = texts
-    return out
+    headings(view.divisions)
+    for note in view.notes:
+        texts[note.anchor] = re.sub(r"\s+", " ", plain_text(note.nodes)).strip()
+    return texts
 
 
 def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> tuple[int, int]:
@@ -188,13 +189,14 @@ def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None)
     return sum(b for b, _ in sizes), sum(a for _, a in sizes)
 
 
-def write_pagefind(site_dir: Path, views: list[DocumentView], *, slim: bool = True) -> PagefindReport:
-    """Index the HTML written in site_dir (and the abstracts in another language) into site_dir/pagefind."""
+def write_pagefind(site_dir: Path, records: list[dict], texts: dict[str, dict[str, str]], *,
+                   slim: bool = True) -> PagefindReport:
+    """Index the HTML written in site_dir, and the records (abstract_records), into site_dir/pagefind;
+    texts: the anchor_texts of every document page, by page_url."""
     site_dir = Path(site_dir).resolve()
     bundle = site_dir / OUTPUT
     if bundle.exists():
         shutil.rmtree(bundle)
-    records = abstract_records(views)
     result = _run(_index(site_dir, records))
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
@@ -205,7 +207,7 @@ def write_pagefind(site_dir: Path, views: list[DocumentView], *, slim: bool = Tr
     size = sum(p.stat().st_size for p in fragments)
     report.fragment_bytes_before_slimming = report.fragment_bytes = size
     if slim:
-        before, after = slim_fragments(bundle, anchor_texts(views))
+        before, after = slim_fragments(bundle, texts)
         report.fragment_bytes_before_slimming, report.fragment_bytes = before, after
     files = [p for p in bundle.rglob("*") if p.is_file()]
     report.files = len(files)

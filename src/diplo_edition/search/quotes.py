@@ -142,26 +142,26 @@ def _script(kind: str, data: dict) -> str:
     return _PREFIX[kind] + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + _SUFFIX
 
 
-def write_quotes(site_dir: Path, views: list[DocumentView]) -> dict[str, int]:
-    """Write the quotation files into site_dir/search/quotes/; the bytes written per file."""
+def write_document_quotes(site_dir: Path, view: DocumentView) -> dict:
+    """Write one document's quotation file into site_dir/search/quotes/; its entry in the manifest."""
     folder = Path(site_dir) / QUOTES_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    sizes: dict[str, int] = {}
-    documents = []
-    for view in views:
-        name = f"{view.id}.js"
-        data = _script("add", document_quotes(view)).encode("utf-8")
-        (folder / name).write_bytes(data)
-        sizes[name] = len(data)
-        documents.append({
-            "id": view.id, "title": view.title, "authors": list(view.authors), "kind": view.kind,
-            "kind_label": kind_label(view.kind), "lang": view.lang, "url": urls.document_path(view.id),
-            "canonical": view.canonical, "file": name, "bytes": len(data),
-        })
+    name = f"{view.id}.js"
+    data = _script("add", document_quotes(view)).encode("utf-8")
+    (folder / name).write_bytes(data)
+    return {
+        "id": view.id, "title": view.title, "authors": list(view.authors), "kind": view.kind,
+        "kind_label": kind_label(view.kind), "lang": view.lang, "url": urls.document_path(view.id),
+        "canonical": view.canonical, "file": name, "bytes": len(data),
+    }
+
+
+def write_manifest(site_dir: Path, documents: list[dict]) -> int:
+    """Write search/quotes/index.js, listing the documents (write_document_quotes's entries); its bytes."""
     manifest = _script("manifest", {"format": FORMAT, "documents": documents}).encode("utf-8")
-    (folder / MANIFEST).write_bytes(manifest)
-    sizes[MANIFEST] = len(manifest)
-    return sizes
+    (Path(site_dir) / QUOTES_DIR).mkdir(parents=True, exist_ok=True)
+    (Path(site_dir) / QUOTES_DIR / MANIFEST).write_bytes(manifest)
+    return len(manifest)
 
 
 def _read_script(path: Path, kind: str) -> dict:

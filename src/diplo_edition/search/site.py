@@ -1,7 +1,10 @@
-"""``index_site``: the search data written into a rendered site (the build's staging folder).
+"""The search data of a rendered site (the build's staging folder), in two steps:
 
-1. the offline quotation index (``search/quotes/``, see quotes.py);
-2. the Pagefind index (``pagefind/``, see pagefind_index.py).
+- ``document_search(view, site_dir)``, run on each document while its page is rendered (in the worker,
+  where the document's full view is at hand): writes its quotation file and returns the little the
+  index needs of it;
+- ``index_site(site_dir, documents)``, once the whole site is written: the quotation manifest
+  (``search/quotes/``, see quotes.py) and the Pagefind index (``pagefind/``, see pagefind_index.py).
 
 The search page itself (templates/search.html) is rendered with the rest of the site.
 """
@@ -15,8 +18,23 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Severity
 from ..site import urls
 from ..site.model import DocumentView
-from .pagefind_index import PagefindReport, write_pagefind
-from .quotes import write_quotes
+from .pagefind_index import PagefindReport, abstract_records, anchor_texts, page_url, write_pagefind
+from .quotes import MANIFEST, write_document_quotes, write_manifest
+
+
+@dataclass(frozen=True)
+class DocumentSearch:
+    """What the index needs of one document, once its quotation file is written."""
+
+    page_url: str
+    quotes: dict  # its entry in the quotation manifest
+    anchor_texts: dict[str, str]
+    records: list[dict]  # its abstracts in another language than the page's
+
+
+def document_search(view: DocumentView, site_dir: Path) -> DocumentSearch:
+    quotes = write_document_quotes(site_dir, view)
+    return DocumentSearch(page_url(view), quotes, anchor_texts(view), abstract_records(view))
 
 
 @dataclass
@@ -40,8 +58,9 @@ class SearchReport:
         return "; ".join(parts) + f", {self.seconds:.2f} s"
 
 
-def index_site(site_dir: Path, views: list[DocumentView], *, pagefind: bool = True) -> SearchReport:
-    """Write the search data into site_dir, where the site has just been rendered from these views.
+def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: bool = True) -> SearchReport:
+    """Write the search index of site_dir, where the site has just been rendered with document_search
+    run on each document (documents: in the order the site lists them).
 
     A missing Pagefind binary is a warning (the quotation finder is written, and the search page says
     that full-text search is not available); anything else that fails is raised.
@@ -49,10 +68,12 @@ def index_site(site_dir: Path, views: list[DocumentView], *, pagefind: bool = Tr
     started = time.perf_counter()
     site_dir = Path(site_dir)
     report = SearchReport()
-    report.quote_bytes = write_quotes(site_dir, views)
+    report.quote_bytes = {d.quotes["file"]: d.quotes["bytes"] for d in documents}
+    report.quote_bytes[MANIFEST] = write_manifest(site_dir, [d.quotes for d in documents])
     if pagefind:
         try:
-            report.pagefind = write_pagefind(site_dir, views)
+            report.pagefind = write_pagefind(site_dir, [r for d in documents for r in d.records],
+                                             {d.page_url: d.anchor_texts for d in documents})
         except (ImportError, FileNotFoundError) as exc:
             report.warnings.append(Diagnostic(
                 urls.SEARCH, None, f"the full-text search index was not written ({exc}); install "
@@ -62,4 +83,4 @@ def index_site(site_dir: Path, views: list[DocumentView], *, pagefind: bool = Tr
     return report
 
 
-__all__ = ["SearchReport", "index_site"]
+__all__ = ["DocumentSearch", "SearchReport", "document_search", "index_site"]

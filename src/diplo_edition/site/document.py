@@ -571,6 +571,7 @@ def read_document(
         corrections=corrections,
         canonical=reader.canonical,
         paragraph_count=sum(1 for _ in body.iter(f"{TEI}p")) if body is not None else 0,
+        note_count=len(reader.notes),
     )
     return view, reader.summary
 

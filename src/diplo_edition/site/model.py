@@ -214,6 +214,7 @@ class DocumentView:
     corrections: tuple[str, ...]
     canonical: str
     paragraph_count: int
+    note_count: int
 
 
 @dataclass

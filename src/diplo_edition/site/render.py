@@ -6,9 +6,6 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection, DocumentEdition
 from . import urls, words
-from .document import read_document
+from .document_pages import DocumentPages, Extra, render_documents
 from .indexes import Indexes, gather
 from .markdown import guess_language, render_markdown
 from .model import DocumentSummary, DocumentView
@@ -34,7 +31,8 @@ class SiteReport:
     register_entries: int = 0
     mentions: int = 0
     warnings: list[Diagnostic] = field(default_factory=list)
-    views: list[DocumentView] = field(default_factory=list)  # the documents, in the site's order
+    views: list[DocumentView] = field(default_factory=list)  # the documents without text, in site order
+    extras: dict[str, object] = field(default_factory=dict)  # document id -> what extra made of it
 
 
 @dataclass(frozen=True)
@@ -134,8 +132,6 @@ def _plan(
             },
         ),
     ]
-    for view in views:
-        pages.append(_Page(urls.document_path(view.id), "document.html", {"doc": view}))
     for kind, register in indexes.registers.items():
         pages.append(
             _Page(
@@ -191,67 +187,12 @@ def _write(out_dir: Path, path: str, html: str, report: SiteReport, sitemap: lis
         sitemap.append(canonical)
 
 
-def _base_path(base_url: str) -> str:
+def base_path(base_url: str) -> str:
     """The path part of the base URL, for the 404 page (served at any depth): '/' or '/edition/'."""
     from urllib.parse import urlsplit
 
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-def _templates_fingerprint(templates: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(templates.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-class _PageCache:
-    """Each document's view, summary and rendered page, by everything they depend on (or no cache)."""
-
-    def __init__(
-        self, folder: Path | None, collection: Collection, templates: Path, registers_tei: bytes | None
-    ):
-        self.folder = folder
-        if folder is not None:
-            from ..fingerprints import code_fingerprint
-
-            common = repr(
-                (
-                    code_fingerprint(),
-                    _templates_fingerprint(templates),
-                    registers_tei,
-                    collection.title,
-                    collection.title_en,
-                    collection.base_url,
-                    collection.languages,
-                    collection.publisher,
-                )
-            )
-            self.common = hashlib.sha256(common.encode()).hexdigest()
-
-    def _path(self, doc: DocumentEdition, tei: bytes) -> Path | None:
-        if self.folder is None:
-            return None
-        key = hashlib.sha256(self.common.encode() + repr(doc).encode() + tei).hexdigest()
-        return self.folder / f"{key}.pickle"
-
-    def load(self, doc: DocumentEdition, tei: bytes):
-        path = self._path(doc, tei)
-        if path is None or not path.exists():
-            return None
-        # Our own file, written below into the project's git-ignored cache folder.
-        return pickle.loads(path.read_bytes())
-
-    def store(self, doc: DocumentEdition, tei: bytes, entry) -> None:
-        path = self._path(doc, tei)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp-{os.getpid()}")
-        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)
 
 
 def render_site(
@@ -261,32 +202,25 @@ def render_site(
     registers_tei: bytes | None,
     templates: Path | None = None,
     cache_dir: Path | None = None,
+    *,
+    jobs: int = 1,
+    extra: Extra | None = None,
 ) -> SiteReport:
     """Write the website into out_dir (beside the tei/ folder the build has written there).
 
-    With a cache_dir, each document's page is reused from an earlier build when its TEI, edition file,
-    the registers, the templates and the code are all unchanged.
+    The document pages are rendered on jobs processes (document_pages.py); with a cache_dir, a page is
+    reused from an earlier build when its TEI, edition file, the registers, the templates and the code
+    are all unchanged. extra is run on each document's full view in the worker (see document_pages.py):
+    its results are in SiteReport.extras, by document id.
     """
     out_dir = Path(out_dir)
     templates = templates or templates_dir_of(collection)
     registers = read_registers(registers_tei)
-    page_cache = _PageCache(cache_dir, collection, templates, registers_tei)
-    views: list[DocumentView] = []
-    summaries: list[DocumentSummary] = []
-    cached_pages: dict[str, str] = {}
-    pending: list[tuple[DocumentEdition, bytes]] = []
-    for doc, data in sorted(documents, key=lambda item: item[0].id):
-        entry = page_cache.load(doc, data)
-        if entry is None:
-            view, summary = read_document(doc, data, collection.base_url, registers)
-            pending.append((doc, data))
-        else:
-            view, summary, cached_pages[doc.id] = entry
-        views.append(view)
-        summaries.append(summary)
-    views = _document_order(views)
+    job = DocumentPages(out_dir, collection, registers_tei, templates, cache_dir, extra)
+    rendered = list(render_documents(job, sorted(documents, key=lambda item: item[0].id), jobs))
+    views = _document_order([r.view for r in rendered])
     order = {v.id: k for k, v in enumerate(views)}
-    summaries.sort(key=lambda s: order[s.doc_id])
+    summaries = sorted((r.summary for r in rendered), key=lambda s: order[s.doc_id])
     indexes = gather(summaries, registers)
     env = make_environment(templates)
     report = SiteReport(
@@ -295,38 +229,29 @@ def render_site(
         mentions=sum(len(s.mentions) for s in summaries),
         warnings=_warnings(summaries, registers),
         views=views,
+        extras={r.view.id: r.extra for r in rendered},
     )
     sitemap: list[str] = []
-    fresh = {doc.id: (doc, data) for doc, data in pending}
-    by_id = {v.id: v for v in views}
-    summary_of = {s.doc_id: s for s in summaries}
+    document_locations = []
+    for view in views:
+        path = urls.document_path(view.id)
+        report.pages.append(path)
+        document_locations.append(urls.canonical(collection.base_url, path))
     for page in _plan(collection, views, indexes, registers):
-        document_id = page.context["doc"].id if page.template == "document.html" else None
-        if document_id in cached_pages:
-            _write(
-                out_dir,
-                page.path,
-                cached_pages[document_id],
-                report,
-                sitemap,
-                urls.canonical(collection.base_url, page.path),
-            )
-            continue
         context = {
             "collection": collection,
             "page": page.path,
             "root": urls.root_prefix(page.path),
             "canonical": urls.canonical(collection.base_url, page.path) if page.in_sitemap else None,
-            "base_path": _base_path(collection.base_url),
+            "base_path": base_path(collection.base_url),
             **page.context,
         }
         html = env.get_template(page.template).render(context)
         _write(out_dir, page.path, html, report, sitemap, context["canonical"])
-        if document_id in fresh:
-            doc, data = fresh[document_id]
-            page_cache.store(doc, data, (by_id[document_id], summary_of[document_id], html))
     (out_dir / urls.SITEMAP).write_text(
-        env.get_template("sitemap.xml").render(locations=sitemap), encoding="utf-8", newline="\n"
+        # The home page, the documents, then the indexes.
+        env.get_template("sitemap.xml").render(locations=sitemap[:1] + document_locations + sitemap[1:]),
+        encoding="utf-8", newline="\n",
     )
     static_out = out_dir / "static"
     static_out.mkdir(exist_ok=True)

@@ -1,0 +1,157 @@
+"""The document pages: each document's TEI read into a view, rendered and written, on all cores.
+
+A document page depends only on its TEI, its edition file, the registers, the collection settings, the
+templates and the code, so the pages are rendered in worker processes, each written to disk there, and
+cached by all of those (a rebuild renders only what changed). What comes back to the main process is
+small: the document's summary for the cross-document indexes, its view without the text (for the lists
+of documents), and what an ``extra`` function (search data) made of the full view in the worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..editions import Collection, DocumentEdition
+from . import urls
+from .document import read_document
+from .model import DocumentSummary, DocumentView
+from .registers import read_registers
+
+# (full view, out_dir) -> what the main process keeps of it; a module-level function (pickled by name).
+Extra = Callable[[DocumentView, Path], object]
+
+
+@dataclass(frozen=True)
+class DocumentPages:
+    """Everything a worker needs to render document pages (sent to each worker once)."""
+
+    out_dir: Path
+    collection: Collection
+    registers_tei: bytes | None
+    templates: Path
+    cache_dir: Path | None
+    extra: Extra | None = None
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    view: DocumentView  # without its text: divisions, notes and abstracts emptied
+    summary: DocumentSummary
+    extra: object = None
+
+
+def _templates_fingerprint(templates: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(templates.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class _PageCache:
+    """Each document's view, summary and rendered page, by everything they depend on (or no cache)."""
+
+    def __init__(self, job: DocumentPages):
+        self.folder = job.cache_dir
+        if self.folder is not None:
+            from ..fingerprints import code_fingerprint
+
+            c = job.collection
+            common = repr((code_fingerprint(), _templates_fingerprint(job.templates), job.registers_tei,
+                           c.title, c.title_en, c.base_url, c.languages, c.publisher))
+            self.common = hashlib.sha256(common.encode()).hexdigest()
+
+    def _path(self, doc: DocumentEdition, tei: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(self.common.encode() + repr(doc).encode() + tei).hexdigest()
+        return self.folder / f"{key}.pickle"
+
+    def load(self, doc: DocumentEdition, tei: bytes):
+        path = self._path(doc, tei)
+        if path is None or not path.exists():
+            return None
+        # Our own file, written below into the project's git-ignored cache folder.
+        return pickle.loads(path.read_bytes())
+
+    def store(self, doc: DocumentEdition, tei: bytes, entry) -> None:
+        path = self._path(doc, tei)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp-{os.getpid()}")
+        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+
+
+class _Renderer:
+    """One per process: the templates, the registers and the cache, loaded once."""
+
+    def __init__(self, job: DocumentPages):
+        from .render import base_path, make_environment
+
+        self.job = job
+        self.env = make_environment(job.templates)
+        self.registers = read_registers(job.registers_tei)
+        self.cache = _PageCache(job)
+        self.base_path = base_path(job.collection.base_url)
+
+    def render(self, doc: DocumentEdition, tei: bytes) -> RenderedDocument:
+        entry = self.cache.load(doc, tei)
+        if entry is None:
+            view, summary = read_document(doc, tei, self.job.collection.base_url, self.registers)
+            path = urls.document_path(view.id)
+            html = self.env.get_template("document.html").render({
+                "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
+                "canonical": urls.canonical(self.job.collection.base_url, path),
+                "base_path": self.base_path, "doc": view,
+            })
+            self.cache.store(doc, tei, (view, summary, html))
+        else:
+            view, summary, html = entry
+        target = self.job.out_dir / urls.document_path(view.id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8", newline="\n")
+        extra = self.job.extra(view, self.job.out_dir) if self.job.extra else None
+        light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
+        return RenderedDocument(light, summary, extra)
+
+
+_RENDERER: _Renderer | None = None
+
+
+def _init_worker(job: DocumentPages) -> None:
+    global _RENDERER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _RENDERER = _Renderer(job)
+
+
+def _render_in_worker(doc: DocumentEdition, tei: bytes) -> RenderedDocument:
+    assert _RENDERER is not None, "the pool's initializer sets the renderer"
+    return _RENDERER.render(doc, tei)
+
+
+def render_documents(
+    job: DocumentPages, documents: list[tuple[DocumentEdition, bytes]], jobs: int = 1
+) -> Iterator[RenderedDocument]:
+    """Render and write every document's page; the results in the order of documents."""
+    if jobs <= 1 or len(documents) <= 1:
+        renderer = _Renderer(job)
+        for doc, tei in documents:
+            yield renderer.render(doc, tei)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_init_worker,
+                               initargs=(job,))
+    try:
+        futures = [pool.submit(_render_in_worker, doc, tei) for doc, tei in documents]
+        for future in futures:
+            yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
