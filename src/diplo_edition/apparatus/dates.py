@@ -360,6 +360,10 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+_MONTH_WORDS = {RU_MONTH: re.compile(RU_MONTH), EN_MONTH: re.compile(EN_MONTH)}  # pattern -> its search
+
+
 def find_dates(text: str, lang: str = "ru") -> list[Span]:
     """The date expressions of ``text`` as ``date`` spans, in text order, without overlaps.
 
@@ -367,8 +371,14 @@ def find_dates(text: str, lang: str = "ru") -> list[Span]:
     A longer reading beats its parts: ranges over their ends, full dates over month and year.
     """
     del lang  # both pattern sets key on their own words; kept for the annotator interface
+    if not _DIGIT_RE.search(text):
+        return []  # every date has a number
+    # A rule that needs a month name is not tried on a text without one (most paragraphs).
+    absent = {month for month, found in _MONTH_WORDS.items() if not found.search(text)}
     candidates: list[tuple[int, int, int, dict[str, str] | None]] = []
     for rule in RULES:
+        if absent and any(month in rule.pattern.pattern for month in absent):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span(rule.group)
             attrs = rule.parse(m)
