@@ -32,11 +32,10 @@ from .search import document_search, index_site
 from .site import render_site
 from .site.render import SiteReport
 from .tei.registers import build_registers_tei
-from .tei.validate import validate_tei
 from .yamlfile import display_name
 
 # The stages a build reports progress for; check adds one (the links).
-STAGES = ("reading sources", "layout and TEI", "validating TEI", "writing the site", "search index")
+STAGES = ("reading sources", "layout and valid TEI", "writing the site", "search index")
 
 
 @dataclass
@@ -252,11 +251,6 @@ def process_edition(
     lap("documents")
     registers_tei = build_registers_tei(registers, edition.collection)
     diagnostics = _placeholders(edition) + [d for r in results for d in r.diagnostics]
-    progress.stage(STAGES[2], len(results))
-    for result in results:
-        diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
-        progress.advance(result.id)
-    lap("validation")
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise InputError(diagnostics)
     return ProcessedEdition(edition, registers, results, registers_tei, diagnostics, timings)
@@ -428,7 +422,7 @@ def build(
             f"cannot write beside {out} ({exc.strerror or exc}); choose another directory with --out"
         ) from None
     try:
-        progress.stage(STAGES[3], 1)
+        progress.stage(STAGES[2], 1)
         tei_dir = staging / "tei"
         tei_dir.mkdir()
         for result in results:
@@ -443,7 +437,7 @@ def build(
         progress.advance()
         timings["rendering"] = time.perf_counter() - started
         # The search index and the quotation data, from the pages and the documents just rendered.
-        progress.stage(STAGES[4], 1)
+        progress.stage(STAGES[3], 1)
         search = index_site(staging, [site.extras[view.id] for view in site.views])
         diagnostics.extend(search.warnings)
         progress.advance()

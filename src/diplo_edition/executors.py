@@ -2,7 +2,7 @@
 
 Each worker receives the shared state of the build once (collection, corpus lexicon, mention matcher,
 cache folder) and keeps it: a document task carries only the document's edition. A worker first looks in
-the cache; on a miss it processes the document and stores the result.
+the cache; on a miss it processes the document, validates its TEI and stores the result if it is valid.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .diagnostics import UsageError
 from .editions import Collection, DocumentEdition
 from .layout.hyphenation import Dehyphenator
 from .pipeline import DocumentResult, process_document
+from .tei.validate import validate_tei
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class _Worker:
             return cached
         key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
         result = process_document(doc, self.state.collection, self.dehyphenator, self.state.matcher)
+        # Validated here, on all cores; only a valid result is cached, so a cached one needs no check.
+        result.diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
         if self.cache is not None and not any(d.severity.value == "error" for d in result.diagnostics):
             self.cache.store(key, result, self.state.lexicon_fingerprint)
         return result

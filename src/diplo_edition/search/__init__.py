@@ -1,8 +1,8 @@
 """Search for the site: the Pagefind index (Russian and English), the offline quotation finder, and the
 ``diplo-edition quote`` command.
 
-- ``document_search(view, site_dir)``: run on every document as its page is rendered (it writes the
-  document's quotation file), and ``index_site(site_dir, documents) -> SearchReport``: called by the
+- ``document_search(view)``: run on every document as its page is rendered (it makes the document's
+  quotation file), and ``index_site(site_dir, documents) -> SearchReport``: called by the
   build once the HTML is rendered into the staging folder;
 - ``add_quote_command(subparsers)`` and ``run_quote(args) -> int``: the ``quote`` command of the CLI;
 - ``python -m diplo_edition.search.metrics build/``: sizes, bytes fetched and time of a query, ranking.

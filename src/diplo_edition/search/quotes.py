@@ -142,18 +142,16 @@ def _script(kind: str, data: dict) -> str:
     return _PREFIX[kind] + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + _SUFFIX
 
 
-def write_document_quotes(site_dir: Path, view: DocumentView) -> dict:
-    """Write one document's quotation file into site_dir/search/quotes/; its entry in the manifest."""
-    folder = Path(site_dir) / QUOTES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+def document_quotes_file(view: DocumentView) -> tuple[str, bytes, dict]:
+    """One document's quotation file: its path in the site, its bytes, and its entry in the manifest."""
     name = f"{view.id}.js"
     data = _script("add", document_quotes(view)).encode("utf-8")
-    (folder / name).write_bytes(data)
-    return {
+    entry = {
         "id": view.id, "title": view.title, "authors": list(view.authors), "kind": view.kind,
         "kind_label": kind_label(view.kind), "lang": view.lang, "url": urls.document_path(view.id),
         "canonical": view.canonical, "file": name, "bytes": len(data),
     }
+    return f"{QUOTES_DIR}/{name}", data, entry
 
 
 def write_manifest(site_dir: Path, documents: list[dict]) -> int:

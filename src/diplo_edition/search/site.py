@@ -1,8 +1,7 @@
 """The search data of a rendered site (the build's staging folder), in two steps:
 
-- ``document_search(view, site_dir)``, run on each document while its page is rendered (in the worker,
-  where the document's full view is at hand): writes its quotation file and returns the little the
-  index needs of it;
+- ``document_search(view)``, run on each document while its page is rendered (in the worker, where the
+  document's full view is at hand): its quotation file, and the little the index needs of it;
 - ``index_site(site_dir, documents)``, once the whole site is written: the quotation manifest
   (``search/quotes/``, see quotes.py) and the Pagefind index (``pagefind/``, see pagefind_index.py).
 
@@ -19,7 +18,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..site import urls
 from ..site.model import DocumentView
 from .pagefind_index import PagefindReport, abstract_records, anchor_texts, page_url, write_pagefind
-from .quotes import MANIFEST, write_document_quotes, write_manifest
+from .quotes import MANIFEST, document_quotes_file, write_manifest
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,10 @@ class DocumentSearch:
     records: list[dict]  # its abstracts in another language than the page's
 
 
-def document_search(view: DocumentView, site_dir: Path) -> DocumentSearch:
-    quotes = write_document_quotes(site_dir, view)
-    return DocumentSearch(page_url(view), quotes, anchor_texts(view), abstract_records(view))
+def document_search(view: DocumentView) -> tuple[DocumentSearch, dict[str, bytes]]:
+    """What the index needs of a document, and its quotation file ({path in the site: bytes})."""
+    path, data, quotes = document_quotes_file(view)
+    return DocumentSearch(page_url(view), quotes, anchor_texts(view), abstract_records(view)), {path: data}
 
 
 @dataclass

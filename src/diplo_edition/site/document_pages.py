@@ -4,7 +4,8 @@ A document page depends only on its TEI, its edition file, the registers, the co
 templates and the code, so the pages are rendered in worker processes, each written to disk there, and
 cached by all of those (a rebuild renders only what changed). What comes back to the main process is
 small: the document's summary for the cross-document indexes, its view without the text (for the lists
-of documents), and what an ``extra`` function (search data) made of the full view in the worker.
+of documents), and what an ``extra`` function (search data) made of the full view in the worker (the
+files it makes are written there, and cached with the page).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from .document import read_document
 from .model import DocumentSummary, DocumentView
 from .registers import read_registers
 
-# (full view, out_dir) -> what the main process keeps of it; a module-level function (pickled by name).
-Extra = Callable[[DocumentView, Path], object]
+# A document's full view -> (what the main process keeps of it, files to write: {path in the site: bytes}).
+# A module-level function (pickled by name); pure, so that its result is cached with the page.
+Extra = Callable[[DocumentView], tuple[object, dict[str, bytes]]]
 
 
 @dataclass(frozen=True)
@@ -55,18 +57,26 @@ def _templates_fingerprint(templates: Path) -> str:
     return digest.hexdigest()
 
 
+def cache_fingerprint(job: DocumentPages) -> str:
+    """What every document page depends on besides its document: the code, the templates, the registers,
+    the settings and the extra function."""
+    from ..fingerprints import code_fingerprint
+
+    c = job.collection
+    extra = f"{job.extra.__module__}.{job.extra.__qualname__}" if job.extra else None
+    common = repr((code_fingerprint(), _templates_fingerprint(job.templates), job.registers_tei,
+                   c.title, c.title_en, c.base_url, c.languages, c.publisher, extra))
+    return hashlib.sha256(common.encode()).hexdigest()
+
+
 class _PageCache:
-    """Each document's view, summary and rendered page, by everything they depend on (or no cache)."""
+    """Each document's rendering (its RenderedDocument and the files written), by everything it depends
+    on (or no cache)."""
 
     def __init__(self, job: DocumentPages):
         self.folder = job.cache_dir
         if self.folder is not None:
-            from ..fingerprints import code_fingerprint
-
-            c = job.collection
-            common = repr((code_fingerprint(), _templates_fingerprint(job.templates), job.registers_tei,
-                           c.title, c.title_en, c.base_url, c.languages, c.publisher))
-            self.common = hashlib.sha256(common.encode()).hexdigest()
+            self.common = cache_fingerprint(job)
 
     def _path(self, doc: DocumentEdition, tei: bytes) -> Path | None:
         if self.folder is None:
@@ -106,22 +116,26 @@ class _Renderer:
     def render(self, doc: DocumentEdition, tei: bytes) -> RenderedDocument:
         entry = self.cache.load(doc, tei)
         if entry is None:
-            view, summary = read_document(doc, tei, self.job.collection.base_url, self.registers)
-            path = urls.document_path(view.id)
-            html = self.env.get_template("document.html").render({
-                "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
-                "canonical": urls.canonical(self.job.collection.base_url, path),
-                "base_path": self.base_path, "doc": view,
-            })
-            self.cache.store(doc, tei, (view, summary, html))
-        else:
-            view, summary, html = entry
-        target = self.job.out_dir / urls.document_path(view.id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
-        extra = self.job.extra(view, self.job.out_dir) if self.job.extra else None
+            entry = self._render(doc, tei)
+            self.cache.store(doc, tei, entry)
+        rendered, files = entry
+        for path, data in files.items():
+            target = self.job.out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return rendered
+
+    def _render(self, doc: DocumentEdition, tei: bytes) -> tuple[RenderedDocument, dict[str, bytes]]:
+        view, summary = read_document(doc, tei, self.job.collection.base_url, self.registers)
+        path = urls.document_path(view.id)
+        html = self.env.get_template("document.html").render({
+            "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
+            "canonical": urls.canonical(self.job.collection.base_url, path),
+            "base_path": self.base_path, "doc": view,
+        })
+        extra, files = self.job.extra(view) if self.job.extra else (None, {})
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
-        return RenderedDocument(light, summary, extra)
+        return RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files}
 
 
 _RENDERER: _Renderer | None = None
