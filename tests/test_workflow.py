@@ -381,12 +381,16 @@ def test_check_reports_input_errors_and_broken_links(tmp_path, capsys):
 
 def test_a_broken_template_is_a_message_on_the_template(tmp_path, capsys):
     project = tiny_project(tmp_path)
+    assert run(capsys, "--root", project, "build")[0] == EXIT_OK
+    before = snapshot(project / "build")
+    # The index pages fail while the search index of the document pages is being written.
     (project / "templates" / "about.html").write_text("{% extends 'base.html' %}\n{% block x %\n",
                                                      encoding="utf-8")
     code, _, err = run(capsys, "--root", project, "build")
     assert code == EXIT_CONTENT
     assert re.search(r"templates/about\.html:\d+: error: template syntax error: .+; fix the template", err)
     assert "Traceback" not in err
+    assert leftovers(project) == [] and snapshot(project / "build") == before
 
 
 # --- internal errors, interruption, atomic output ----------------------------------------------------

@@ -15,6 +15,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,8 +30,9 @@ from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
 from .progress import Progress
 from .registers import Registers, load_registers
-from .search import document_search, index_site
+from .search import SearchReport, document_search, start_index_site
 from .site import render_site
+from .site.document_pages import RenderedDocument
 from .site.render import SiteReport
 from .tei.registers import build_registers_tei
 from .yamlfile import display_name
@@ -305,6 +308,7 @@ def _render(
     project_root: Path,
     cache_dir: Path | None,
     jobs: int,
+    documents_written: Callable[[list[RenderedDocument]], None],
 ) -> SiteReport:
     import jinja2
 
@@ -320,6 +324,7 @@ def _render(
             cache_dir=cache_dir,
             jobs=jobs,
             extra=document_search,
+            documents_written=documents_written,
         )
     except jinja2.TemplateError as exc:
         raise InputError(
@@ -421,6 +426,13 @@ def build(
         raise UsageError(
             f"cannot write beside {out} ({exc.strerror or exc}); choose another directory with --out"
         ) from None
+    # The search index is written by Pagefind's own process from the document pages, while this one
+    # renders the index pages.
+    search: list[Future[SearchReport]] = []
+
+    def index_documents(rendered: list[RenderedDocument]) -> None:
+        search.append(start_index_site(staging, [r.extra for r in rendered]))
+
     try:
         progress.stage(STAGES[2], 1)
         tei_dir = staging / "tei"
@@ -431,17 +443,18 @@ def build(
         # The website, rendered from the TEI just written.
         page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
         site = _render(
-            staging, edition, results, registers_tei, project_root, page_cache, jobs or os.cpu_count() or 1
+            staging, edition, results, registers_tei, project_root, page_cache, jobs or os.cpu_count() or 1,
+            index_documents,
         )
         diagnostics.extend(site.warnings)
         progress.advance()
         timings["rendering"] = time.perf_counter() - started
-        # The search index and the quotation data, from the pages and the documents just rendered.
         progress.stage(STAGES[3], 1)
-        search = index_site(staging, [site.extras[view.id] for view in site.views])
-        diagnostics.extend(search.warnings)
+        searched = search[0].result()
+        diagnostics.extend(searched.warnings)
         progress.advance()
-        timings["search index"] = search.seconds
+        timings["search index"] = searched.seconds  # begun during the rendering
+        timings["search index, after the rendering"] = time.perf_counter() - started - timings["rendering"]
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             raise InputError(
@@ -455,9 +468,12 @@ def build(
         staging.chmod(0o755)
         _replace_directory(staging, out)
     except BaseException:
+        wait(search)  # Pagefind must not write into the staging folder once it is removed
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    timings["writing"] = time.perf_counter() - started - timings["rendering"] - timings["search index"]
+    timings["writing"] = (
+        time.perf_counter() - started - timings["rendering"] - timings["search index, after the rendering"]
+    )
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     if use_cache:
         _record_build(project_root, inputs, out, warnings)

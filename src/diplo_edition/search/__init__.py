@@ -16,15 +16,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .cli import add_quote_command, run_quote
-    from .site import DocumentSearch, SearchReport, document_search, index_site
+    from .site import DocumentSearch, SearchReport, document_search, index_site, start_index_site
 
 __all__ = [
     "DocumentSearch", "SearchReport", "add_quote_command", "document_search", "index_site", "run_quote",
+    "start_index_site",
 ]
 
 
 def __getattr__(name: str):
-    if name in ("DocumentSearch", "SearchReport", "document_search", "index_site"):
+    if name in ("DocumentSearch", "SearchReport", "document_search", "index_site", "start_index_site"):
         from . import site
 
         return getattr(site, name)

@@ -1,7 +1,7 @@
 """The Pagefind index of the written site: ``<site>/pagefind/``, one index per language.
 
 - The HTML is indexed as a directory (``add_directory``; page by page costs about 0.1 s a page). Only the
-  document pages are indexed: they alone mark their reading text with ``data-pagefind-body``
+  document pages are read (``DOCUMENT_PAGES``): they alone mark their reading text with ``data-pagefind-body``
   (templates/document.html, with the filters document, kind, language, year and the meta title,
   author, page). Everything that is not the reading text is left out with ``EXCLUDE_SELECTORS``: the
   page numbers in the margin and their cite boxes, the note markers, the visually hidden labels, the
@@ -35,6 +35,7 @@ from ..site.model import Division, DocumentView, Node
 from ..site.words import kind_label
 
 OUTPUT = "pagefind"
+DOCUMENT_PAGES = "documents/**/index.html"
 EXCLUDE_SELECTORS = (
     ".pb",  # original page numbers in the text, with their cite boxes (their ids stay as anchors)
     ".fnref",  # note markers
@@ -113,7 +114,9 @@ async def _index(site_dir: Path, records: list[dict]) -> dict:
     config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
                          output_path=str(site_dir / OUTPUT))
     async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(site_dir))
+        # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
+        # so the index can be written while they are still being rendered.
+        result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
         for record in records:
             await index.add_custom_record(**record)
     return result

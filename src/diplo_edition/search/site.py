@@ -2,8 +2,9 @@
 
 - ``document_search(view)``, run on each document while its page is rendered (in the worker, where the
   document's full view is at hand): its quotation file, and the little the index needs of it;
-- ``index_site(site_dir, documents)``, once the whole site is written: the quotation manifest
-  (``search/quotes/``, see quotes.py) and the Pagefind index (``pagefind/``, see pagefind_index.py).
+- ``index_site(site_dir, documents)``, once the document pages are written: the quotation manifest
+  (``search/quotes/``, see quotes.py) and the Pagefind index (``pagefind/``, see pagefind_index.py);
+  ``start_index_site`` runs it in a thread while the build renders the other pages.
 
 The search page itself (templates/search.html) is rendered with the rest of the site.
 """
@@ -11,6 +12,7 @@ The search page itself (templates/search.html) is rendered with the rest of the 
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,4 +85,14 @@ def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: boo
     return report
 
 
-__all__ = ["DocumentSearch", "SearchReport", "document_search", "index_site"]
+def start_index_site(site_dir: Path, documents: list[DocumentSearch]) -> Future[SearchReport]:
+    """index_site in a thread of its own, so that the build renders the other pages meanwhile (the work
+    is done by Pagefind's own process). The future raises what index_site raised."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+    try:
+        return pool.submit(index_site, site_dir, documents)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends when the index is written
+
+
+__all__ = ["DocumentSearch", "SearchReport", "document_search", "index_site", "start_index_site"]

@@ -7,6 +7,7 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection, DocumentEdition
 from . import urls, words
-from .document_pages import DocumentPages, Extra, render_documents
+from .document_pages import DocumentPages, Extra, RenderedDocument, render_documents
 from .indexes import Indexes, gather
 from .markdown import guess_language, render_markdown
 from .model import DocumentSummary, DocumentView
@@ -111,8 +112,8 @@ def _warnings(summaries: list[DocumentSummary], registers: Registers) -> list[Di
     return out
 
 
-def _document_order(views: list[DocumentView]) -> list[DocumentView]:
-    return sorted(views, key=lambda v: (v.date or "9999", words.sort_key(v.title), v.id))
+def _document_order_key(view: DocumentView) -> tuple:
+    return (view.date or "9999", words.sort_key(view.title), view.id)
 
 
 def _plan(
@@ -205,20 +206,25 @@ def render_site(
     *,
     jobs: int = 1,
     extra: Extra | None = None,
+    documents_written: Callable[[list[RenderedDocument]], None] | None = None,
 ) -> SiteReport:
     """Write the website into out_dir (beside the tei/ folder the build has written there).
 
     The document pages are rendered on jobs processes (document_pages.py); with a cache_dir, a page is
     reused from an earlier build when its TEI, edition file, the registers, the templates and the code
     are all unchanged. extra is run on each document's full view in the worker (see document_pages.py):
-    its results are in SiteReport.extras, by document id.
+    its results are in SiteReport.extras, by document id. documents_written is called with the
+    documents, in the site's order, as soon as their pages are written (before the index pages).
     """
     out_dir = Path(out_dir)
     templates = templates or templates_dir_of(collection)
     registers = read_registers(registers_tei)
     job = DocumentPages(out_dir, collection, registers_tei, templates, cache_dir, extra)
     rendered = list(render_documents(job, sorted(documents, key=lambda item: item[0].id), jobs))
-    views = _document_order([r.view for r in rendered])
+    rendered = sorted(rendered, key=lambda r: _document_order_key(r.view))
+    if documents_written is not None:
+        documents_written(rendered)
+    views = [r.view for r in rendered]
     order = {v.id: k for k, v in enumerate(views)}
     summaries = sorted((r.summary for r in rendered), key=lambda s: order[s.doc_id])
     indexes = gather(summaries, registers)
