@@ -124,3 +124,12 @@ def test_an_up_to_date_build_reports_the_warnings_again(tmp_path, capsys):
     assert "is up to date: nothing changed since it was built" in second.out
     warnings = [line for line in first.err.splitlines() if ": warning: " in line]
     assert warnings and [line for line in second.err.splitlines() if ": warning: " in line] == warnings
+
+
+def test_a_build_keeps_no_document_in_memory_and_proves_every_letter(tmp_path):
+    project = make_project(tmp_path)
+    result = build(project, tmp_path / "out", jobs=2, use_cache=False)
+    for document in result.documents:
+        assert document.tei == b""  # written to out/tei/ as soon as it was made
+        assert (tmp_path / "out" / "tei" / f"{document.id}.xml").stat().st_size > 5000
+        assert document.stats["letters"].endswith(": balanced"), document.id

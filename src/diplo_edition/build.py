@@ -15,8 +15,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import Future, wait
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,13 +52,14 @@ class BuildResult:
 
 def gather_lexicon(edition: Edition) -> Counter:
     """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
-    return _read_corpus(edition, Progress(), None, None)
+    return _read_corpus(edition, Progress(), None, None, 1)
 
 
 def _read_corpus(
-    edition: Edition, progress: Progress, wanted: set[str] | None, cache_root: Path | None
+    edition: Edition, progress: Progress, wanted: set[str] | None, cache_root: Path | None, jobs: int
 ) -> Counter:
-    """The corpus lexicon, reading every raw file once; every unreadable file is reported together.
+    """The corpus lexicon, reading every raw file once (on jobs processes); every unreadable file is
+    reported together.
 
     Only the files of the wanted documents (all when None) must be readable; another unreadable file is
     left out of the lexicon (a full build reports it).
@@ -68,35 +69,58 @@ def _read_corpus(
         for ref in doc.sources:
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(STAGES[0], len(refs))
+    cached = {path: _lexicon_file(ref, cache_root) for path, (ref, _) in refs.items()}
+    to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None or not cached[path].exists()]
+    counting = {ref.path for ref in to_count}
+    counted = _count_all(to_count, jobs)  # in the order of to_count, as they are done
     lexicon: Counter = Counter()
     problems: list[Diagnostic] = []
-    for ref, needed in refs.values():
-        try:
-            lexicon.update(_file_lexicon(ref, cache_root))
-        except InputError as exc:
-            if needed:
-                problems.extend(exc.diagnostics)
+    for path, (ref, needed) in refs.items():
+        if path in counting:
+            words = next(counted)
+            if isinstance(words, Counter) and cached[path] is not None:
+                _store_lexicon(cached[path], words)
+        else:
+            # Our own file, written by _store_lexicon into the project's git-ignored cache folder.
+            words = pickle.loads(cached[path].read_bytes())
+        if isinstance(words, Counter):
+            lexicon.update(words)
+        elif needed:
+            problems.extend(words)
         progress.advance(ref.rel)
     if problems:
         raise InputError(problems)
     return lexicon
 
 
-def _file_lexicon(ref, cache_root: Path | None) -> Counter:
-    """The word forms of one raw file, cached by the file's content (reading and counting cost time)."""
-    if cache_root is None:
+def _count_words(ref) -> Counter | list[Diagnostic]:
+    """The word forms of one raw file, or why it cannot be read (an exception would not cross processes)."""
+    try:
         return corpus_lexicon(line.text for line in source_lines(ref))
-    folder = cache_root / CACHE_DIR / "lexicon"
-    path = folder / f"{file_digest(ref.path)}-{code_fingerprint()[:16]}.pickle"
-    if path.exists():
-        # Our own file, written below into the project's git-ignored cache folder.
-        return pickle.loads(path.read_bytes())
-    counted = corpus_lexicon(line.text for line in source_lines(ref))
-    folder.mkdir(parents=True, exist_ok=True)
+    except InputError as exc:
+        return exc.diagnostics
+
+
+def _count_all(refs: list, jobs: int) -> Iterator[Counter | list[Diagnostic]]:
+    if jobs <= 1 or len(refs) <= 1:
+        yield from map(_count_words, refs)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(refs))) as pool:
+        yield from pool.map(_count_words, refs, chunksize=4)
+
+
+def _lexicon_file(ref, cache_root: Path | None) -> Path | None:
+    """Where the word forms of a raw file are cached, by the file's content (None: no cache)."""
+    if cache_root is None:
+        return None
+    return cache_root / CACHE_DIR / "lexicon" / f"{file_digest(ref.path)}-{code_fingerprint()[:16]}.pickle"
+
+
+def _store_lexicon(path: Path, words: Counter) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".tmp-{os.getpid()}")
-    temporary.write_bytes(pickle.dumps(counted, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.write_bytes(pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(temporary, path)
-    return counted
 
 
 def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:
@@ -123,11 +147,20 @@ def _registers_fingerprint(matcher: MentionMatcher | None) -> str:
     return hashlib.sha256(repr(forms).encode()).hexdigest()
 
 
-def _process_all(edition: Edition, state: SharedState, run, progress: Progress) -> list[DocumentResult]:
+def _process_all(
+    edition: Edition, state: SharedState, run, progress: Progress, tei_dir: Path | None
+) -> list[DocumentResult]:
+    def written(result: DocumentResult) -> DocumentResult:
+        """With a tei_dir, the TEI is written there at once and not kept: memory stays bounded."""
+        if tei_dir is None:
+            return result
+        (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
+        return replace(result, tei=b"")
+
     docs = list(edition.documents)
     progress.stage(STAGES[1], len(docs))
     results = []
-    for result in run(docs, state):
+    for result in run(docs, state, written):
         results.append(result)
         progress.advance(result.id)
     return results
@@ -219,11 +252,13 @@ def process_edition(
     executor: str = "local",
     scheduler: str | None = None,
     use_cache: bool = True,
+    tei_dir: Path | None = None,
 ) -> ProcessedEdition:
     """Every document (or the ones in only) to validated TEI, in memory; InputError if anything is wrong.
 
     The lexicon is gathered from the whole corpus even when only some documents are processed, so that
-    a document comes out the same in a partial build as in a full one.
+    a document comes out the same in a partial build as in a full one. With a tei_dir, each document's
+    TEI is written there as <id>.xml and the results hold none (``tei`` is empty).
     """
     progress = progress or Progress()
     clock = time.perf_counter()
@@ -238,8 +273,9 @@ def process_edition(
     cache_root = Path(project_root).resolve() if use_cache else None
     full, registers = _load_inputs(project_root)
     edition = _select(full, only)
+    jobs = jobs or os.cpu_count() or 1
     lexicon = _read_corpus(
-        full, progress, {doc.id for doc in edition.documents} if only else None, cache_root
+        full, progress, {doc.id for doc in edition.documents} if only else None, cache_root, jobs
     )
     lap("read corpus")
     matcher = _cached_matcher(registers, cache_root)
@@ -249,8 +285,8 @@ def process_edition(
     state = SharedState(
         edition.collection, lexicon, matcher, _registers_fingerprint(matcher), corpus, cache_root
     )
-    run = executor_for(executor, jobs or os.cpu_count() or 1, scheduler)
-    results = _process_all(edition, state, run, progress)
+    run = executor_for(executor, jobs, scheduler)
+    results = _process_all(edition, state, run, progress, tei_dir)
     lap("documents")
     registers_tei = build_registers_tei(registers, edition.collection)
     diagnostics = _placeholders(edition) + [d for r in results for d in r.diagnostics]
@@ -303,7 +339,7 @@ def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Di
 def _render(
     staging: Path,
     edition: Edition,
-    results: list[DocumentResult],
+    document_ids: list[str],
     registers_tei: bytes,
     project_root: Path,
     cache_dir: Path | None,
@@ -319,7 +355,7 @@ def _render(
         site = render_site(
             staging,
             edition.collection,
-            [(by_id[r.id], r.tei) for r in results],
+            [(by_id[doc_id], staging / "tei" / f"{doc_id}.xml") for doc_id in document_ids],
             registers_tei,
             cache_dir=cache_dir,
             jobs=jobs,
@@ -412,13 +448,6 @@ def build(
         warnings = _last_build(project_root, inputs, out)
         if warnings is not None:
             return BuildResult(out, [], warnings, {"up-to-date check": time.perf_counter() - started}, True)
-    processed = process_edition(
-        project_root, jobs, only, progress, executor=executor, scheduler=scheduler, use_cache=use_cache
-    )
-    timings = processed.timings
-    started = time.perf_counter()
-    edition, results, registers_tei = processed.edition, processed.results, processed.registers_tei
-    diagnostics = processed.diagnostics
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -434,17 +463,23 @@ def build(
         search.append(start_index_site(staging, [r.extra for r in rendered]))
 
     try:
-        progress.stage(STAGES[2], 1)
         tei_dir = staging / "tei"
         tei_dir.mkdir()
-        for result in results:
-            (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
+        processed = process_edition(
+            project_root, jobs, only, progress, executor=executor, scheduler=scheduler, use_cache=use_cache,
+            tei_dir=tei_dir,
+        )
+        timings = processed.timings
+        started = time.perf_counter()
+        edition, results, registers_tei = processed.edition, processed.results, processed.registers_tei
+        diagnostics = processed.diagnostics
+        progress.stage(STAGES[2], 1)
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
         page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
         site = _render(
-            staging, edition, results, registers_tei, project_root, page_cache, jobs or os.cpu_count() or 1,
-            index_documents,
+            staging, edition, [r.id for r in results], registers_tei, project_root, page_cache,
+            jobs or os.cpu_count() or 1, index_documents,
         )
         diagnostics.extend(site.warnings)
         progress.advance()
@@ -477,4 +512,4 @@ def build(
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     if use_cache:
         _record_build(project_root, inputs, out, warnings)
-    return BuildResult(out, results, warnings, timings)
+    return BuildResult(out, results, warnings, timings)  # the TEI is in out/tei/, not in the results

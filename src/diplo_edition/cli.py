@@ -146,7 +146,6 @@ def _selection(args) -> list[str] | None:
 
 def _build(args) -> int:
     from .build import STAGES, build
-    from .tei.balance import letter_balance
 
     root = args.root.resolve()
     only = _selection(args)
@@ -177,7 +176,7 @@ def _build(args) -> int:
             f"{doc.id}: {s['pages']} pages, {s['footnotes_linked']}/{s['footnotes']} notes linked, "
             f"{s['paragraphs']} paragraphs, {s['headings']} headings, "
             f"{s['hyphens_joined']} hyphens joined, {s['hyphens_kept']} kept\n"
-            f"  letters: {letter_balance(doc.raw_letters, doc.tei, doc.removed)}"
+            f"  letters: {s['letters']}"
         )
     print(f"built {plural(len(result.documents), 'document')} into {result.out} in {elapsed:.2f} s: "
           f"{summary(result.diagnostics)}")

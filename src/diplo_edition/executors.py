@@ -140,12 +140,19 @@ def executor_for(name: str, jobs: int, scheduler: str | None) -> Callable[..., I
     """The per-document map: documents found in the cache are taken from it here, the others are sent out."""
     send = _map_for(name, jobs, scheduler)
 
-    def run(docs: list[DocumentEdition], state: SharedState) -> Iterator[DocumentResult]:
+    def run(
+        docs: list[DocumentEdition], state: SharedState, finish: Callable[[DocumentResult], DocumentResult]
+    ) -> Iterator[DocumentResult]:
+        """The results in the order of docs, each passed through finish as soon as it is at hand."""
         here = _Worker(state) if state.cache_root else None
-        found = {doc.id: here.cached(doc) for doc in docs} if here else {}
-        missing = [doc for doc in docs if found.get(doc.id) is None]
+        found = {}
+        for doc in docs if here else ():
+            cached = here.cached(doc)
+            if cached is not None:
+                found[doc.id] = finish(cached)
+        missing = [doc for doc in docs if doc.id not in found]
         processed = send(missing, state) if missing else iter(())
         for doc in docs:
-            yield found.get(doc.id) or next(processed)
+            yield found.pop(doc.id) if doc.id in found else finish(next(processed))
 
     return run

@@ -113,7 +113,8 @@ class _Renderer:
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
 
-    def render(self, doc: DocumentEdition, tei: bytes) -> RenderedDocument:
+    def render(self, doc: DocumentEdition, source: bytes | Path) -> RenderedDocument:
+        tei = source if isinstance(source, bytes) else Path(source).read_bytes()
         entry = self.cache.load(doc, tei)
         if entry is None:
             entry = self._render(doc, tei)
@@ -147,15 +148,16 @@ def _init_worker(job: DocumentPages) -> None:
     _RENDERER = _Renderer(job)
 
 
-def _render_in_worker(doc: DocumentEdition, tei: bytes) -> RenderedDocument:
+def _render_in_worker(doc: DocumentEdition, tei: bytes | Path) -> RenderedDocument:
     assert _RENDERER is not None, "the pool's initializer sets the renderer"
     return _RENDERER.render(doc, tei)
 
 
 def render_documents(
-    job: DocumentPages, documents: list[tuple[DocumentEdition, bytes]], jobs: int = 1
+    job: DocumentPages, documents: list[tuple[DocumentEdition, bytes | Path]], jobs: int = 1
 ) -> Iterator[RenderedDocument]:
-    """Render and write every document's page; the results in the order of documents."""
+    """Render and write every document's page (its TEI given as bytes or as the file that holds it); the
+    results in the order of documents."""
     if jobs <= 1 or len(documents) <= 1:
         renderer = _Renderer(job)
         for doc, tei in documents:

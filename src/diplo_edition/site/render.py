@@ -199,7 +199,7 @@ def base_path(base_url: str) -> str:
 def render_site(
     out_dir: Path,
     collection: Collection,
-    documents: list[tuple[DocumentEdition, bytes]],
+    documents: list[tuple[DocumentEdition, bytes | Path]],
     registers_tei: bytes | None,
     templates: Path | None = None,
     cache_dir: Path | None = None,

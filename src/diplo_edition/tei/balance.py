@@ -17,23 +17,14 @@ CORR = "{http://www.tei-c.org/ns/1.0}corr"
 
 
 def tei_letters(tei: bytes) -> Counter:
-    """Letters and digits of the TEI that come from the sources (not the editorial header)."""
+    """Letters and digits of the TEI that come from the sources (not the editorial header), without the
+    editor's corrections (corr), which no source printed."""
     root = etree.fromstring(tei, SAFE_PARSER)
+    etree.strip_elements(root, CORR, with_tail=False)
     counted: Counter = Counter()
     for el in root.xpath(TEXT_OF_THE_SOURCES, namespaces=NS):
-        counted.update(count_letters("".join(_source_text(el))))
+        counted.update(count_letters("".join(el.itertext())))
     return counted
-
-
-def _source_text(el: etree._Element):
-    """The text of an element without the editor's corrections (corr), which no source printed."""
-    if el.tag != CORR:
-        if el.text:
-            yield el.text
-        for child in el:
-            yield from _source_text(child)
-    if el.tail:
-        yield el.tail
 
 
 @dataclass(frozen=True)
