@@ -96,11 +96,17 @@ def run_local_pool(docs: list[DocumentEdition], state: SharedState, jobs: int) -
         max_workers=min(jobs, len(docs)), initializer=_init_pool_worker, initargs=(state,)
     )
     try:
-        futures = [pool.submit(_run_in_pool, doc) for doc in docs]
-        for future in futures:
-            yield future.result()
+        # The longest documents first, so that no core is left with a long one at the end.
+        longest_first = sorted(docs, key=_raw_size, reverse=True)
+        futures = {doc.id: pool.submit(_run_in_pool, doc) for doc in longest_first}
+        for doc in docs:
+            yield futures[doc.id].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _raw_size(doc: DocumentEdition) -> int:
+    return sum(ref.path.stat().st_size for ref in doc.sources if ref.path.exists())
 
 
 _DASK_WORKERS: dict[int, _Worker] = {}

@@ -153,6 +153,10 @@ def _render_in_worker(doc: DocumentEdition, tei: bytes | Path) -> RenderedDocume
     return _RENDERER.render(doc, tei)
 
 
+def _size(tei: bytes | Path) -> int:
+    return len(tei) if isinstance(tei, bytes) else Path(tei).stat().st_size
+
+
 def render_documents(
     job: DocumentPages, documents: list[tuple[DocumentEdition, bytes | Path]], jobs: int = 1
 ) -> Iterator[RenderedDocument]:
@@ -166,8 +170,10 @@ def render_documents(
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_init_worker,
                                initargs=(job,))
     try:
-        futures = [pool.submit(_render_in_worker, doc, tei) for doc, tei in documents]
-        for future in futures:
-            yield future.result()
+        # The longest documents first, so that no core is left with a long one at the end.
+        by_size = sorted(range(len(documents)), key=lambda k: _size(documents[k][1]), reverse=True)
+        futures = {k: pool.submit(_render_in_worker, *documents[k]) for k in by_size}
+        for k in range(len(documents)):
+            yield futures[k].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
