@@ -7,7 +7,7 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,10 +179,14 @@ def _plan(
     return pages
 
 
-def _write(out_dir: Path, path: str, html: str, report: SiteReport, sitemap: list[str], canonical) -> None:
+def _write(out_dir: Path, path: str, html: Iterator[str], report: SiteReport, sitemap: list[str],
+           canonical) -> None:
+    """Write a page as the template yields it: an index page of a large edition runs to tens of MB, and
+    its pieces held together before joining them would take many times that in memory."""
     target = out_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8", newline="\n")
+    with target.open("w", encoding="utf-8", newline="\n") as out:
+        out.writelines(html)
     report.pages.append(path)
     if canonical:
         sitemap.append(canonical)
@@ -252,7 +256,7 @@ def render_site(
             "base_path": base_path(collection.base_url),
             **page.context,
         }
-        html = env.get_template(page.template).render(context)
+        html = env.get_template(page.template).generate(context)
         _write(out_dir, page.path, html, report, sitemap, context["canonical"])
     (out_dir / urls.SITEMAP).write_text(
         # The home page, the documents, then the indexes.
