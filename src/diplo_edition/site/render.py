@@ -179,6 +179,9 @@ def _plan(
     return pages
 
 
+_PIECES_PER_WRITE = 50_000
+
+
 def _write(out_dir: Path, path: str, html: Iterator[str], report: SiteReport, sitemap: list[str],
            canonical) -> None:
     """Write a page as the template yields it: an index page of a large edition runs to tens of MB, and
@@ -186,7 +189,13 @@ def _write(out_dir: Path, path: str, html: Iterator[str], report: SiteReport, si
     target = out_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="\n") as out:
-        out.writelines(html)
+        chunk: list[str] = []
+        for k, piece in enumerate(html, 1):
+            chunk.append(piece)
+            if k % _PIECES_PER_WRITE == 0:  # one write per many pieces: a write per piece costs time
+                out.write("".join(chunk))
+                chunk.clear()
+        out.write("".join(chunk))
     report.pages.append(path)
     if canonical:
         sitemap.append(canonical)
