@@ -14,26 +14,19 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
 from browser.sites import fixture_site, real_site, serve
 from lxml import html
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parent / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 THESIS = "soviet-japanese-relations-1922-1941"
 CONVENTION = "soviet-japanese-convention-1925"
 FIXTURE_DOC = "fixture-negotiations"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 COPIED = "(selector) => document.querySelector(selector).textContent === 'Скопировано'"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="no /usr/bin/chromium (apt-get install chromium)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +42,8 @@ def base_url():
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with launched(sync_api) as chromium:
         yield chromium
-        chromium.close()
 
 
 class Visit:

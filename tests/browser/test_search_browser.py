@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
 from browser.sites import serve
 from browser.test_search_sites import (
     CONVENTION,
@@ -26,17 +27,9 @@ from diplo_edition.search.normalize import normalize
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parent / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SEARCH = "real/search/index.html"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="no /usr/bin/chromium (apt-get install chromium)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +42,8 @@ def base_url():
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+    with launched(sync_api) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -1,0 +1,32 @@
+"""What the browser tests share: Debian's chromium driven by Playwright (headless, no `playwright install`),
+the page sizes they look at, and where the screenshots go."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="no /usr/bin/chromium (apt-get install chromium)")
+
+
+@contextmanager
+def launched(sync_api) -> Iterator:
+    """Chromium, headless, for a module's tests (sync_api: playwright.sync_api)."""
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
