@@ -133,3 +133,22 @@ def test_a_build_keeps_no_document_in_memory_and_proves_every_letter(tmp_path):
         assert document.tei == b""  # written to out/tei/ as soon as it was made
         assert (tmp_path / "out" / "tei" / f"{document.id}.xml").stat().st_size > 5000
         assert document.stats["letters"].endswith(": balanced"), document.id
+
+
+def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(tmp_path):
+    from test_workflow import snapshot
+
+    project = make_project(tmp_path)
+    build(project, tmp_path / "first", jobs=2)
+    # One document changes: its page and the index pages it touches are made again, the rest is reused.
+    changed = project / "sources" / "soviet-foreign-policy-1920s.textbook.ru.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nКарахан в Токио 12 мая 1925 г.\n",
+                       encoding="utf-8")
+    cached = snapshot(build(project, tmp_path / "cached", jobs=2).out)
+    fresh = snapshot(build(project, tmp_path / "fresh", jobs=2, use_cache=False).out)
+    assert cached == fresh
+    # The textbook did not name Karakhan before: his entry page was made again, not copied.
+    before = (tmp_path / "first" / "persons" / "karakhan" / "index.html").read_text(encoding="utf-8")
+    after = (tmp_path / "cached" / "persons" / "karakhan" / "index.html").read_text(encoding="utf-8")
+    assert "soviet-foreign-policy-1920s/index.html" not in before
+    assert "soviet-foreign-policy-1920s/index.html" in after

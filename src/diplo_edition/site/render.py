@@ -6,6 +6,9 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection, DocumentEdition
 from . import urls, words
-from .document_pages import DocumentPages, Extra, RenderedDocument, render_documents
+from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .indexes import Indexes, gather
 from .markdown import guess_language, render_markdown
 from .model import DocumentSummary, DocumentView
@@ -42,6 +45,7 @@ class _Page:
     template: str
     context: dict
     in_sitemap: bool = True
+    cached: bool = False  # a large page of index data: cached by that data
 
 
 def templates_dir_of(collection: Collection) -> Path:
@@ -139,10 +143,11 @@ def _plan(
                 urls.register_path(kind),
                 "register.html",
                 {"kind": kind, "register": register, "present": registers.present},
+                cached=True,
             )
         )
         for entry in register.entries:
-            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}))
+            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, cached=True))
     pages += [
         _Page(
             urls.ARCHIVES,
@@ -152,9 +157,15 @@ def _plan(
                 "count": indexes.archival_count,
                 "sources": indexes.reference_sources,
             },
+            cached=True,
         ),
-        _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}),
-        _Page(urls.CHRONOLOGY, "chronology.html", {"years": indexes.chronology, "count": indexes.date_count}),
+        _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}, cached=True),
+        _Page(
+            urls.CHRONOLOGY,
+            "chronology.html",
+            {"years": indexes.chronology, "count": indexes.date_count},
+            cached=True,
+        ),
         _Page(
             urls.WORKS,
             "works.html",
@@ -163,6 +174,7 @@ def _plan(
                 "count": indexes.work_count,
                 "documents": [v for v in views if v.references],
             },
+            cached=True,
         ),
         _Page(
             urls.ABOUT,
@@ -177,6 +189,52 @@ def _plan(
         _Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False),
     ]
     return pages
+
+
+class _Digest:
+    """A file-like object that only hashes what is written to it (a pickle of a large context is never
+    held in memory)."""
+
+    def __init__(self, *parts: bytes):
+        self.sha = hashlib.sha256(b"\0".join(parts))
+
+    def write(self, data: bytes) -> None:
+        self.sha.update(data)
+
+
+class _IndexPages:
+    """Index pages rendered by earlier builds, by their template and everything in their context: when one
+    document changes, the register entries and indexes it does not touch are copied, not rendered."""
+
+    def __init__(self, folder: Path | None, job: DocumentPages):
+        self.folder = folder
+        self.common = cache_fingerprint(job).encode() if folder is not None else b""
+
+    def path(self, template: str, context: dict) -> Path | None:
+        if self.folder is None:
+            return None
+        digest = _Digest(self.common, template.encode())
+        try:
+            pickle.Pickler(digest, protocol=pickle.HIGHEST_PROTOCOL).dump(context)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None  # something in it that has no stable form: render it
+        return self.folder / f"{digest.sha.hexdigest()}.html"
+
+    @staticmethod
+    def keep(written: Path, stored: Path) -> None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        temporary = stored.with_suffix(f".tmp-{os.getpid()}")
+        shutil.copyfile(written, temporary)
+        os.replace(temporary, stored)
+
+
+def _copy(stored: Path, out_dir: Path, path: str, report: SiteReport, sitemap: list[str], canonical) -> None:
+    target = out_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(stored, target)
+    report.pages.append(path)
+    if canonical:
+        sitemap.append(canonical)
 
 
 _PIECES_PER_WRITE = 50_000
@@ -225,7 +283,8 @@ def render_site(
 
     The document pages are rendered on jobs processes (document_pages.py); with a cache_dir, a page is
     reused from an earlier build when its TEI, edition file, the registers, the templates and the code
-    are all unchanged. extra is run on each document's full view in the worker (see document_pages.py):
+    are all unchanged, and an index page (registers, entries, archives, DVP, chronology, works cited)
+    when its data is. extra is run on each document's full view in the worker (see document_pages.py):
     its results are in SiteReport.extras, by document id. documents_written is called with the
     documents, in the site's order, as soon as their pages are written (before the index pages).
     """
@@ -250,6 +309,7 @@ def render_site(
         views=views,
         extras={r.view.id: r.extra for r in rendered},
     )
+    page_store = _IndexPages(cache_dir, job)
     sitemap: list[str] = []
     document_locations = []
     for view in views:
@@ -265,8 +325,14 @@ def render_site(
             "base_path": base_path(collection.base_url),
             **page.context,
         }
+        stored = page_store.path(page.template, context) if page.cached else None
+        if stored is not None and stored.exists():
+            _copy(stored, out_dir, page.path, report, sitemap, context["canonical"])
+            continue
         html = env.get_template(page.template).generate(context)
         _write(out_dir, page.path, html, report, sitemap, context["canonical"])
+        if stored is not None:
+            page_store.keep(out_dir / page.path, stored)
     (out_dir / urls.SITEMAP).write_text(
         # The home page, the documents, then the indexes.
         env.get_template("sitemap.xml").render(locations=sitemap[:1] + document_locations + sitemap[1:]),
