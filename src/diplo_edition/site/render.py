@@ -214,9 +214,11 @@ class _IndexPages:
         if self.folder is None:
             return None
         digest = _Digest(self.common, template.encode())
+        pickler = pickle.Pickler(digest, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo: it would hold an entry for every object of a large index
         try:
-            pickle.Pickler(digest, protocol=pickle.HIGHEST_PROTOCOL).dump(context)
-        except (pickle.PicklingError, TypeError, AttributeError):
+            pickler.dump(context)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
             return None  # something in it that has no stable form: render it
         return self.folder / f"{digest.sha.hexdigest()}.html"
 
