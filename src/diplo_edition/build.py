@@ -25,6 +25,7 @@ from .cache import CACHE_DIR
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
+from .files import store_pickle
 from .fingerprints import code_fingerprint, file_digest, folder_digest, listing_digest
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
@@ -52,11 +53,16 @@ class BuildResult:
 
 def gather_lexicon(edition: Edition) -> Counter:
     """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
-    return _read_corpus(edition, Progress(), None, None, 1)
+    return _read_corpus(edition, Progress(), None, None, {}, 1)
 
 
 def _read_corpus(
-    edition: Edition, progress: Progress, wanted: set[str] | None, cache_root: Path | None, jobs: int
+    edition: Edition,
+    progress: Progress,
+    wanted: set[str] | None,
+    cache_root: Path | None,
+    digests: dict[Path, str],
+    jobs: int,
 ) -> Counter:
     """The corpus lexicon, reading every raw file once (on jobs processes); every unreadable file is
     reported together.
@@ -69,7 +75,7 @@ def _read_corpus(
         for ref in doc.sources:
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(STAGES[0], len(refs))
-    cached = {path: _lexicon_file(ref, cache_root) for path, (ref, _) in refs.items()}
+    cached = {path: _lexicon_file(digests.get(path), cache_root) for path in refs}
     to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None or not cached[path].exists()]
     counting = {ref.path for ref in to_count}
     counted = _count_all(to_count, jobs)  # in the order of to_count, as they are done
@@ -79,9 +85,9 @@ def _read_corpus(
         if path in counting:
             words = next(counted)
             if isinstance(words, Counter) and cached[path] is not None:
-                _store_lexicon(cached[path], words)
+                store_pickle(cached[path], words)
         else:
-            # Our own file, written by _store_lexicon into the project's git-ignored cache folder.
+            # Our own file, written above by an earlier build into the project's git-ignored cache folder.
             words = pickle.loads(cached[path].read_bytes())
         if isinstance(words, Counter):
             lexicon.update(words)
@@ -109,18 +115,11 @@ def _count_all(refs: list, jobs: int) -> Iterator[Counter | list[Diagnostic]]:
         yield from pool.map(_count_words, refs, chunksize=4)
 
 
-def _lexicon_file(ref, cache_root: Path | None) -> Path | None:
+def _lexicon_file(digest: str | None, cache_root: Path | None) -> Path | None:
     """Where the word forms of a raw file are cached, by the file's content (None: no cache)."""
-    if cache_root is None:
+    if cache_root is None or digest is None:
         return None
-    return cache_root / CACHE_DIR / "lexicon" / f"{file_digest(ref.path)}-{code_fingerprint()[:16]}.pickle"
-
-
-def _store_lexicon(path: Path, words: Counter) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".tmp-{os.getpid()}")
-    temporary.write_bytes(pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
+    return cache_root / CACHE_DIR / "lexicon" / f"{digest}-{code_fingerprint()[:16]}.pickle"
 
 
 def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:
@@ -133,10 +132,7 @@ def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMat
         # Our own file, written below into the project's git-ignored cache folder.
         return pickle.loads(path.read_bytes())
     matcher = build_matcher(registers)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".tmp-{os.getpid()}")
-    temporary.write_bytes(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
+    store_pickle(path, matcher)
     return matcher
 
 
@@ -274,14 +270,14 @@ def process_edition(
     full, registers = _load_inputs(project_root)
     edition = _select(full, only)
     jobs = jobs or os.cpu_count() or 1
+    # Each raw file is hashed once: the key of its cached word forms, and of the corpus as a whole.
+    digests = {ref.path: file_digest(ref.path) for d in full.documents for ref in d.sources}
     lexicon = _read_corpus(
-        full, progress, {doc.id for doc in edition.documents} if only else None, cache_root, jobs
+        full, progress, {doc.id for doc in edition.documents} if only else None, cache_root, digests, jobs
     )
     lap("read corpus")
     matcher = _cached_matcher(registers, cache_root)
-    corpus = hashlib.sha256(
-        repr(sorted(file_digest(ref.path) for d in full.documents for ref in d.sources)).encode()
-    ).hexdigest()
+    corpus = hashlib.sha256(repr(sorted(digests.values())).encode()).hexdigest()
     state = SharedState(
         edition.collection, lexicon, matcher, _registers_fingerprint(matcher), corpus, cache_root
     )
@@ -414,11 +410,7 @@ def _record_build(project_root: Path, inputs: str, out: Path, warnings: list[Dia
     # Directories that are gone (check's temporary builds) are forgotten.
     records = {where: r for where, r in _build_records(project_root).items() if Path(where).is_dir()}
     records[str(out)] = {"inputs": inputs, "output": listing_digest(out), "warnings": warnings}
-    path = project_root / CACHE_DIR / LAST_BUILD
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".tmp-{os.getpid()}")
-    temporary.write_bytes(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
+    store_pickle(project_root / CACHE_DIR / LAST_BUILD, records)
 
 
 def build(

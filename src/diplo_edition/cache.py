@@ -10,13 +10,12 @@ the same way with today's lexicon (the evidence it recorded). The cache lives in
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .editions import Collection, DocumentEdition
+from .files import store_pickle
 from .fingerprints import code_fingerprint, file_digest
 from .layout.hyphenation import Dehyphenator
 from .pipeline import DocumentResult
@@ -81,8 +80,4 @@ class DocumentCache:
 
     def store(self, key: str, result: DocumentResult, lexicon_fingerprint: str) -> None:
         result.stats["lexicon"] = lexicon_fingerprint
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.folder / f"{key}.pickle")
+        store_pickle(self.folder / f"{key}.pickle", result)

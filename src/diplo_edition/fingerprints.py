@@ -1,7 +1,5 @@
-"""Content hashes the caches and the up-to-date check are keyed by: the code, a file, a folder's files.
-
-Light on imports on purpose: the up-to-date check runs before any stage of the pipeline is loaded.
-"""
+"""Content hashes the caches and the up-to-date check are keyed by: the code, a file, a folder's files,
+and the listing of a built folder."""
 
 from __future__ import annotations
 

@@ -39,17 +39,11 @@ def add_quote_command(subparsers) -> argparse.ArgumentParser:
 
 
 def citation(match, access_date: str) -> str:
-    """'Authors. Title. С. 45–46. URL: https://…/#p12 (дата обращения: 01.02.2025)', as on the site."""
+    """The citation of a place, as the site's cite boxes give it."""
+    from ..site.document import citation as cite
+
     doc = match.document
-    parts = []
-    if doc.authors:
-        names = ", ".join(doc.authors)
-        parts.append(names if names.endswith(".") else names + ".")
-    parts.append(doc.title if doc.title.endswith((".", "?", "!")) else doc.title + ".")
-    if match.page_label:
-        parts.append(f"С. {match.page_label}.")
-    parts.append(f"URL: {doc.canonical}#{match.anchor} (дата обращения: {access_date})")
-    return " ".join(parts)
+    return cite(doc.authors, doc.title, match.page_label, f"{doc.canonical}#{match.anchor}", access_date)
 
 
 def run_quote(args) -> int:

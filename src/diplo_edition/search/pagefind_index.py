@@ -77,6 +77,11 @@ def plain_text(nodes: list) -> str:
     return "".join(out)
 
 
+def one_line(nodes: list) -> str:
+    """plain_text with every run of white space (no-break spaces too) made one space."""
+    return re.sub(r"\s+", " ", plain_text(nodes)).strip()
+
+
 def abstract_records(view: DocumentView) -> list[dict]:
     """A record for every abstract of a document whose language is not its page's (the page leaves it
     out)."""
@@ -84,7 +89,7 @@ def abstract_records(view: DocumentView) -> list[dict]:
     for abstract in view.abstracts:
         if abstract.lang == view.lang:
             continue
-        parts = [re.sub(r"\s+", " ", plain_text(p)).strip() for p in abstract.paragraphs]
+        parts = [one_line(p) for p in abstract.paragraphs]
         if abstract.keywords:
             parts.append("; ".join(abstract.keywords))
         filters = {"document": [view.title], "kind": [kind_label(view.kind)], "language": [abstract.lang]}
@@ -145,12 +150,12 @@ def anchor_texts(view: DocumentView) -> dict[str, str]:
         for block in blocks:
             if isinstance(block, Division):
                 if block.head is not None:
-                    texts[block.anchor] = re.sub(r"\s+", " ", plain_text(block.head)).strip()
+                    texts[block.anchor] = one_line(block.head)
                 headings(block.blocks)
 
     headings(view.divisions)
     for note in view.notes:
-        texts[note.anchor] = re.sub(r"\s+", " ", plain_text(note.nodes)).strip()
+        texts[note.anchor] = one_line(note.nodes)
     return texts
 
 

@@ -46,19 +46,6 @@ class SearchReport:
     seconds: float = 0.0
     warnings: list[Diagnostic] = field(default_factory=list)
 
-    @property
-    def quote_total(self) -> int:
-        return sum(self.quote_bytes.values())
-
-    def summary(self) -> str:
-        parts = []
-        if self.pagefind is not None:
-            p = self.pagefind
-            langs = ", ".join(f"{lang} {n}" for lang, n in sorted(p.languages.items()))
-            parts.append(f"search index {p.bytes:,} bytes in {p.files} files ({langs})")
-        parts.append(f"quotation index {self.quote_total:,} bytes in {len(self.quote_bytes)} files")
-        return "; ".join(parts) + f", {self.seconds:.2f} s"
-
 
 def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: bool = True) -> SearchReport:
     """Write the search index of site_dir, where the site has just been rendered with document_search

@@ -160,15 +160,8 @@ class _Reader:
         return candidate
 
     def cite(self, pages: str | None, anchor: str) -> str:
-        parts = []
-        if self.authors:
-            names = ", ".join(self.authors)
-            parts.append(names if names.endswith(".") else names + ".")
-        parts.append(self.title if self.title.endswith((".", "?", "!")) else self.title + ".")
-        if pages:
-            parts.append(f"С. {pages}.")
-        parts.append(f"URL: {self.canonical}#{anchor} (дата обращения: {ACCESS_DATE_PLACEHOLDER})")
-        return " ".join(parts)
+        url = f"{self.canonical}#{anchor}"
+        return citation(self.authors, self.title, pages, url, ACCESS_DATE_PLACEHOLDER)
 
     def record(self, box: _Box, start: int, end: int, make: Callable[[Locus], object]) -> None:
         if box.keep and box.anchor is not None:
@@ -516,6 +509,19 @@ def _toc(divisions: list) -> tuple[TocEntry, ...]:
             else:
                 out.extend(children)
     return tuple(out)
+
+
+def citation(authors, title: str, pages: str | None, url: str, access_date: str) -> str:
+    """'Authors. Title. С. 45–46. URL: https://…/#p12 (дата обращения: 01.02.2025)'."""
+    parts = []
+    if authors:
+        names = ", ".join(authors)
+        parts.append(names if names.endswith(".") else names + ".")
+    parts.append(title if title.endswith((".", "?", "!")) else title + ".")
+    if pages:
+        parts.append(f"С. {pages}.")
+    parts.append(f"URL: {url} (дата обращения: {access_date})")
+    return " ".join(parts)
 
 
 def read_document(

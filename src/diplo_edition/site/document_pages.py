@@ -11,7 +11,6 @@ files it makes are written there, and cached with the page).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import signal
 from collections.abc import Callable, Iterator
@@ -20,6 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..editions import Collection, DocumentEdition
+from ..files import store_pickle
+from ..fingerprints import code_fingerprint, folder_digest
 from . import urls
 from .document import read_document
 from .model import DocumentSummary, DocumentView
@@ -49,22 +50,12 @@ class RenderedDocument:
     extra: object = None
 
 
-def _templates_fingerprint(templates: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(templates.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def cache_fingerprint(job: DocumentPages) -> str:
     """What every document page depends on besides its document: the code, the templates, the registers,
     the settings and the extra function."""
-    from ..fingerprints import code_fingerprint
-
     c = job.collection
     extra = f"{job.extra.__module__}.{job.extra.__qualname__}" if job.extra else None
-    common = repr((code_fingerprint(), _templates_fingerprint(job.templates), job.registers_tei,
+    common = repr((code_fingerprint(), folder_digest(job.templates), job.registers_tei,
                    c.title, c.title_en, c.base_url, c.languages, c.publisher, extra))
     return hashlib.sha256(common.encode()).hexdigest()
 
@@ -93,12 +84,8 @@ class _PageCache:
 
     def store(self, doc: DocumentEdition, tei: bytes, entry) -> None:
         path = self._path(doc, tei)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp-{os.getpid()}")
-        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)
+        if path is not None:
+            store_pickle(path, entry)
 
 
 class _Renderer:

@@ -7,7 +7,6 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection, DocumentEdition
+from ..files import write_atomically
 from . import urls, words
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .indexes import Indexes, gather
@@ -222,31 +222,14 @@ class _IndexPages:
             return None  # something in it that has no stable form: render it
         return self.folder / f"{digest.sha.hexdigest()}.html"
 
-    @staticmethod
-    def keep(written: Path, stored: Path) -> None:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        temporary = stored.with_suffix(f".tmp-{os.getpid()}")
-        shutil.copyfile(written, temporary)
-        os.replace(temporary, stored)
-
-
-def _copy(stored: Path, out_dir: Path, path: str, report: SiteReport, sitemap: list[str], canonical) -> None:
-    target = out_dir / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(stored, target)
-    report.pages.append(path)
-    if canonical:
-        sitemap.append(canonical)
 
 
 _PIECES_PER_WRITE = 50_000
 
 
-def _write(out_dir: Path, path: str, html: Iterator[str], report: SiteReport, sitemap: list[str],
-           canonical) -> None:
+def _write(target: Path, html: Iterator[str]) -> None:
     """Write a page as the template yields it: an index page of a large edition runs to tens of MB, and
     its pieces held together before joining them would take many times that in memory."""
-    target = out_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8", newline="\n") as out:
         chunk: list[str] = []
@@ -256,9 +239,6 @@ def _write(out_dir: Path, path: str, html: Iterator[str], report: SiteReport, si
                 out.write("".join(chunk))
                 chunk.clear()
         out.write("".join(chunk))
-    report.pages.append(path)
-    if canonical:
-        sitemap.append(canonical)
 
 
 def base_path(base_url: str) -> str:
@@ -294,13 +274,11 @@ def render_site(
     templates = templates or templates_dir_of(collection)
     registers = read_registers(registers_tei)
     job = DocumentPages(out_dir, collection, registers_tei, templates, cache_dir, extra)
-    rendered = list(render_documents(job, sorted(documents, key=lambda item: item[0].id), jobs))
-    rendered = sorted(rendered, key=lambda r: _document_order_key(r.view))
+    rendered = sorted(render_documents(job, documents, jobs), key=lambda r: _document_order_key(r.view))
     if documents_written is not None:
         documents_written(rendered)
     views = [r.view for r in rendered]
-    order = {v.id: k for k, v in enumerate(views)}
-    summaries = sorted((r.summary for r in rendered), key=lambda s: order[s.doc_id])
+    summaries = [r.summary for r in rendered]
     indexes = gather(summaries, registers)
     env = make_environment(templates)
     report = SiteReport(
@@ -327,14 +305,18 @@ def render_site(
             "base_path": base_path(collection.base_url),
             **page.context,
         }
+        target = out_dir / page.path
         stored = page_store.path(page.template, context) if page.cached else None
         if stored is not None and stored.exists():
-            _copy(stored, out_dir, page.path, report, sitemap, context["canonical"])
-            continue
-        html = env.get_template(page.template).generate(context)
-        _write(out_dir, page.path, html, report, sitemap, context["canonical"])
-        if stored is not None:
-            page_store.keep(out_dir / page.path, stored)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(stored, target)
+        else:
+            _write(target, env.get_template(page.template).generate(context))
+            if stored is not None:
+                write_atomically(stored, target.read_bytes())
+        report.pages.append(page.path)
+        if context["canonical"]:
+            sitemap.append(context["canonical"])
     (out_dir / urls.SITEMAP).write_text(
         # The home page, the documents, then the indexes.
         env.get_template("sitemap.xml").render(locations=sitemap[:1] + document_locations + sitemap[1:]),
