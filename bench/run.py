@@ -10,18 +10,17 @@ so that runs share no caches and no memory:
 - ``no change``: the same build again over that output;
 - ``1 file changed``: again, after a line was appended to one raw file of the copy (never the real one).
 
-For each build: the wall time of ``build()`` (perf_counter inside the subprocess) and of the whole
-process (interpreter start and imports included); the per-document stages (read, layout, apparatus, tei)
-summed over documents from ``DocumentResult.timings`` - with more than one job these are seconds spent in
-the worker processes, which overlap, not wall time; the build stages timed from outside through the
-``progress`` hook of ``build()`` (wall time between stage starts) and ``BuildResult.timings`` if the
-build reports them; throughput (raw MB / build wall); peak resident memory of the main process and of the
-largest worker (``ru_maxrss`` of RUSAGE_SELF and RUSAGE_CHILDREN); CPU seconds of the build process and
-its workers (user + system: steadier than wall time when other work shares the CPUs); the load average
-before the build (other work on the machine makes the times longer: compare runs made on a quiet machine,
-or use ``--repeat``, which reports the fastest of R builds). A failing build prints its stderr and the
-benchmark goes on. The table is printed and everything is written as JSON with the machine's details.
-"""
+For each build: the wall time of ``build()`` (perf_counter inside the subprocess) and of the whole process
+(interpreter start and imports included); the per-document stages (read, layout, apparatus, tei) summed over
+documents from ``DocumentResult.report.timings`` - with more than one job these are seconds spent in the
+worker processes, which overlap, not wall time; the build stages timed from outside through the ``progress``
+hook of ``build()`` (wall time between stage starts) and ``BuildResult.timings`` if the build reports them;
+throughput (raw MB / build wall); peak resident memory of the main process and of the largest worker
+(``ru_maxrss`` of RUSAGE_SELF and RUSAGE_CHILDREN); CPU seconds of the build process and its workers (user +
+system: steadier than wall time when other work shares the CPUs); the load average before the build (other
+work on the machine makes the times longer: compare runs made on a quiet machine, or use ``--repeat``, which
+reports the fastest of R builds). A failing build prints its stderr and the benchmark goes on. The table is
+printed and everything is written as JSON with the machine's details. """
 
 from __future__ import annotations
 
@@ -81,7 +80,7 @@ except InputError as exc:
 end = time.perf_counter()
 stages, raw = {}, 0
 for doc in result.documents:
-    for name, seconds in (getattr(doc, "timings", None) or {}).items():
+    for name, seconds in (doc.report.timings).items():
         stages[name] = stages.get(name, 0.0) + seconds
     raw += getattr(doc, "raw_bytes", 0) or 0
 outside = {}
@@ -384,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
             "repeat": args.repeat,
         },
         "notes": {
-            "doc_stages_s": "DocumentResult.timings summed over documents; worker-seconds when jobs > 1",
+            "doc_stages_s": (
+                "DocumentResult.report.timings summed over documents; worker-seconds when jobs > 1"
+            ),
             "progress_stages_s": "wall seconds between the stage starts the build reports to its progress",
             "mb_per_s": "raw bytes of the sources / build wall time",
             "cpu_s": "user + system CPU seconds of the build process (main) and of its workers",

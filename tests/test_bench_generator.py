@@ -85,8 +85,8 @@ def test_corpus_builds_without_errors(processed):
 
 def test_footnotes_are_all_linked(processed):
     for result in processed.results:
-        assert result.stats["footnotes"] > 0, result.id
-        assert result.stats["footnotes_linked"] == result.stats["footnotes"], result.id
+        assert result.report.footnotes > 0, result.id
+        assert result.report.footnotes_linked == result.report.footnotes, result.id
 
 
 def test_footnotes_and_pages_are_found(processed, corpus):
@@ -94,8 +94,8 @@ def test_footnotes_and_pages_are_found(processed, corpus):
     generated = {doc["id"]: doc for doc in manifest["documents"]}
     for result in processed.results:
         doc = generated[result.id]
-        assert result.stats["footnotes"] == doc["footnotes"], result.id
-        assert abs(result.stats["pages"] - doc["pages"]) <= 0.1 * doc["pages"], result.id
+        assert result.report.footnotes == doc["footnotes"], result.id
+        assert abs(result.report.pages - doc["pages"]) <= 0.1 * doc["pages"], result.id
 
 
 def test_letters_balance(processed):

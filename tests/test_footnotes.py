@@ -37,7 +37,7 @@ def text_before(note) -> str:
 def test_every_thesis_footnote_present_exactly_once(trees, results):
     numbers = [int(n.get("n")) for n in notes(trees[THESIS])]
     assert numbers == list(range(1, 235))
-    assert results[THESIS].stats["footnotes_linked"] == 234
+    assert results[THESIS].report.footnotes_linked == 234
     ids = [n.get(XML_ID) for n in notes(trees[THESIS])]
     assert len(set(ids)) == 234
 

@@ -41,6 +41,6 @@ def test_hard_hyphens_kept(trees, doc, reading):
 
 
 def test_hyphen_counts(results):
-    stats = results[URUMQI].stats
-    assert stats["hyphens_joined"] > 150
-    assert 1 <= stats["hyphens_kept"] < 20
+    stats = results[URUMQI].report
+    assert stats.hyphens_joined > 150
+    assert 1 <= stats.hyphens_kept < 20

@@ -8,14 +8,14 @@ def page_breaks(tree):
 
 
 def test_pages_found_per_document(results):
-    assert results[URUMQI].stats["pages"] == 5
-    assert results[THESIS].stats["pages"] == 89
-    assert results[CONVENTION].stats["pages"] == 6
-    assert results[TEXTBOOK].stats["pages"] == 2
+    assert results[URUMQI].report.pages == 5
+    assert results[THESIS].report.pages == 89
+    assert results[CONVENTION].report.pages == 6
+    assert results[TEXTBOOK].report.pages == 2
 
 
 def test_two_column_article_has_one_column_break_per_page_where_visible(results, trees):
-    assert results[URUMQI].stats["column_breaks"] == 4
+    assert results[URUMQI].report.column_breaks == 4
     assert len(trees[URUMQI].findall(".//t:body//t:cb", NS)) == 4
 
 

@@ -16,9 +16,9 @@ from test_workflow import COLLECTION, DOCUMENT
 from diplo_edition.diagnostics import Diagnostic, InputError
 from diplo_edition.editions import load_edition
 from diplo_edition.layout.footnotes import find_footnotes
-from diplo_edition.layout.lines import Line
 from diplo_edition.layout.pages import find_pages
 from diplo_edition.layout.witnesses import separate_copies
+from diplo_edition.model.lines import Line
 from diplo_edition.pipeline import process_document
 from diplo_edition.registers import load_registers
 from diplo_edition.tei.balance import letter_balance

@@ -34,7 +34,7 @@ def test_textbook_numbered_sections(trees):
 
 def test_paragraphs_come_from_the_texts_own_marks(results, trees):
     # The article marks its 13 paragraphs with blank lines; page and column breaks add none.
-    assert results[URUMQI].stats["paragraphs"] == 13
+    assert results[URUMQI].report.paragraphs == 13
     for pb in trees[URUMQI].findall(".//t:body//t:pb", NS)[1:]:
         assert pb.getparent().tag == T + "p"
     paragraphs = trees[URUMQI].findall(".//t:body//t:p", NS)
@@ -74,4 +74,4 @@ def test_thesis_published_once_with_both_copies_as_witnesses(trees, results):
         "sources/soviet-japanese-relations-1922-1941.thesis.ru.txt, lines 3954–7908",
     ]
     assert body_text(tree).count("Актуальность темы исследования") == 1
-    assert results[THESIS].stats["witnesses"] == 2
+    assert results[THESIS].report.witnesses == 2

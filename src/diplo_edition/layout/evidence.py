@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line
+from ..model.lines import Line
 
 PAGE_NUMBER = re.compile(r"^[1-9]\d{0,3}$")  # no page is numbered 0 or 007
 

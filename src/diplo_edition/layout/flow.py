@@ -15,11 +15,15 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .footnotes import LABEL, FootnoteBlock, Marker
+from ..languages import packs
+from ..model.document import Block, HyphenDecision
+from ..model.inline import ColumnBreak, Inline, Note, PageBreak, PrintedPageNumber, WitnessReading
+from ..model.layout import FootnoteBlock, Marker, PageLayout
+from ..model.lines import Line, count_letters
+from .footnotes import LABEL
 from .headings import CHAPTER, NUMBERED, heading_level
 from .hyphenation import Dehyphenator
-from .lines import Line, ends_sentence, ends_with_hyphen, starts_block, starts_list_item
-from .pages import PageLayout
+from .lines import ends_sentence, ends_with_hyphen, starts_block, starts_list_item
 
 # Share of the typical line length under which a line that ends a sentence ends its paragraph.
 SHORT_LINE = {"plain": 0.75, "double": 0.9, "break": 0.8}
@@ -29,61 +33,21 @@ DOUBLE_SPACED_RUN = 5
 PARAGRAPH_PER_LINE_CHARS = 150
 MAX_HEADING_LINES = 3
 
+# The labels of abstracts and keywords, and the language each one announces, from the language packs.
 ABSTRACT_LABEL = re.compile(
-    r"^\s*(?P<label>Аннотация|Резюме|Abstract|Summary)\s*(?:[.:|]\s*|\s(?=\S))(?P<rest>.*)$", re.S
+    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.abstract_labels)})"
+    r"\s*(?:[.:|]\s*|\s(?=\S))(?P<rest>.*)$",
+    re.S,
 )
-KEYWORDS_LABEL = re.compile(r"^\s*(?P<label>Ключевые слова|Keywords|Key words)\s*[:.]\s*(?P<rest>.*)$", re.S)
-LABEL_LANGUAGE = {"Аннотация": "ru", "Резюме": "ru", "Ключевые слова": "ru"}
-LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+KEYWORDS_LABEL = re.compile(
+    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.keyword_labels)})"
+    r"\s*[:.]\s*(?P<rest>.*)$",
+    re.S,
+)
+LABEL_LANGUAGE = {label: p.code for p in packs() for label in p.abstract_labels + p.keyword_labels}
 SPACES = re.compile(r"[ \t\u00a0]+")
 WORD_AT_END = re.compile(r"([^\W_]+)[-‐‑–]$")
 WORD_AT_START = re.compile(r"^([^\W_]+)")
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """A page (pb) or column (cb) break in the flow."""
-
-    kind: str
-    n: int | None = None
-    inferred: bool = True
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class PrintedPageNumber:
-    """A printed page number kept as a forme work (fw): at the head or the foot of its page."""
-
-    value: str
-    place: str
-    witness: str | None
-    line: int
-
-
-@dataclass(frozen=True)
-class WitnessReading:
-    """What another copy of the text reads here, where it differs from the reading text in its words."""
-
-    witness: str
-    text: str
-    line: int
-
-
-@dataclass
-class Note:
-    n: int
-    content: list = field(default_factory=list)
-    line: int = 0
-    marker_found: bool = True
-
-
-@dataclass
-class Block:
-    kind: str  # "p", "head", "abstract", "keywords"
-    content: list = field(default_factory=list)  # str | Milestone | PrintedPageNumber | Note
-    level: int | None = None
-    lang: str | None = None
-    line: int = 0
 
 
 @dataclass
@@ -91,8 +55,8 @@ class FlowStats:
     hyphens_joined: int = 0
     hyphens_kept: int = 0
     hyphen_reasons: Counter = field(default_factory=Counter)
-    # Every decision taken, (left, right, lang, keep): the evidence a cached result is checked against.
-    decisions: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    # Every decision taken: the evidence a cached result is checked against.
+    decisions: list[HyphenDecision] = field(default_factory=list)
 
 
 @dataclass
@@ -100,10 +64,6 @@ class Flow:
     blocks: list[Block]
     stats: FlowStats
     removed: Counter  # (rule, character) -> count of letters and digits taken out of the text
-
-
-def count_letters(text: str) -> Counter:
-    return Counter(LETTER_OR_DIGIT.findall(text))
 
 
 class _Joiner:
@@ -127,7 +87,7 @@ class _Joiner:
                 return left, ""  # 1923–1924, 274-275: a range
             decision = self.dehyphenator.decide(left_word, right_word, self.lang)
             self.stats.hyphen_reasons[decision.reason] += 1
-            self.stats.decisions.append((left_word, right_word, self.lang, decision.keep))
+            self.stats.decisions.append(HyphenDecision(left_word, right_word, self.lang, decision.keep))
             if decision.keep:
                 self.stats.hyphens_kept += 1
                 return left, ""
@@ -288,7 +248,7 @@ class FlowBuilder:
         for char, count in count_letters(text).items():
             self.removed[(rule, char)] += count
 
-    def _join_pieces(self, pieces: list[tuple[str, int]]) -> list:
+    def _join_pieces(self, pieces: list[tuple[str, int]]) -> list[Inline]:
         out: list = []
         text = ""
         for k, (piece, number) in enumerate(pieces):
@@ -302,7 +262,7 @@ class FlowBuilder:
 
     # --- assembly -------------------------------------------------------------------------------
 
-    def _line_content(self, i: int) -> list:
+    def _line_content(self, i: int) -> list[Inline]:
         """The content of one body line: its text with note markers replaced by the notes."""
         text = self.lines[i].text
         items: list = []
@@ -317,7 +277,7 @@ class FlowBuilder:
         items.extend(self.readings.get(i, []))
         return items
 
-    def _between(self, a: int, b: int) -> tuple[list, list]:
+    def _between(self, a: int, b: int) -> tuple[list[Inline], list[Inline]]:
         """What stands between body lines a and b: what closes a's page, and what opens b's."""
         items: list = []
         footers, headers = [], []
@@ -332,9 +292,9 @@ class FlowBuilder:
                 items.extend(self.orphan_notes.get(j, []))
         if b in self.page_starts:
             brk = self.page_starts[b]
-            items.append(Milestone("pb", brk.n, brk.inferred, self.lines[b].number))
+            items.append(PageBreak(brk.n, brk.inferred, self.lines[b].number))
         elif b in self.column_starts:
-            items.append(Milestone("cb", None, True, self.lines[b].number))
+            items.append(ColumnBreak(self.lines[b].number))
         items.extend(headers)
         return footers, items
 

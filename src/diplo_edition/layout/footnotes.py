@@ -10,10 +10,10 @@ open the following notes, other lines continue the current note, single blank li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..model.layout import Footnote, FootnoteBlock, Marker
+from ..model.lines import Line
 from .evidence import blank_run, breaks_here, is_page_number_line
-from .lines import Line
 
 # The note number, then white space or (when the OCR lost the space) a capital letter.
 LABEL = re.compile(r"^(?P<n>\d{1,4})(?P<sep>[ \t\u00a0]+|(?=[А-ЯЁA-Z«\"]))(?=\S)")
@@ -29,31 +29,6 @@ QUANTITY_WORDS = re.compile(
 )
 # Abbreviations after which a number is a locator (page, volume, number), not a marker.
 LOCATOR_BEFORE = re.compile(r"(?:№|\b[ТтСсПпЧчЛлДдФф]\.|\bст\.|\bгл\.|\bp\.|\bNo\.)\s*$")
-
-
-@dataclass(frozen=True)
-class Marker:
-    """Where the marker of a footnote stands: a span of one line of the flow, to be cut out."""
-
-    line: int
-    start: int
-    end: int
-    glued: bool
-
-
-@dataclass
-class Footnote:
-    n: int
-    label_line: int
-    lines: list[int] = field(default_factory=list)
-    marker: Marker | None = None
-
-
-@dataclass
-class FootnoteBlock:
-    start: int
-    end: int  # exclusive
-    notes: list[Footnote]
 
 
 def _marker_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:

@@ -1,41 +1,13 @@
-"""The line model shared by the layout passes, and the small text tests they all use."""
+"""The small text tests of a line that the layout passes all use."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # What can close a sentence at a line end (quotes and brackets may follow the stop).
 SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$|[»\"”]$")
 # Hyphens that break a word at a line end; en dash is used as a hyphen by some sources.
 LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑–]$|(?<=\d)[-‐‑–]$")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the text flow of a document.
-
-    ``witness`` is None when every copy of the text has the line, or the sigil of the only copy
-    that has it (a printed page number that survived in one extraction only).
-    """
-
-    text: str
-    source: str
-    number: int
-    witness: str | None = None
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-    @property
-    def leading_space(self) -> bool:
-        """A line that begins with white space: in these OCR files often the first line of a page."""
-        return not self.blank and self.text[:1].isspace()
 
 
 def ends_sentence(text: str) -> bool:

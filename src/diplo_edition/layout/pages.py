@@ -16,12 +16,12 @@ is counted on; without that, pages have no number.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 
+from ..model.layout import FootnoteBlock, PageLayout, PageStart, PrintedNumber
+from ..model.lines import Line
 from .evidence import blank_run, is_page_number_line, next_content
-from .footnotes import FootnoteBlock
 from .headings import heading_level
-from .lines import Line, ends_sentence, ends_with_hyphen, starts_lowercase
+from .lines import ends_sentence, ends_with_hyphen, starts_lowercase
 
 # Structural evidence (tier 1) is always accepted; weaker evidence must leave pages of at least this share
 # of the typical page on both sides: a short first or last page of a chapter is common, a page of a few
@@ -30,29 +30,6 @@ MIN_PAGE_SHARE = {2: 0.35, 3: 0.6}
 MIN_PAGE_LINES = 10
 COLUMN_ZONE = (0.3, 0.7)
 COLUMN_PAGE_SHARE = 0.6
-
-
-@dataclass(frozen=True)
-class PrintedNumber:
-    line: int
-    value: int
-    place: str  # "top" or "bottom"
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    line: int  # first content line of the page in the flow
-    n: int | None
-    inferred: bool
-    evidence: str
-
-
-@dataclass
-class PageLayout:
-    breaks: list[PageBreak]
-    numbers: list[PrintedNumber]
-    column_breaks: list[int]
-    conflicts: list[str]
 
 
 def _previous_body(lines: list[Line], i: int, skip: set[int]) -> Line | None:
@@ -222,7 +199,7 @@ def find_pages(lines: list[Line], blocks: list[FootnoteBlock], first_page: int |
     columns = _column_breaks(lines, starts, skip)
     numbered, conflicts = _number_pages(starts, numbers, first_page)
     breaks = [
-        PageBreak(start, n, inferred, found[start][1])
+        PageStart(start, n, inferred, found[start][1])
         for start, (n, inferred) in zip(starts, numbered, strict=True)
     ]
     return PageLayout(breaks, numbers, columns, conflicts)

@@ -15,20 +15,12 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .lines import Line
+from ..model.lines import Line, Witness
 
 PAGE_NUMBER_LINE = re.compile(r"^\d{1,4}$")
 # A second copy must repeat at least this many opening lines and align this well with the first.
 OPENING_LINES = 3
 MIN_SIMILARITY = 0.8
-
-
-@dataclass(frozen=True)
-class Witness:
-    sigil: str
-    source: str
-    first_line: int
-    last_line: int
 
 
 @dataclass

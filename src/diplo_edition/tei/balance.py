@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..layout.flow import count_letters
+from ..model.lines import count_letters
 from .validate import SAFE_PARSER
 
 TEXT_OF_THE_SOURCES = "//t:text/t:body | //t:profileDesc/t:abstract | //t:profileDesc/t:textClass/t:keywords"

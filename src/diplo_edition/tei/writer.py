@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import singledispatchmethod
 
 from lxml import etree
 
-from ..apparatus.annotate import Phrase, resp_id
-from ..editions import Collection, DocumentEdition
-from ..layout.flow import Block, Milestone, Note, PrintedPageNumber, WitnessReading
-from ..layout.witnesses import Witness
+from ..apparatus.corrections import resp_id
+from ..editions import KINDS
+from ..model.document import Block, Document
+from ..model.inline import (
+    Annotation,
+    ColumnBreak,
+    Correction,
+    Inline,
+    Note,
+    PageBreak,
+    PrintedPageNumber,
+    WitnessReading,
+)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -62,68 +71,79 @@ def _set_lang(el: etree._Element, lang: str | None) -> None:
         el.set(f"{{{XML_NS}}}lang", lang)
 
 
-@dataclass
-class DocumentText:
-    """What the layout passes recovered for one document."""
-
-    body: list[Block]
-    abstracts: list[Block]
-    witnesses: list[Witness]
-    sources: list[str]
-    references: dict[int, str] = field(default_factory=dict)  # N -> description; cited but undeclared: ""
-    encodings: dict[str, str] = field(default_factory=dict)  # raw file -> encoding it was converted from
+KIND_TAXONOMY = "document-kinds"
 
 
 class _Inline:
-    """Appends mixed content (text, breaks, notes) to an element."""
+    """Appends mixed content (text and the nodes of the model) to an element, one method per node type."""
 
     def __init__(self, doc_id: str, witness_ids: dict[str, str]):
         self.doc_id = doc_id
         self.witness_ids = witness_ids
 
-    def append(self, el: etree._Element, items: list) -> None:
+    def append(self, el: etree._Element, items: list[Inline]) -> None:
         for item in items:
-            if isinstance(item, str):
-                self._text(el, item)
-            elif isinstance(item, Milestone):
-                child = append_element(el, item.kind)
-                if item.n is not None:
-                    child.set("n", str(item.n))
-                    if item.inferred:
-                        child.set("type", "inferred")
-            elif isinstance(item, PrintedPageNumber):
-                child = append_element(el, "fw", item.value, type="pageNum", place=item.place)
-                if item.witness:
-                    child.set("source", f"#{self.witness_ids[item.witness]}")
-            elif isinstance(item, Phrase):
-                child = append_element(el, item.tag)
-                for name, value in item.attrs.items():
-                    child.set(f"{{{XML_NS}}}id" if name == "xml:id" else name, value)
-                self.append(child, item.content)
-            elif isinstance(item, WitnessReading):
-                # What the other copy reads here: an apparatus entry with that copy's reading.
-                app = append_element(el, "app", type="witness")
-                append_element(app, "rdg", item.text, wit=f"#{self.witness_ids[item.witness]}")
-            elif isinstance(item, Note):
-                child = append_element(el, "note", place="foot", n=str(item.n))
-                child.set(f"{{{XML_NS}}}id", f"{self.doc_id}-fn{item.n}")
-                if not item.marker_found:
-                    child.set("type", "unanchored")
-                self.append(child, item.content)
-            else:  # pragma: no cover - the flow only makes the types above
-                raise TypeError(f"unexpected inline item {item!r}")
+            self.node(item, el)
 
-    @staticmethod
-    def _text(el: etree._Element, text: str) -> None:
+    @singledispatchmethod
+    def node(self, item: object, el: etree._Element) -> None:
+        raise TypeError(f"the TEI writer has no encoding for {item!r}")
+
+    @node.register
+    def _text(self, item: str, el: etree._Element) -> None:
         if len(el):
-            el[-1].tail = (el[-1].tail or "") + text
+            el[-1].tail = (el[-1].tail or "") + item
         else:
-            el.text = (el.text or "") + text
+            el.text = (el.text or "") + item
+
+    @node.register
+    def _page_break(self, item: PageBreak, el: etree._Element) -> None:
+        child = append_element(el, "pb")
+        if item.n is not None:
+            child.set("n", str(item.n))
+            if item.inferred:
+                child.set("type", "inferred")
+
+    @node.register
+    def _column_break(self, item: ColumnBreak, el: etree._Element) -> None:
+        append_element(el, "cb")
+
+    @node.register
+    def _page_number(self, item: PrintedPageNumber, el: etree._Element) -> None:
+        child = append_element(el, "fw", item.value, type="pageNum", place=item.place)
+        if item.witness:
+            child.set("source", f"#{self.witness_ids[item.witness]}")
+
+    @node.register
+    def _annotation(self, item: Annotation, el: etree._Element) -> None:
+        child = append_element(el, item.tag)
+        for name, value in item.attrs.items():
+            child.set(f"{{{XML_NS}}}id" if name == "xml:id" else name, value)
+        self.append(child, item.content)
+
+    @node.register
+    def _correction(self, item: Correction, el: etree._Element) -> None:
+        choice = append_element(el, "choice")
+        append_element(choice, "sic", item.sic)
+        append_element(choice, "corr", item.corr or None, resp=f"#{item.resp}")
+
+    @node.register
+    def _reading(self, item: WitnessReading, el: etree._Element) -> None:
+        # What the other copy reads here: an apparatus entry with that copy's reading.
+        app = append_element(el, "app", type="witness")
+        append_element(app, "rdg", item.text, wit=f"#{self.witness_ids[item.witness]}")
+
+    @node.register
+    def _note(self, item: Note, el: etree._Element) -> None:
+        child = append_element(el, "note", place="foot", n=str(item.n))
+        child.set(f"{{{XML_NS}}}id", f"{self.doc_id}-fn{item.n}")
+        if not item.marker_found:
+            child.set("type", "unanchored")
+        self.append(child, item.content)
 
 
-def _header(
-    doc: DocumentEdition, collection: Collection, text: DocumentText, inline: _Inline
-) -> etree._Element:
+def _header(document: Document, inline: _Inline) -> etree._Element:
+    doc, collection = document.edition, document.collection
     header = etree.Element(tei("teiHeader"))
     file_desc = append_element(header, "fileDesc")
     title_stmt = append_element(file_desc, "titleStmt")
@@ -160,16 +180,16 @@ def _header(
         append_element(bibl, "date", doc.date, when=doc.date)
     if doc.first_page is not None:
         append_element(bibl, "biblScope", str(doc.first_page), unit="page", **{"from": str(doc.first_page)})
-    for rel in text.sources:
+    for rel in (ref.rel for ref in doc.sources):
         append_element(bibl, "idno", rel, type="rawSource")
-    if text.witnesses:
+    if document.witnesses:
         list_wit = append_element(source_desc, "listWit")
-        for wit in text.witnesses:
+        for wit in document.witnesses:
             w = append_element(list_wit, "witness", f"{wit.source}, lines {wit.first_line}–{wit.last_line}")
             w.set(f"{{{XML_NS}}}id", inline.witness_ids[wit.sigil])
-    if text.references:
+    if document.references:
         list_bibl = append_element(source_desc, "listBibl")
-        for n, description in sorted(text.references.items()):
+        for n, description in sorted(document.references.items()):
             ref = append_element(list_bibl, "bibl", description or f"Source {n}", n=str(n))
             ref.set(f"{{{XML_NS}}}id", f"{doc.id}-ref-{n}")
 
@@ -182,22 +202,30 @@ def _header(
             append_element(correction, "p", f"«{c.sic}» → «{c.corr}»{note}; {c.resp}.")
     norm = append_element(decl, "normalization")
     converted = "".join(f" The raw file {rel} was in {enc}, not UTF-8, and was converted to Unicode."
-                        for rel, enc in sorted(text.encodings.items()))
+                        for rel, enc in sorted(document.encodings.items()))
     append_element(norm, "p", NORMALIZATION_POLICY + converted)
     hyph = append_element(decl, "hyphenation", eol="hard")
     append_element(hyph, "p", HYPHENATION_POLICY)
     seg = append_element(decl, "segmentation")
     append_element(seg, "p", PAGINATION_POLICY)
+    taxonomy = append_element(append_element(encoding, "classDecl"), "taxonomy")
+    taxonomy.set(f"{{{XML_NS}}}id", KIND_TAXONOMY)
+    for kind in KINDS:
+        category = append_element(taxonomy, "category")
+        category.set(f"{{{XML_NS}}}id", f"kind-{kind}")
+        append_element(category, "catDesc", kind)
 
     profile = append_element(header, "profileDesc")
     lang_usage = append_element(profile, "langUsage")
     for lang in doc.languages:
         append_element(lang_usage, "language", LANGUAGE_NAMES.get(lang, lang), ident=lang)
-    _abstracts(profile, text.abstracts, inline, doc.languages[0])
+    _abstracts(profile, document.front, inline, doc.languages[0], doc.kind)
     return header
 
 
-def _abstracts(profile: etree._Element, blocks: list[Block], inline: _Inline, default_lang: str) -> None:
+def _abstracts(
+    profile: etree._Element, blocks: list[Block], inline: _Inline, default_lang: str, kind: str
+) -> None:
     keywords = [b for b in blocks if b.kind == "keywords"]
     current: etree._Element | None = None
     current_lang = None
@@ -208,21 +236,21 @@ def _abstracts(profile: etree._Element, blocks: list[Block], inline: _Inline, de
             _set_lang(current, lang)
             current_lang = lang
         inline.append(append_element(current, "p"), block.content)
-    if keywords:
-        text_class = append_element(profile, "textClass")
-        for block in keywords:
-            kw = append_element(text_class, "keywords")
-            _set_lang(kw, block.lang or default_lang)
-            term = append_element(kw, "term")
-            for item in block.content:
-                if not isinstance(item, str):
-                    inline.append(term, [item])
-                    continue
-                parts = item.split(";")
-                for k, part in enumerate(parts):
-                    if k:
-                        term = append_element(kw, "term")
-                    inline.append(term, [part.strip().rstrip(".") if k == len(parts) - 1 else part.strip()])
+    text_class = append_element(profile, "textClass")
+    append_element(text_class, "catRef", scheme=f"#{KIND_TAXONOMY}", target=f"#kind-{kind}")
+    for block in keywords:
+        kw = append_element(text_class, "keywords")
+        _set_lang(kw, block.lang or default_lang)
+        term = append_element(kw, "term")
+        for item in block.content:
+            if not isinstance(item, str):
+                inline.append(term, [item])
+                continue
+            parts = item.split(";")
+            for k, part in enumerate(parts):
+                if k:
+                    term = append_element(kw, "term")
+                inline.append(term, [part.strip().rstrip(".") if k == len(parts) - 1 else part.strip()])
 
 
 def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
@@ -238,7 +266,7 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             # Breaks that open the heading stand before it, in the division.
             leading = 0
             while leading < len(block.content) and isinstance(
-                block.content[leading], (Milestone, PrintedPageNumber)
+                block.content[leading], (PageBreak, ColumnBreak, PrintedPageNumber)
             ):
                 leading += 1
             inline.append(div, block.content[:leading])
@@ -257,15 +285,16 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
     return body
 
 
-def build_tei(doc: DocumentEdition, collection: Collection, text: DocumentText) -> bytes:
-    witness_ids = {w.sigil: f"{doc.id}-wit-{w.sigil}" for w in text.witnesses}
+def build_tei(document: Document) -> bytes:
+    doc = document.edition
+    witness_ids = {w.sigil: f"{doc.id}-wit-{w.sigil}" for w in document.witnesses}
     inline = _Inline(doc.id, witness_ids)
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     _set_lang(root, doc.languages[0])
     root.set(f"{{{XML_NS}}}id", doc.id)
-    header = _header(doc, collection, text, inline)
+    header = _header(document, inline)
     etree.indent(header, space=" ")
     root.append(header)
     text_el = append_element(root, "text")
-    text_el.append(_body(text.body, inline))
+    text_el.append(_body(document.body, inline))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,146 @@
+"""The apparatus passes: citations, dates and mentions found in the plain text, then made into nodes.
+
+Each finder pass adds a named rule to the document's span rules (a :class:`RuleChain`, so that a pass of
+an edition's own can insert a rule before or after another); the ``annotations`` pass runs the rules over
+every plain string in reading order, running text and notes together, so that "Там же" resolves to the
+reference just before it. Where spans overlap, the rule earlier in the chain wins: citations over dates,
+dates over mentions. Abstracts and keywords are searched for dates and mentions, not for citations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from ..model.document import Block, Document
+from ..model.inline import Annotation, Inline, Note
+from ..model.passes import Pass
+from .citations import CitationContext, find_citations
+from .dates import find_dates
+from .mentions import MentionMatcher
+from .spans import Span, non_overlapping
+
+# A rule: (text, language, in a note?, may it hold citations?) -> the spans it finds in the text.
+SpanRule = Callable[[str, str, bool, bool], list[Span]]
+CITING_BLOCKS = ("p", "head")
+
+
+class Citations(Pass):
+    name = "citations"
+    priority = 810
+    stage = "apparatus"
+    adds = ("span_rules",)
+
+    def apply(self, doc: Document) -> None:
+        edition = doc.edition
+        context = CitationContext(
+            edition.id, edition.references, series=doc.collection.series, languages=edition.languages
+        )
+
+        def citations(text: str, lang: str, in_note: bool, cite: bool) -> list[Span]:
+            return find_citations(text, context, in_note=in_note) if cite else []
+
+        doc.span_rules.push(self.name, citations)
+
+
+class Dates(Pass):
+    name = "dates"
+    priority = 820
+    stage = "apparatus"
+    adds = ("span_rules",)
+
+    def apply(self, doc: Document) -> None:
+        doc.span_rules.push(self.name, lambda text, lang, in_note, cite: find_dates(text, lang))
+
+
+class Mentions(Pass):
+    name = "mentions"
+    priority = 830
+    stage = "apparatus"
+    adds = ("span_rules",)
+
+    def __init__(self, matcher: MentionMatcher | None):
+        self.matcher = matcher
+
+    def apply(self, doc: Document) -> None:
+        if self.matcher is not None:
+            matcher = self.matcher
+            doc.span_rules.push(self.name, lambda text, lang, in_note, cite: matcher.find(text))
+
+
+class Annotations(Pass):
+    """The span rules run over the text; what they found becomes ``Annotation`` nodes."""
+
+    name = "annotations"
+    priority = 890
+    stage = "apparatus"
+    reads = ("body", "front", "span_rules")
+    adds = ("body", "front", "references", "cited_references", "report")
+    required = True
+
+    def apply(self, doc: Document) -> None:
+        rules = [rule for _, rule in doc.span_rules.active()]
+        counts: Counter = Counter()
+        for block in doc.front + doc.body:
+            self._block(block, block.lang or doc.lang, rules, counts, doc.cited_references)
+        declared = doc.edition.references
+        doc.references = {n: declared.get(n, "") for n in set(declared) | doc.cited_references}
+        doc.report.apparatus = dict(sorted(counts.items()))
+
+    def _block(
+        self, block: Block, lang: str, rules: list[SpanRule], counts: Counter, cited: set[int]
+    ) -> None:
+        cite = block.kind in CITING_BLOCKS
+
+        def annotated(content: list[Inline], in_note: bool) -> list[Inline]:
+            out: list[Inline] = []
+            for item in content:
+                if isinstance(item, str):
+                    taken = _spans(item, lang, in_note, cite, rules)
+                    for span in taken:
+                        _count(span, counts, cited)
+                    out.extend(_to_nodes(item, taken))
+                else:
+                    if isinstance(item, Note):
+                        item.content = annotated(item.content, True)
+                    out.append(item)
+            return out
+
+        block.content = annotated(block.content, False)
+
+
+def _spans(text: str, lang: str, in_note: bool, cite: bool, rules: list[SpanRule]) -> list[Span]:
+    """The spans of every rule, in chain order; a span overlapping one of an earlier rule is dropped."""
+    taken: list[Span] = []
+    for rule in rules:
+        found = [s for s in rule(text, lang, in_note, cite) if not _overlaps(s, taken)]
+        taken = non_overlapping(taken + found)
+    return taken
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in taken)
+
+
+def _count(span: Span, counts: Counter, cited: set[int]) -> None:
+    counts[span.tag + (f"[{span.attrs['type']}]" if "type" in span.attrs else "")] += 1
+    if span.tag == "bibl" and span.attrs.get("type") == "reference":
+        cited.add(int(span.attrs["corresp"].rsplit("-", 1)[1]))
+    for child in span.children:
+        _count(child, counts, cited)
+
+
+def _to_nodes(text: str, spans: list[Span], offset: int = 0, end: int | None = None) -> list[Inline]:
+    """text[offset:end] as plain strings and Annotation nodes for the given non-overlapping spans."""
+    end = len(text) if end is None else end
+    out: list[Inline] = []
+    pos = offset
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start > pos:
+            out.append(text[pos : span.start])
+        children = _to_nodes(text, list(span.children), span.start, span.end)
+        out.append(Annotation(span.tag, dict(span.attrs), children))
+        pos = span.end
+    if pos < end:
+        out.append(text[pos:end])
+    return out

@@ -1,0 +1,176 @@
+"""The layout passes: from a document's raw lines to its blocks of reading text, in this order.
+
+second copies (200) → footnotes (300) → pages (400) → flow (500: paragraphs, headings, notes at their
+markers, line-end hyphens) → front matter (600: labelled abstracts and keywords to the header) →
+abstract files (610: abstracts given as raw files of their own).
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Severity
+from ..model.document import Block, Document
+from ..model.layout import PageLayout
+from ..model.lines import Line, count_letters
+from ..model.passes import Pass
+from .flow import build_flow
+from .footnotes import find_footnotes
+from .hyphenation import Dehyphenator
+from .pages import find_pages
+from .witnesses import merge_copies, separate_copies
+
+# The frame some abstracts come in ("Abstract | … |"): a character of layout, not of the text.
+FRAME = "|"
+FRONT_KINDS = ("abstract", "keywords")
+
+
+def _warn(file: str, line: int | None, message: str) -> Diagnostic:
+    return Diagnostic(file, line, message, Severity.WARNING)
+
+
+def _remove_lines(doc: Document, lines: list[Line], rule: str) -> None:
+    for line in lines:
+        for char, count in count_letters(line.text).items():
+            doc.removed[(rule, char)] += count
+
+
+class SecondCopies(Pass):
+    """The body merged with its second copy (a raw file named as a copy, or a repeat found in the body):
+    the first copy is the reading, the second a witness; its duplicate lines are removed."""
+
+    name = "second-copies"
+    priority = 200
+    stage = "layout"
+    reads = ("sources", "lines")
+    adds = ("lines", "witnesses", "variants", "removed")
+
+    def apply(self, doc: Document) -> None:
+        copy_lines = doc.lines_of("copy")
+        if copy_lines:
+            merged = merge_copies(doc.lines, copy_lines)
+        else:
+            first, second = separate_copies(doc.lines)
+            if not second:
+                return
+            merged = merge_copies(first, second)
+        doc.lines = merged.lines
+        doc.witnesses = merged.witnesses
+        doc.variants = merged.variants
+        _remove_lines(doc, merged.duplicate_lines, "duplicate-copy")
+        doc.report.witnesses = len(merged.witnesses)
+        doc.report.witness_variants = len(merged.variants)
+
+
+class Footnotes(Pass):
+    """Page-bottom footnote blocks, each note with the marker it belongs to in the running text."""
+
+    name = "footnotes"
+    priority = 300
+    stage = "layout"
+    reads = ("lines",)
+    adds = ("footnotes",)
+
+    def apply(self, doc: Document) -> None:
+        doc.footnotes = find_footnotes(doc.lines)
+        doc.report.footnotes = sum(len(b.notes) for b in doc.footnotes)
+        doc.report.footnotes_linked = sum(1 for b in doc.footnotes for n in b.notes if n.marker is not None)
+
+
+class Pages(Pass):
+    """Where each printed page (and column) starts, and its number, printed or counted."""
+
+    name = "pages"
+    priority = 400
+    stage = "layout"
+    reads = ("lines", "footnotes")
+    adds = ("pages", "diagnostics")
+
+    def apply(self, doc: Document) -> None:
+        doc.pages = find_pages(doc.lines, doc.footnotes, doc.edition.first_page)
+        body_source = doc.lines[0].source if doc.lines else ""
+        for conflict in doc.pages.conflicts:
+            doc.diagnostics.append(_warn(body_source, None, conflict))
+        doc.report.pages = len(doc.pages.breaks)
+        doc.report.pages_numbered = sum(1 for b in doc.pages.breaks if b.n is not None)
+        doc.report.printed_page_numbers = len(doc.pages.numbers)
+        doc.report.column_breaks = len(doc.pages.column_breaks)
+
+
+class Flow(Pass):
+    """The lines joined into headings and paragraphs, with notes, page and column breaks in place."""
+
+    name = "flow"
+    priority = 500
+    stage = "layout"
+    reads = ("lines", "footnotes", "pages", "variants")
+    adds = ("body", "removed", "hyphen_decisions", "diagnostics")
+    required = True
+
+    def __init__(self, dehyphenator: Dehyphenator):
+        self.dehyphenator = dehyphenator
+
+    def apply(self, doc: Document) -> None:
+        flow = build_flow(doc.lines, doc.footnotes, doc.pages, self.dehyphenator, doc.lang, doc.variants)
+        for block in doc.footnotes:
+            for note in block.notes:
+                if note.marker is None:
+                    line = doc.lines[note.label_line]
+                    doc.diagnostics.append(_warn(
+                        line.source, line.number,
+                        f"no marker found in the text for footnote {note.n}; "
+                        "the note is placed at the end of its page",
+                    ))
+        doc.body = flow.blocks
+        doc.removed.update(flow.removed)
+        doc.hyphen_decisions.extend(flow.stats.decisions)
+        doc.report.hyphens_joined = flow.stats.hyphens_joined
+        doc.report.hyphens_kept = flow.stats.hyphens_kept
+        doc.report.hyphen_reasons = dict(flow.stats.hyphen_reasons)
+
+
+class FrontMatter(Pass):
+    """Labelled blocks of the body (Аннотация, Abstract, Ключевые слова …) belong to the TEI header."""
+
+    name = "front-matter"
+    priority = 600
+    stage = "layout"
+    reads = ("body",)
+    adds = ("body", "front")
+
+    def apply(self, doc: Document) -> None:
+        doc.front.extend(b for b in doc.body if b.kind in FRONT_KINDS)
+        doc.body = [b for b in doc.body if b.kind not in FRONT_KINDS]
+
+
+class AbstractFiles(Pass):
+    """Abstracts (or translations of them) given as raw files of their own, with role ``abstract``."""
+
+    name = "abstract-files"
+    priority = 610
+    stage = "layout"
+    reads = ("sources",)
+    adds = ("front", "removed", "hyphen_decisions")
+
+    def __init__(self, dehyphenator: Dehyphenator):
+        self.dehyphenator = dehyphenator
+
+    def apply(self, doc: Document) -> None:
+        for ref in doc.edition.sources:
+            if ref.role == "abstract":
+                doc.front.extend(self._blocks(doc, doc.sources[ref.rel], ref.lang or doc.lang))
+
+    def _blocks(self, doc: Document, lines: list[Line], lang: str) -> list[Block]:
+        # An abstract in a file of its own is not paginated as the printed body is.
+        flow = build_flow(lines, find_footnotes(lines), PageLayout(), self.dehyphenator, lang)
+        doc.removed.update(flow.removed)
+        doc.hyphen_decisions.extend(flow.stats.decisions)
+        out = []
+        for block in flow.blocks:
+            if block.kind == "head":
+                continue
+            if block.kind == "p":
+                block.kind = "abstract"
+            block.lang = block.lang or lang
+            if block.content and isinstance(block.content[-1], str):
+                block.content[-1] = block.content[-1].rstrip().removesuffix(FRAME).rstrip()
+            out.append(block)
+        return out

@@ -1,0 +1,101 @@
+"""The working document that the passes fill in, the blocks of its reading text, and its report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..diagnostics import Diagnostic
+from ..editions import Collection, DocumentEdition
+from .inline import Inline
+from .layout import FootnoteBlock, PageLayout
+from .lines import Line, Witness
+from .rules import RuleChain
+
+BlockKind = Literal["p", "head", "abstract", "keywords"]
+
+
+@dataclass
+class Block:
+    """A paragraph, a heading, or (in the header) an abstract paragraph or a line of keywords."""
+
+    kind: BlockKind
+    content: list[Inline] = field(default_factory=list)
+    level: int | None = None
+    lang: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class HyphenDecision:
+    """A line-end hyphen decided: the evidence a cached result is checked against (the corpus lexicon)."""
+
+    left: str
+    right: str
+    lang: str
+    keep: bool
+
+
+@dataclass
+class DocumentReport:
+    """What the passes found and decided, for the build summary, ``check``, ``new`` and the benchmark."""
+
+    passes: list[str] = field(default_factory=list)  # the passes that ran, in order
+    pages: int = 0
+    pages_numbered: int = 0
+    printed_page_numbers: int = 0
+    column_breaks: int = 0
+    footnotes: int = 0
+    footnotes_linked: int = 0
+    witnesses: int = 0
+    witness_variants: int = 0
+    hyphens_joined: int = 0
+    hyphens_kept: int = 0
+    hyphen_reasons: dict[str, int] = field(default_factory=dict)
+    paragraphs: int = 0
+    headings: int = 0
+    abstracts: int = 0
+    apparatus: dict[str, int] = field(default_factory=dict)  # TEI element (with type) -> count
+    letters: str = ""  # the letter balance: every letter of the raw files is in the TEI or was removed
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds spent on this document
+    cached: bool = False  # taken from the cache of an earlier build, not made again
+
+
+@dataclass
+class Document:
+    """One document on its way from its raw sources to TEI: each pass reads some fields and fills others."""
+
+    edition: DocumentEdition
+    collection: Collection
+    # read by the reading pass
+    sources: dict[str, list[Line]] = field(default_factory=dict)  # raw file (as named) -> its lines
+    encodings: dict[str, str] = field(default_factory=dict)  # raw file -> encoding it was converted from
+    raw_letters: Counter = field(default_factory=Counter)  # letters and digits of every raw source
+    raw_bytes: int = 0
+    # the layout
+    lines: list[Line] = field(default_factory=list)  # the body's flow of lines (copies merged)
+    witnesses: list[Witness] = field(default_factory=list)
+    variants: list[tuple[int, list[Line]]] = field(default_factory=list)  # flow index -> other copy's lines
+    footnotes: list[FootnoteBlock] = field(default_factory=list)
+    pages: PageLayout = field(default_factory=PageLayout)
+    body: list[Block] = field(default_factory=list)
+    front: list[Block] = field(default_factory=list)  # abstracts and keywords, for the TEI header
+    # the apparatus
+    references: dict[int, str] = field(default_factory=dict)  # cited reference list: N -> description
+    cited_references: set[int] = field(default_factory=set)
+    span_rules: RuleChain = field(default_factory=RuleChain)  # finders of citations, dates, mentions
+    # what every pass adds to
+    removed: Counter = field(default_factory=Counter)  # (rule, character) -> letters taken out by a rule
+    hyphen_decisions: list[HyphenDecision] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: DocumentReport = field(default_factory=DocumentReport)
+
+    @property
+    def lang(self) -> str:
+        """The document's main language."""
+        return self.edition.languages[0]
+
+    def lines_of(self, role: str) -> list[Line]:
+        """The lines of every source with this role, in the order the edition lists them."""
+        return [line for ref in self.edition.sources if ref.role == role for line in self.sources[ref.rel]]
