@@ -20,10 +20,11 @@ import yaml
 from . import __version__
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import COLLECTION_FILE, load_edition
+from .languages import FALLBACK, letter_counts, pack
 from .layout.footnotes import find_footnotes
-from .layout.lines import Line
 from .layout.pages import find_pages
 from .layout.witnesses import separate_copies
+from .model.lines import Line
 from .ocr.encoding import LABELS
 from .ocr.read import Decoded, read_decoded, split_lines
 from .yamlfile import display_name
@@ -32,8 +33,6 @@ from .yamlfile import display_name
 PLACEHOLDER = "TODO:"
 
 _SLUG = re.compile(r"[a-z][a-z0-9-]*")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
 SECOND_LANGUAGE = 0.03  # share of letters in the other script that makes a text bilingual
 
 _THESIS = re.compile(r"(?i:введение|заключение|список (?:использованных )?(?:источников|литературы))\.?"
@@ -102,15 +101,15 @@ def _source(arg: str, root: Path) -> _Source:
 
 
 def _languages(text: str) -> tuple[list[str], str]:
-    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
-    total = cyrillic + latin
+    """The languages of a text by the scripts of its letters (languages.letter_counts), most letters first."""
+    counts = letter_counts(text)
+    total = sum(counts.values())
     if total == 0:
-        return ["ru"], "no Cyrillic or Latin letters found: ru is a default, check it"
-    shares = {"ru": cyrillic / total, "en": latin / total}
-    ordered = sorted(shares, key=lambda lang: -shares[lang])
-    languages = [lang for lang in ordered if shares[lang] >= SECOND_LANGUAGE]
-    reason = f"from the letters: {shares['ru']:.1%} Cyrillic (ru), {shares['en']:.1%} Latin (en)"
-    return languages, reason
+        return [FALLBACK], f"no letters of a known script found: {FALLBACK} is a default, check it"
+    ordered = sorted(counts, key=lambda lang: -counts[lang])
+    languages = [lang for lang in ordered if counts[lang] / total >= SECOND_LANGUAGE]
+    shares = ", ".join(f"{counts[lang] / total:.1%} {pack(lang).script} ({lang})" for lang in ordered)
+    return languages, f"from the letters: {shares}"
 
 
 def _language_of(text: str) -> str:

@@ -11,9 +11,11 @@ that applies wins:
 2. the continuation starts with a capital → keep (``capital``: ``Халхин-Гол``, ``Joint-Stock``).
    All-capital text (headings) is exempt: both halves are capitals there, so rules 4-6 decide on the
    lower-cased form, and only when they find nothing is the hyphen kept (``capital``).
-3. the continuation is a Russian particle that is always hyphenated (то, либо, нибудь, ка, таки, де)
-   or the first half is кое/кой → keep (``particle``), unless the joined form is a known word and the
-   hyphenated one is not (``ме-сто``, ``ле-то``, ``ру-ка`` are ordinary breaks).
+3. the continuation is a particle of the language that is always hyphenated (its pack's
+   ``hyphen_particles``: Russian то, либо, нибудь, ка, таки, де) or the first half is one of its
+   ``hyphen_particle_heads`` (кое/кой) → keep (``particle``), unless the joined form is a known word and
+   the hyphenated one is not (``ме-сто``, ``ле-то``, ``ру-ка`` are ordinary breaks). English, French and
+   German have no such particles.
 4. the document's own usage (a lexicon of the forms printed inside lines, see :func:`corpus_lexicon`):
    if the hyphenated or the joined form is seen and the other is not, or is clearly rarer, follow it
    (``corpus-hyphenated`` / ``corpus-joined``). For Russian, when neither exact form is seen, the
@@ -28,11 +30,12 @@ that applies wins:
 6. English word list (``english_words``: web2 and gcide): joined form, or the joined form without an
    inflectional ending, known → join (``english-wordlist``); else both halves known words → keep
    (``compound``); else join (``default``).
-7. otherwise join (``default``).
+7. otherwise join (``default``). A language whose pack names no dictionary (French, German) goes from
+   rule 4 to here.
 
-Which rule set (5 or 6) applies is decided by the script of the halves (Cyrillic → Russian, Latin →
-English), so an English title quoted in a Russian text is judged as English; ``lang`` settles halves
-without letters of either script.
+The language of a break is told by the script of its halves (``languages.detect_language``: Cyrillic →
+Russian, Latin → English), so an English title quoted in a Russian text is judged as English; ``lang``
+settles halves without letters. Its pack says which dictionary (5 or 6) judges it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
+from ..languages import LanguagePack, detect_language, pack
 from ..morphology import morph_analyzer
 
 # Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
@@ -60,11 +64,7 @@ _LINE_END_FRAGMENT_RE = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)*(?=-$)", re.
 _INVISIBLE = dict.fromkeys(map(ord, "\u0300\u0301\u00ad"))
 _INVISIBLE_RE = re.compile("[\u0300\u0301\u00ad]")  # the same, for a whole text (faster than translate)
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
-_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN_RE = re.compile(r"[a-z]", re.IGNORECASE)
-
-_PARTICLES = frozenset({"то", "либо", "нибудь", "ка", "таки", "де"})
-_PARTICLE_HEADS = frozenset({"кое", "кой"})
+PYMORPHY3, ENGLISH_WORDS = "pymorphy3", "english-words"  # the dictionaries a pack may name
 # Endings that turn a compound stem (``советск-о``) back into an adjective (``советский``).
 _ADJ_ENDINGS = ("ий", "ый", "ой", "ский", "ный", "ийский", "ический", "ьский", "ьянский")
 # "Clearly more frequent": at least twice as often and by a margin of two.
@@ -160,6 +160,13 @@ def _en_known(word: str) -> bool:
     return any(w in words for w in _en_candidates(plain))
 
 
+def _unknown(word: str) -> bool:
+    return False  # a language without a dictionary knows no word
+
+
+_KNOWN = {PYMORPHY3: _ru_known, ENGLISH_WORDS: _en_known}  # dictionary name -> its lookup
+
+
 # --- the decision ---
 
 
@@ -197,44 +204,42 @@ class Dehyphenator:
 
         lo_left, lo_right = _fold(normalise(left)), _fold(normalise(right))
         joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
-        russian = self._is_russian(lo_left + lo_right, lang)
+        language = pack(detect_language(lo_left + lo_right, lang))
+        known = _KNOWN.get(language.hyphen_dictionary or "", _unknown)
 
         # 3. particles that are always hyphenated, unless the join makes an ordinary word
         head = lo_left.rsplit("-", 1)[-1]
-        if russian and (lo_right in _PARTICLES or head in _PARTICLE_HEADS):
-            joined_seen = _ru_known(joined) or self._lexicon[joined] > 0
-            hyphen_seen = _ru_known(hyphenated) or self._lexicon[hyphenated] > 0
+        if lo_right in language.hyphen_particles or head in language.hyphen_particle_heads:
+            joined_seen = known(joined) or self._lexicon[joined] > 0
+            hyphen_seen = known(hyphenated) or self._lexicon[hyphenated] > 0
             if not (joined_seen and not hyphen_seen):
                 return HyphenDecision(True, "particle")
 
         # 4. the document's own usage
-        decision = self._corpus(joined, hyphenated, len(lo_left), russian)
-        # 5./6. dictionaries
-        if decision is None:
-            decision = self._russian(lo_left, lo_right) if russian else self._english(lo_left, lo_right)
+        decision = self._corpus(joined, hyphenated, len(lo_left), language)
+        # 5./6. the language's dictionary
+        if decision is None and language.hyphen_dictionary == PYMORPHY3:
+            decision = self._russian(lo_left, lo_right)
+        elif decision is None and language.hyphen_dictionary == ENGLISH_WORDS:
+            decision = self._english(lo_left, lo_right)
         if decision is not None:
             return decision
         # 7. nothing known: a heading in capitals keeps its hyphen, running text joins
         return HyphenDecision(True, "capital") if all_caps else HyphenDecision(False, "default")
 
-    @staticmethod
-    def _is_russian(text: str, lang: str) -> bool:
-        if _CYRILLIC_RE.search(text):
-            return True
-        if _LATIN_RE.search(text):
-            return False
-        return lang == "ru"
-
-    def _corpus(self, joined: str, hyphenated: str, split: int, russian: bool) -> HyphenDecision | None:
+    def _corpus(
+        self, joined: str, hyphenated: str, split: int, language: LanguagePack
+    ) -> HyphenDecision | None:
         decision = _compare(self._lexicon[hyphenated], self._lexicon[joined], "corpus")
-        if decision is None and russian and not (self._lexicon[hyphenated] or self._lexicon[joined]):
+        unseen = not (self._lexicon[hyphenated] or self._lexicon[joined])
+        if decision is None and unseen and language.hyphen_dictionary == PYMORPHY3:
             # neither exact form printed: count the other inflected forms of each reading
-            decision = _compare(
-                self._lemma_count(hyphenated, split + 1), self._lemma_count(joined, split), "corpus"
-            )
+            letters = re.compile(language.letters)
+            hyphenated_count = self._lemma_count(hyphenated, split + 1, letters)
+            decision = _compare(hyphenated_count, self._lemma_count(joined, split, letters), "corpus")
         return decision
 
-    def _lemma_count(self, word: str, split: int) -> int:
+    def _lemma_count(self, word: str, split: int, letters: re.Pattern[str]) -> int:
         """How often the lexicon has a form with the same pymorphy3 normal form as ``word``."""
         if not self._lexicon:
             return 0
@@ -247,7 +252,7 @@ class Dehyphenator:
         total = 0
         while i < len(self._sorted) and self._sorted[i].startswith(prefix):
             candidate = self._sorted[i]
-            if _CYRILLIC_RE.search(candidate) and _normal_forms(candidate) & targets:
+            if letters.search(candidate) and _normal_forms(candidate) & targets:
                 total += self._lexicon[candidate]
             i += 1
         return total

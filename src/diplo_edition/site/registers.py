@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .markdown import guess_language
+from ..languages import FALLBACK, detect_language
 from .model import RegisterEntry
 from .tei import TEI, XML_ID, XML_LANG, parse, text_of
 
@@ -24,13 +24,13 @@ class Registers:
         return [e for e in self.entries.values() if e.kind == kind]
 
 
-def _name(entry: etree._Element, tag: str) -> tuple[str, str | None, tuple[str, ...]]:
+def _name(entry: etree._Element, tag: str, lang: str) -> tuple[str, str | None, tuple[str, ...]]:
     names = entry.findall(TEI + tag)
     preferred = [n for n in names if n.get("type") == "preferred"]
-    ru = [n for n in preferred if n.get(XML_LANG) in (None, "ru")] or preferred
+    in_lang = [n for n in preferred if n.get(XML_LANG) in (None, lang)] or preferred
     en = [n for n in names if n.get(XML_LANG) == "en" and n.get("type") != "variant"]
     variants = [n for n in names if n.get("type") == "variant"]
-    main = ru[0] if ru else (names[0] if names else None)
+    main = in_lang[0] if in_lang else (names[0] if names else None)
     name = text_of(main) if main is not None else entry.get(XML_ID, "")
     name_en = text_of(en[0]) if en else None
     seen = {name, name_en}
@@ -54,6 +54,7 @@ def read_registers(data: bytes | None) -> Registers:
     if data is None:
         return Registers()
     root = parse(data)
+    lang = root.get(XML_LANG) or FALLBACK  # the language of the registers' preferred names
     entries: dict[str, RegisterEntry] = {}
     for kind, list_tag, entry_tag, name_tag in _LISTS:
         for list_el in root.iter(TEI + list_tag):
@@ -61,7 +62,7 @@ def read_registers(data: bytes | None) -> Registers:
                 entry_id = el.get(XML_ID)
                 if not entry_id or entry_id in entries:
                     continue
-                name, name_en, variants = _name(el, name_tag)
+                name, name_en, variants = _name(el, name_tag, lang)
                 note = el.find(TEI + "note")
                 wikidata = el.find(f"{TEI}idno[@type='wikidata']")
                 entries[entry_id] = RegisterEntry(
@@ -73,7 +74,7 @@ def read_registers(data: bytes | None) -> Registers:
                     birth=_when(el, "birth"),
                     death=_when(el, "death"),
                     note=text_of(note) if note is not None else None,
-                    note_lang=(note.get(XML_LANG) or guess_language(text_of(note), "ru")) if note is not None
+                    note_lang=(note.get(XML_LANG) or detect_language(text_of(note), lang)) if note is not None
                     else None,
                     wikidata=text_of(wikidata) if wikidata is not None else None,
                 )

@@ -1,89 +1,84 @@
-"""Words of the site in Russian: labels, dates in words, plural forms, sorting of names, snippets."""
+"""Words of the site: the interface in the collection's first language (its pack), and the language-free
+helpers (sorting of names, snippets).
+
+``site_words(lang)`` gives the interface words of one language: labels, dates in words, plural forms.
+The interface language is the collection's first language (``languages.interface_language``).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
+from ..languages import pack, packs
 from .model import Snippet
 
-KINDS = {"article": "Статья", "thesis": "Квалификационная работа", "textbook-chapter": "Глава учебника"}
-LANGUAGES = {
-    "ru": "русский",
-    "en": "английский",
-    "de": "немецкий",
-    "fr": "французский",
-    "ja": "японский",
-    "zh": "китайский",
-}
-REGISTER_TITLES = {"person": "Персоналии", "place": "Географические названия", "org": "Организации"}
-ABSTRACT_TITLES = {"ru": "Аннотация", "en": "Abstract"}
-KEYWORD_TITLES = {"ru": "Ключевые слова", "en": "Keywords"}
-
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)
-MONTHS_NOMINATIVE = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)
-
-ACCESS_DATE_PLACEHOLDER = "ДД.ММ.ГГГГ"
+# The heading of an abstract and of its keywords, in the abstract's own language.
+ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
+KEYWORD_TITLES = {p.code: p.keywords_title for p in packs()}
 _ISO = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def kind_label(kind: str) -> str:
-    return KINDS.get(kind, kind)
+class SiteWords:
+    """The interface words of the site in one language, read from its pack."""
+
+    def __init__(self, lang: str):
+        self.pack = pack(lang)
+        self.lang = lang
+        self.register_titles = self.pack.register_titles
+        self.access_date_placeholder = self.pack.access_date_placeholder
+
+    def kind_label(self, kind: str | None) -> str:
+        return self.pack.kind_labels.get(kind, kind) if kind else ""
+
+    def language_label(self, code: str) -> str:
+        return self.pack.language_names.get(code.split("-")[0], code)
+
+    def plural(self, n: int, one: str, few: str, many: str) -> str:
+        """A count with its word in the form the count takes: 1 упоминание, 2 упоминания, 5 упоминаний."""
+        return f"{n} {(one, few, many)[self.pack.plural(n)]}"
+
+    def iso_date_words(self, value: str) -> str | None:
+        """'1925-01-20' → '20 января 1925 г.'; '1925-01' → 'январь 1925 г.'; '1925' → '1925 г.'."""
+        match = _ISO.fullmatch(value or "")
+        if not match:
+            return None
+        year, month, day = match.groups()
+        if day and month and 1 <= int(month) <= 12:
+            return self.pack.date_day.format(
+                day=int(day), month=self.pack.months_day[int(month) - 1], year=int(year)
+            )
+        if month and 1 <= int(month) <= 12:
+            return self.pack.date_month.format(month=self.pack.months_alone[int(month) - 1], year=int(year))
+        return self.pack.date_year.format(year=int(year))
+
+    def date_range_words(self, start: str | None, end: str | None) -> str:
+        """A date or a range in words: '1921–1923 гг.', '5 сентября – 10 октября 1921 г.'."""
+        if start and end and start != end:
+            a, b = _ISO.fullmatch(start), _ISO.fullmatch(end)
+            if a and b and a.group(2) is None and b.group(2) is None:
+                return self.pack.date_years.format(start=int(a.group(1)), end=int(b.group(1)))
+            left, right = self.iso_date_words(start) or start, self.iso_date_words(end) or end
+            # in one year, the year is said once, at the end
+            year = " " + self.pack.date_year.format(year=int(a.group(1))) if a else None
+            if a and b and a.group(1) == b.group(1) and left.endswith(year):
+                left = left[: -len(year)]
+            return f"{left} – {right}"
+        value = start or end or ""
+        return self.iso_date_words(value) or value
+
+    def life_span(self, birth: str | None, death: str | None) -> str:
+        """'1889–1937', or '20 января 1889 г. — 1937 г.'; '?' for a date not known."""
+        if all(value is None or re.fullmatch(r"-?\d{4}", value) for value in (birth, death)):
+            return f"{birth or '?'}–{death or '?'}"
+        return f"{self.iso_date_words(birth) or birth or '?'} — {self.iso_date_words(death) or death or '?'}"
 
 
-def language_label(code: str) -> str:
-    return LANGUAGES.get(code.split("-")[0], code)
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: 1 упоминание, 2 упоминания, 5 упоминаний."""
-    if n % 10 == 1 and n % 100 != 11:
-        word = one
-    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
-
-
-def iso_date_words(value: str) -> str | None:
-    """'1925-01-20' → '20 января 1925 г.'; '1925-01' → 'январь 1925 г.'; '1925' → '1925 г.'."""
-    match = _ISO.fullmatch(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    if day and month and 1 <= int(month) <= 12:
-        return f"{int(day)} {MONTHS_GENITIVE[int(month) - 1]} {int(year)} г."
-    if month and 1 <= int(month) <= 12:
-        return f"{MONTHS_NOMINATIVE[int(month) - 1]} {int(year)} г."
-    return f"{int(year)} г."
-
-
-def date_range_words(start: str | None, end: str | None) -> str:
-    """A date or a range in words: '1921–1923 гг.', '5 сентября – 10 октября 1921 г.'."""
-    if start and end and start != end:
-        a, b = _ISO.fullmatch(start), _ISO.fullmatch(end)
-        if a and b and a.group(2) is None and b.group(2) is None:
-            return f"{int(a.group(1))}–{int(b.group(1))} гг."
-        left, right = iso_date_words(start) or start, iso_date_words(end) or end
-        if a and b and a.group(1) == b.group(1) and left.endswith(" г."):
-            left = left[: -len(f" {int(a.group(1))} г.")]
-        return f"{left} – {right}"
-    value = start or end or ""
-    return iso_date_words(value) or value
-
-
-def life_span(birth: str | None, death: str | None) -> str:
-    """'1889–1937', or '20 января 1889 г. — 1937 г.'; '?' for a date not known."""
-    if all(value is None or re.fullmatch(r"-?\d{4}", value) for value in (birth, death)):
-        return f"{birth or '?'}–{death or '?'}"
-    return f"{iso_date_words(birth) or birth or '?'} — {iso_date_words(death) or death or '?'}"
+@cache
+def site_words(lang: str) -> SiteWords:
+    """The interface words of ``lang`` (English for a language without a pack)."""
+    return SiteWords(lang)
 
 
 def year_of(value: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..editions import Collection
+from ..languages import interface_language
 from ..registers import RegisterEntry, Registers
 from .writer import TEI_NS, XML_NS, append_element, tei
 
@@ -16,12 +17,12 @@ LIST_OF_KIND = {
 TITLE_OF_KIND = {"person": "Persons", "place": "Places", "org": "Organisations"}
 
 
-def _entry(parent: etree._Element, entry: RegisterEntry) -> None:
+def _entry(parent: etree._Element, entry: RegisterEntry, lang: str) -> None:
     _, element, name_tag = LIST_OF_KIND[entry.kind]
     el = append_element(parent, element)
     el.set(f"{{{XML_NS}}}id", entry.id)
     preferred = append_element(el, name_tag, entry.name, type="preferred")
-    preferred.set(f"{{{XML_NS}}}lang", "ru")
+    preferred.set(f"{{{XML_NS}}}lang", lang)
     if entry.name_en:
         english = append_element(el, name_tag, entry.name_en)
         english.set(f"{{{XML_NS}}}lang", "en")
@@ -40,8 +41,10 @@ def _entry(parent: etree._Element, entry: RegisterEntry) -> None:
 
 
 def build_registers_tei(registers: Registers, collection: Collection) -> bytes:
+    # The preferred names are in the interface language, the collection's first language.
+    lang = interface_language(collection.languages)
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
-    root.set(f"{{{XML_NS}}}lang", "ru")
+    root.set(f"{{{XML_NS}}}lang", lang)
     header = append_element(root, "teiHeader")
     file_desc = append_element(header, "fileDesc")
     append_element(append_element(file_desc, "titleStmt"), "title", f"Registers of “{collection.title}”")
@@ -60,7 +63,7 @@ def build_registers_tei(registers: Registers, collection: Collection) -> bytes:
         if entries:
             listing = append_element(div, list_tag)
             for entry in entries:
-                _entry(listing, entry)
+                _entry(listing, entry, lang)
         else:
             append_element(div, "p", "No entries yet.")
     etree.indent(root, space=" ")

@@ -1,0 +1,191 @@
+"""Language packs: what the pipeline knows of one language, one module per language.
+
+In the spirit of docutils' ``languages/``: ``ru.py``, ``en.py``, ``fr.py``, ``de.py`` each define ``PACK``,
+a :class:`LanguagePack` of plain data (words, abbreviations and date patterns); the stages read the packs
+and hold no words of their own. Adding a language means adding one module ``<code>.py`` with its ``PACK``
+(the registry finds every module of this package whose name does not start with ``_``) and its tests.
+
+``pack(code)`` answers a language tag (``ru``, ``ru-RU``); an unknown language falls back to English
+(:data:`FALLBACK`), as docutils does, so the interface still has words. ``detect_language`` tells the
+language of a text by the script of its letters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+FALLBACK = "en"  # the pack of a language that has none
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """One date pattern of a language: a regular expression and the reading of its match."""
+
+    priority: int  # lower wins where matches overlap
+    pattern: (
+        str  # the regular expression, with named groups d/d1/d2, m/m1/m2, y/y1/y2, cent as its parse needs
+    )
+    parse: str  # how the match becomes an ISO value: a parser name of apparatus/dates.py
+    group: str | int = 0  # the part of the match that is the span
+    block: bool = True  # a match that does not parse still keeps its text plain
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """Everything the pipeline knows of one language. Abbreviations are given as printed, with their dot."""
+
+    code: str  # ISO 639-1 code, the module name
+    # --- script and detection
+    script: str  # the name of its script, for messages ("Cyrillic", "Latin")
+    letters: str  # regex character class of the letters of its script, e.g. "[А-Яа-яЁё]"
+    detects_script: bool  # detect_language answers this language for its script (en for Latin, not fr/de)
+    # --- dates (apparatus/dates.py; the site's dates in words)
+    months: tuple[tuple[str, ...], ...]  # 12 tuples, January first: every printed form of the month name
+    months_ignore_case: bool  # month names match in any case (Russian, French), or only as given (English)
+    month_pattern: str  # regex of any month name (built from months), for the date rules and their pre-check
+    date_rules: tuple[DateRule, ...]  # the date patterns of the language, built from its words
+    year_words: tuple[str, ...]  # words after a number that make it a year: "г.", "гг.", "год"; () for none
+    bare_year_words: tuple[str, ...]  # words before a bare year that make it a date: in/since/by; en; seit
+    decade_words: tuple[str, ...]  # what makes a year a decade: endings "е"/"х" (1920-е), "s" (1920s), années
+    century_words: tuple[str, ...]  # words after a Roman numeral that make it a century: "в.", "век"; () none
+    # --- citations (apparatus/citations.py)
+    ibid_words: tuple[str, ...]  # "Там же", "Ibid.": the previous reference repeated
+    ibid_adverbs: tuple[
+        str, ...
+    ]  # ibid words that are also plain adverbs: a citation only before punctuation
+    op_cit_words: tuple[str, ...]  # "Указ. соч.", "op. cit.": the author's work cited before
+    see_words: tuple[str, ...]  # "См.", "cf.", "see": a reference note's leading word, not its author
+    fond_words: tuple[str, ...]  # shelfmark: the archive's collection (Ф.; F.; fonds; Bestand)
+    inventory_words: tuple[str, ...]  # shelfmark: inventory or box (Оп.; op.; carton)
+    file_words: tuple[str, ...]  # shelfmark: file (Д.; D.; dossier; Akte)
+    folio_words: tuple[str, ...]  # shelfmark: folio (Л., Лл.; L.; f°; Bl.)
+    verso_words: tuple[str, ...]  # after a folio number: the back of the leaf ("об")
+    volume_words: tuple[str, ...]  # volume locator (Т.; vol.; t.; Bd.)
+    page_words: tuple[str, ...]  # page locator (С.; p., pp.; S.)
+    # --- headings and header labels (layout/)
+    chapter_words: tuple[str, ...]  # a heading opened by one of these and a number is a chapter (Глава 1)
+    section_titles: tuple[str, ...]  # titles of front and back matter: ВВЕДЕНИЕ, Примечания, References
+    abstract_labels: tuple[str, ...]  # a paragraph opened by one of these is an abstract (Аннотация)
+    keyword_labels: tuple[str, ...]  # a paragraph opened by one of these lists keywords (Ключевые слова)
+    # --- line-end hyphens (layout/hyphenation.py)
+    hyphen_particles: tuple[str, ...]  # a continuation that is always hyphenated (то, либо …); () for none
+    hyphen_particle_heads: tuple[str, ...]  # a first half that is always hyphenated (кое-, кой-)
+    hyphen_dictionary: str | None  # the word list that judges a break: "pymorphy3", "english-words" or None
+    # --- the site's interface (site/words.py)
+    kind_labels: dict[str, str]  # document kind -> its name (article -> Статья)
+    language_names: dict[str, str]  # language code -> its name in this language
+    register_titles: dict[str, str]  # register kind (person, place, org) -> its title
+    abstract_title: str  # heading of an abstract written in this language
+    keywords_title: str  # heading of the keywords written in this language
+    months_day: tuple[str, ...]  # month names after a day in a date in words ("20 января")
+    months_alone: tuple[str, ...]  # month names without a day ("январь 1925 г.")
+    date_day: str  # a day in words, from {day} {month} {year}: "{day} {month} {year} г."
+    date_month: str  # a month in words, from {month} {year}: "{month} {year} г."
+    date_year: str  # a year in words, from {year}: "{year} г."
+    date_years: str  # a range of years in words, from {start} {end}: "{start}–{end} гг."
+    plural: Callable[[int], int]  # which form a count takes: 0 one, 1 few, 2 many ("1 дата, 2 даты, 5 дат")
+    access_date_placeholder: str  # what stands for the date of access in a suggested citation
+    quotes: str  # typographic quotes for Markdown: outer open, outer close, inner open, inner close
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of printed words, longest first; a space matches any run of spaces and a dot
+    followed by a space matches a dot and optional spaces ("Указ. соч." also as "Указ.соч."). No words:
+    a pattern that never matches."""
+    if not words:
+        return "(?!)"
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = re.escape(word).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def printed(words: tuple[str, ...] | list[str]) -> str:
+    """The regex of any of ``words`` as a whole word: one that does not end in a dot must not run on."""
+    parts = [alternation([w]) + ("" if w.endswith(".") else r"(?!\w)") for w in words]
+    ordered = sorted(zip(words, parts, strict=True), key=lambda wp: (-len(wp[0]), wp[0]))
+    return "(?:" + "|".join(dict.fromkeys(part for _, part in ordered)) + ")"
+
+
+def capitalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words as given and with a capital first letter (a sentence may start with them)."""
+    return tuple(dict.fromkeys(w for word in words for w in (word, word[:1].upper() + word[1:])))
+
+
+def month_pattern(months: tuple[tuple[str, ...], ...], ignore_case: bool) -> str:
+    """The regex of any month name of ``months``, ending at a word boundary."""
+    names = alternation([form for forms in months for form in forms])
+    return (f"(?i:{names})" if ignore_case else names) + r"(?!\w)"
+
+
+@cache
+def _registry() -> dict[str, LanguagePack]:
+    packs = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        packs[info.name] = module.PACK
+    return packs
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of every language that has a pack, sorted."""
+    return tuple(sorted(_registry()))
+
+
+def has_pack(code: str) -> bool:
+    return _primary(code) in _registry()
+
+
+def pack(code: str) -> LanguagePack:
+    """The pack of a language tag (``ru``, ``ru-RU``); English (:data:`FALLBACK`) for one without a pack."""
+    return _registry().get(_primary(code)) or _registry()[FALLBACK]
+
+
+def packs() -> tuple[LanguagePack, ...]:
+    """Every pack, by code."""
+    return tuple(_registry()[code] for code in codes())
+
+
+def interface_language(languages: Sequence[str]) -> str:
+    """The language of the site's interface and of the registers: the collection's first language."""
+    return languages[0] if languages else FALLBACK
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+@cache
+def _script_counters() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((p.code, re.compile(p.letters)) for p in packs() if p.detects_script)
+
+
+def letter_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` are of each script, by the language that answers for the script."""
+    return {code: len(letters.findall(text)) for code, letters in _script_counters()}
+
+
+def detect_language(text: str, default: str) -> str:
+    """The language of ``text`` by the script most of its letters are written in; ``default`` without letters.
+
+    Scripts, not languages, are told apart: Cyrillic answers ru, Latin answers en. French and German share
+    the Latin letters, so they are never guessed, but a text in the script of ``default`` is taken to be in
+    ``default`` (a Latin text in a French document is French). A tie goes to ``default`` when it is one of
+    the best.
+    """
+    counts = letter_counts(text)
+    most = max(counts.values())
+    if not most:
+        return default
+    best = [code for code, n in counts.items() if n == most]
+    if default in best or (has_pack(default) and pack(default).script == pack(best[0]).script):
+        return default
+    return best[0]

@@ -1,0 +1,126 @@
+"""English: the abstracts and titles of the seed corpus, and the fallback of a language without a pack."""
+
+from __future__ import annotations
+
+from . import DateRule, LanguagePack, capitalised, month_pattern, printed
+from ._patterns import DASH, DAY, year
+
+MONTHS = tuple(
+    (name,)
+    for name in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+)
+MONTH = month_pattern(MONTHS, ignore_case=False)
+BARE_YEAR_WORDS = capitalised(("in", "since", "by", "until", "till", "of", "during", "before", "after"))
+DECADE_ENDINGS = ("'s", "’s", "s")  # the 1920s
+
+DATE_RULES = (
+    # day ranges in one month: 14–16 May 1924; May 14–16, 1924
+    DateRule(
+        1,
+        rf"(?P<d1>{DAY})\s*{DASH}\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})\s*,?\s*{year('y')}",
+        "day_range_one_month",
+    ),
+    DateRule(
+        1,
+        rf"(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*{DASH}\s*(?P<d2>{DAY})\s*,?\s*{year('y')}",
+        "day_range_one_month",
+    ),
+    # month ranges in one year: from January to April 1920
+    DateRule(
+        2,
+        rf"(?<!\w)(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|until|and)\s+(?P<m2>{MONTH}),?\s*{year('y')}",
+        "month_range",
+    ),
+    # year ranges: from 1921 to 1923; between 1921 and 1923; in 1921–1923
+    DateRule(3, rf"(?<!\w)[Ff]rom\s+{year('y1')}\s+(?:to|till|until)\s+{year('y2')}", "late_year_range"),
+    DateRule(3, rf"(?<!\w)[Bb]etween\s+{year('y1')}\s+and\s+{year('y2')}", "late_year_range"),
+    DateRule(
+        3,
+        rf"(?<!\w)(?:[Ii]n|[Dd]uring|[Oo]f|[Ff]or|[Ss]ince)\s+(?P<r>{year('y1')}\s*{DASH}\s*{year('y2')})(?!\s*{DASH})",
+        "late_year_range",
+        group="r",
+    ),
+    # full dates: January 20, 1925; 20 January 1925; 20th of January 1925
+    DateRule(4, rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?\s*,?\s*{year('y')}", "full_date"),
+    DateRule(4, rf"(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\s*,?\s*{year('y')}", "full_date"),
+    # month and year: August 1923
+    DateRule(5, rf"(?P<m>{MONTH}),?\s+{year('y')}", "month_year"),
+    # decades: the 1920s
+    DateRule(6, rf"{year('y')}{printed(DECADE_ENDINGS)}", "decade_4"),
+    # a bare year after in/since/by …: in 1923
+    DateRule(
+        7, rf"(?<!\w){printed(BARE_YEAR_WORDS)}\s+{year('y')}(?![\d%])", "late_year", group="y", block=False
+    ),
+)
+
+
+def _plural(n: int) -> int:
+    return 0 if n == 1 else 2
+
+
+PACK = LanguagePack(
+    code="en",
+    script="Latin",
+    letters="[A-Za-z]",
+    detects_script=True,
+    months=MONTHS,
+    months_ignore_case=False,
+    month_pattern=MONTH,
+    date_rules=DATE_RULES,
+    year_words=(),  # an English year has no word of its own
+    bare_year_words=BARE_YEAR_WORDS,
+    decade_words=DECADE_ENDINGS,
+    century_words=(),  # centuries in words (the twentieth century) are not dates here
+    ibid_words=("Ibid.", "Ibid", "Ibidem.", "Ibidem"),
+    ibid_adverbs=(),
+    op_cit_words=("op. cit.", "Op. cit."),
+    see_words=("Cf.", "cf.", "See", "see", "See also", "see also"),
+    fond_words=("F.",),
+    inventory_words=("Op.", "op."),
+    file_words=("D.",),
+    folio_words=("L.", "Ll."),
+    verso_words=(),
+    volume_words=("Vol.", "vol."),
+    page_words=("P.", "p.", "pp."),
+    chapter_words=("Chapter", "Part"),
+    section_titles=("Introduction", "Conclusion", "Notes", "References", "Bibliography"),
+    abstract_labels=("Abstract", "Summary"),
+    keyword_labels=("Keywords", "Key words"),
+    hyphen_particles=(),  # English has no particles that are always hyphenated
+    hyphen_particle_heads=(),
+    hyphen_dictionary="english-words",
+    kind_labels={"article": "Article", "thesis": "Thesis", "textbook-chapter": "Textbook chapter"},
+    language_names={
+        "ru": "Russian",
+        "en": "English",
+        "de": "German",
+        "fr": "French",
+        "ja": "Japanese",
+        "zh": "Chinese",
+    },
+    register_titles={"person": "Persons", "place": "Places", "org": "Organisations"},
+    abstract_title="Abstract",
+    keywords_title="Keywords",
+    months_day=tuple(forms[0] for forms in MONTHS),
+    months_alone=tuple(forms[0] for forms in MONTHS),
+    date_day="{day} {month} {year}",
+    date_month="{month} {year}",
+    date_year="{year}",
+    date_years="{start}–{end}",
+    plural=_plural,
+    access_date_placeholder="DD.MM.YYYY",
+    quotes="“”‘’",
+)

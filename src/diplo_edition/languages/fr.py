@@ -1,0 +1,112 @@
+"""French: dates (20 janvier 1925, 1er mai 1924, en 1923), headings, labels and citation words."""
+
+from __future__ import annotations
+
+from . import DateRule, LanguagePack, capitalised, month_pattern, printed
+from ._patterns import DASH, DAY, year
+
+MONTHS = (
+    ("janvier",),
+    ("février", "fevrier"),
+    ("mars",),
+    ("avril",),
+    ("mai",),
+    ("juin",),
+    ("juillet",),
+    ("août", "aout"),
+    ("septembre",),
+    ("octobre",),
+    ("novembre",),
+    ("décembre", "decembre"),
+)
+MONTH = month_pattern(MONTHS, ignore_case=True)
+DAY_OF = rf"(?P<d>{DAY})(?:er)?"  # 1er janvier
+BARE_YEAR_WORDS = capitalised(("en", "depuis", "vers", "jusqu'en", "jusqu’en"))
+DECADE_WORDS = capitalised(("les années", "années"))
+
+DATE_RULES = (
+    # day ranges in one month: 14–16 mai 1924
+    DateRule(
+        1,
+        rf"(?P<d1>{DAY})(?:er)?\s*{DASH}\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})\s+{year('y')}",
+        "day_range_one_month",
+    ),
+    # month ranges in one year: de janvier à avril 1920
+    DateRule(2, rf"(?<!\w)[Dd]e\s+(?P<m1>{MONTH})\s+à\s+(?P<m2>{MONTH})\s+{year('y')}", "month_range"),
+    # year ranges: de 1921 à 1923; entre 1921 et 1923
+    DateRule(3, rf"(?<!\w)[Dd]e\s+{year('y1')}\s+à\s+{year('y2')}", "late_year_range"),
+    DateRule(3, rf"(?<!\w)[Ee]ntre\s+{year('y1')}\s+et\s+{year('y2')}", "late_year_range"),
+    # full dates: 20 janvier 1925; 1er mai 1924
+    DateRule(4, rf"{DAY_OF}\s+(?P<m>{MONTH})\s+{year('y')}", "full_date"),
+    # month and year: janvier 1925
+    DateRule(5, rf"(?<!\w)(?P<m>{MONTH})\s+{year('y')}", "month_year"),
+    # decades: les années 1920
+    DateRule(6, rf"(?<!\w){printed(DECADE_WORDS)}\s+{year('y')}", "decade_4"),
+    # a bare year after en/depuis/vers: en 1923
+    DateRule(
+        7,
+        rf"(?<!\w){printed(BARE_YEAR_WORDS)}\s+{year('y')}(?![\d%])",
+        "late_year",
+        group="y",
+        block=False,
+    ),
+)
+
+
+def _plural(n: int) -> int:
+    return 0 if n < 2 else 2  # 0 et 1 au singulier
+
+
+PACK = LanguagePack(
+    code="fr",
+    script="Latin",
+    letters="[A-Za-zÀ-ÖØ-öø-ÿŒœ]",
+    detects_script=False,  # Latin letters answer English; French is never guessed from letters
+    months=MONTHS,
+    months_ignore_case=True,
+    month_pattern=MONTH,
+    date_rules=DATE_RULES,
+    year_words=(),  # a French year has no word of its own
+    bare_year_words=BARE_YEAR_WORDS,
+    decade_words=DECADE_WORDS,
+    century_words=(),  # centuries (XXe siècle) are not dates here
+    ibid_words=("ibid.", "Ibid.", "ibidem", "Ibidem"),
+    ibid_adverbs=(),
+    op_cit_words=("op. cit.", "Op. cit.", "loc. cit."),
+    see_words=("Voir", "voir", "Voir aussi", "voir aussi", "cf.", "Cf."),
+    fond_words=("Fonds", "fonds"),
+    inventory_words=("carton", "Carton"),
+    file_words=("dossier", "Dossier", "dos."),
+    folio_words=("f°", "ff°", "fol."),
+    verso_words=("v°",),
+    volume_words=("t.", "T.", "vol."),
+    page_words=("p.", "pp."),
+    chapter_words=("Chapitre", "Partie"),
+    section_titles=("Introduction", "Conclusion", "Notes", "Bibliographie"),
+    abstract_labels=("Résumé",),
+    keyword_labels=("Mots-clés", "Mots clés"),
+    hyphen_particles=(),  # no particles, and no dictionary: a French break is judged by the text's own usage
+    hyphen_particle_heads=(),
+    hyphen_dictionary=None,
+    kind_labels={"article": "Article", "thesis": "Mémoire", "textbook-chapter": "Chapitre de manuel"},
+    language_names={
+        "ru": "russe",
+        "en": "anglais",
+        "de": "allemand",
+        "fr": "français",
+        "ja": "japonais",
+        "zh": "chinois",
+    },
+    register_titles={"person": "Personnes", "place": "Lieux", "org": "Organisations"},
+    abstract_title="Résumé",
+    keywords_title="Mots-clés",
+    months_day=tuple(forms[0] for forms in MONTHS),
+    months_alone=tuple(forms[0] for forms in MONTHS),
+    date_day="{day} {month} {year}",
+    date_month="{month} {year}",
+    date_year="{year}",
+    date_years="{start}–{end}",
+    plural=_plural,
+    access_date_placeholder="JJ/MM/AAAA",
+    quotes="«»“”",
+)
