@@ -11,14 +11,18 @@ from hypothesis import strategies as st
 
 from diplo_edition.apparatus.citations import CitationContext, find_citations
 from diplo_edition.apparatus.spans import Span
+from diplo_edition.editions import PrintedSeries, load_edition
 
-SOURCES = Path(__file__).resolve().parents[1] / "sources"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
 URUMQI = "urumqi-negotiations-1923"
 THESIS = "soviet-japanese-relations-1922-1941"
+# The seed edition's printed series (collection.yml `series:`): the DVP.
+SERIES = load_edition(ROOT).collection.series
 
 
 def ctx(doc_id: str = "doc", references: dict[int, str] | None = None) -> CitationContext:
-    return CitationContext(doc_id, references or {})
+    return CitationContext(doc_id, references or {}, SERIES, ("ru",))
 
 
 def printed(text: str, span: Span) -> str:
@@ -70,7 +74,7 @@ def test_bracketed_citation(text: str, n: int, locators: list[tuple[str, str, st
 
 def test_bracketed_dvp_reference_gets_the_dvp_key() -> None:
     context = ctx("u", {3: "Документы внешней политики СССР. Т. 7. М., 1963", 1: "АВП РФ. Ф. 08"})
-    assert context.dvp_references == frozenset({3})
+    assert context.series_references == {3: "dvp"}
     text = "республикой» [3. Т. 7. С. 331–345], которое"
     span = one(text, context)
     assert span.attrs["n"] == "dvp-7-331"
@@ -311,6 +315,36 @@ def test_thesis_dvp_notes_in_the_corpus() -> None:
         assert re.search(r"С\.\s*\d+(\s*[-–—]\s*\d+)?$", printed(text, span))
 
 
+# A second series, declared beside the DVP: its citations are its own, the DVP's stay as they were.
+# (Not "Международные отношения": the thesis names a publisher so, which an editor would not declare.)
+SDD = PrintedSeries(id="sdd", title="Сборник действующих договоров, соглашений и конвенций",
+                    names=("Сборник действующих договоров", "СДД"), short="СДД", line=0)
+
+
+def test_a_second_declared_series_gets_its_own_type_and_keys() -> None:
+    note = "Договор. – Сборник действующих договоров. – М., 1928. – Т. 2. – С. 14–15; ДВП СССР. Т. 7. С. 331."
+    context = CitationContext("d", {1: "СДД. Т. 2. М., 1928", 2: "АВП РФ. Ф. 08"}, (*SERIES, SDD), ("ru",))
+    assert context.series_references == {1: "sdd"}
+    spans = find_citations(note, context, in_note=True)
+    assert [(s.attrs["type"], s.attrs["n"]) for s in spans] == [("sdd", "sdd-2-14"), ("dvp", "dvp-7-331")]
+    assert printed(note, spans[1]) == "ДВП СССР. Т. 7. С. 331"
+    assert children(note, spans[0])[0] == ("title", "Сборник действующих договоров", {"level": "m"})
+    assert one("[1. Т. 2. С. 14]", context).attrs["n"] == "sdd-2-14"
+    # the DVP notes of the thesis read the same with the second series declared
+    text = joined(f"{THESIS}.thesis.ru.txt")
+    alone = find_citations(text, ctx(THESIS))
+    beside = find_citations(text, CitationContext(THESIS, {}, (*SERIES, SDD), ("ru",)))
+    assert [s for s in beside if s.attrs["type"] == "dvp"] == [s for s in alone if s.attrs["type"] == "dvp"]
+
+
+def test_with_no_series_declared_no_series_citation_is_found() -> None:
+    text = joined(f"{THESIS}.thesis.ru.txt")
+    context = CitationContext(THESIS, {3: "Документы внешней политики СССР. Т. 7"})
+    assert context.series_references == {}
+    assert not [s for s in find_citations(text, context) if s.attrs.get("type") == "dvp"]
+    assert len([s for s in find_citations(text, ctx(THESIS)) if s.attrs["type"] == "dvp"]) > 250
+
+
 # --- d) other references and ibids in notes ---------------------------------------------------------------
 
 
@@ -489,7 +523,7 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(ALPHABET, max_size=30).map("".join), min_size=1, max_size=4), st.booleans())
 def test_random_text_never_breaks(texts: list[str], in_note: bool) -> None:
-    context = CitationContext("p", {1: "Документы внешней политики СССР. Т. 7", 2: "x"})
+    context = ctx("p", {1: "Документы внешней политики СССР. Т. 7", 2: "x"})
     seen: set[str] = set()
     for text in texts:
         spans = find_citations(text, context, in_note=in_note)
@@ -502,4 +536,4 @@ def test_random_text_never_breaks(texts: list[str], in_note: bool) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80), st.booleans())
 def test_arbitrary_unicode_never_breaks(text: str, in_note: bool) -> None:
-    _check(text, find_citations(text, CitationContext("p", {}), in_note=in_note))
+    _check(text, find_citations(text, ctx("p"), in_note=in_note))

@@ -16,7 +16,8 @@ from browser.sites import fixture_site, real_site
 from conftest import CONVENTION, NS, TEXTBOOK, THESIS, URUMQI
 from lxml import etree, html
 
-from diplo_edition.editions import load_edition
+from diplo_edition.diagnostics import InputError
+from diplo_edition.editions import SITE_FOLDERS, PrintedSeries, load_edition
 from diplo_edition.site import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -437,7 +438,10 @@ def test_archival_citations_and_their_index(fixture):
         f"../documents/{fx.DOC_ID}/index.html#fn1", f"../documents/{fx.DOC_ID}/index.html#fn2"]
     tree = archives.xpath("//ul[@class='tree']")[0]
     path = [text(el) for el in tree.xpath(".//li[contains(@class,'tree-node')]/span[@class='tree-label']")]
-    assert path == ["Архив: АВП РФ", "Фонд: Ф. 0100", "Опись: Оп. 5", "Дело: Д. 3"]
+    # the archive named in full, from collection.yml's `archives:` table
+    assert path == ["Архив: АВП РФ — Архив внешней политики Российской Федерации", "Фонд: Ф. 0100",
+                    "Опись: Оп. 5", "Дело: Д. 3"]
+    assert tree.xpath(".//abbr/@title") == ["Архив внешней политики Российской Федерации"]
 
 
 def test_dvp_concordance(fixture):
@@ -448,6 +452,84 @@ def test_dvp_concordance(fixture):
     assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
     assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
         "прим. 4, с. [3] (с. 15–16)")
+
+
+SDD = PrintedSeries("sdd", "Сборник действующих договоров", ("Сборник действующих договоров", "СДД"), "СДД",
+                    0)
+
+
+def test_a_second_series_has_its_own_concordance_and_the_dvp_keeps_its_page(tmp_path):
+    tei = fx.FIXTURE_TEI.decode().replace(
+        'Ещё: <bibl type="dvp" n="dvp-x-15">',
+        'Ещё: <bibl type="sdd" n="sdd-2-14"><title level="m">СДД</title>. <biblScope unit="volume" n="2">Т. 2'
+        '</biblScope>. <citedRange unit="page" from="14" to="14">С. 14</citedRange></bibl>; '
+        '<bibl type="dvp" n="dvp-x-15">').encode()
+    collection = fx.collection(series=(*fx.collection().series, SDD))
+    render_site(tmp_path, collection, [(fx.document(), tei)], fx.REGISTERS_TEI, templates=ROOT / "templates")
+    doc = doc_page(tmp_path, fx.DOC_ID)
+    assert doc.xpath("//span[@class='fn']//a[contains(@class,'bibl-sdd')]/@href") == [
+        "../../sdd/index.html#sdd-2-14"]
+    assert set(doc.xpath("//a[contains(@class,'bibl-sdd')]/@title")) == {"Ссылка в конкордансе СДД"}
+    sdd = page(tmp_path, "sdd/index.html")
+    assert text(sdd.xpath("//h1")[0]) == "Конкорданс к изданию «Сборник действующих договоров»"
+    assert [text(h) for h in sdd.xpath("//section/h2")] == ["Том 2"]
+    assert sdd.get_element_by_id("sdd-2-14") is not None
+    assert sdd.xpath("//nav[@class='site-nav']//a[@aria-current='page']/@href") == ["../sdd/index.html"]
+    dvp = page(tmp_path, "dvp/index.html")
+    assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
+    home = page(tmp_path, "index.html")
+    assert [text(a) for a in home.xpath("//nav[@class='site-nav']//a")][5:7] == ["ДВП", "СДД"]
+    assert "sdd/index.html" in home.xpath("//ul[@class='index-list']//a/@href")
+
+
+def test_no_series_declared_no_concordance(tmp_path):
+    report = render_site(tmp_path, fx.collection(series=()), [(fx.document(), fx.FIXTURE_TEI)], None,
+                         templates=ROOT / "templates")
+    assert not (tmp_path / "dvp").exists() and "dvp/index.html" not in report.pages
+    doc = doc_page(tmp_path, fx.DOC_ID)
+    # a citation of a series the table does not declare is one more work cited
+    hrefs = doc.xpath("//a[contains(@class,'bibl-dvp')]/@href")
+    assert hrefs and all(h.startswith("../../works-cited/index.html#w-") for h in hrefs)
+
+
+def test_a_document_is_shown_from_its_tei_alone(tmp_path):
+    """Kind, languages, supplied title and id come from the TEI, whatever the edition entry says."""
+    tei = (fx.FIXTURE_TEI.decode()
+           .replace('<title type="main">Переговоры в Урумчи</title>', '<title type="desc">Из TEI</title>')
+           .replace('target="#kind-article"', 'target="#kind-thesis"')
+           .replace('<language ident="en">English</language>', '<language ident="de">German</language>')
+           ).encode()
+    entry = fx.document(id="other-id", kind="textbook-chapter", languages=("fr",), title=None,
+                        supplied_title="Из YAML")
+    report = render_site(tmp_path, fx.collection(), [(entry, tei)], None, templates=ROOT / "templates")
+    view = report.views[0]
+    assert (view.id, view.kind, view.languages, view.title) == (fx.DOC_ID, "thesis", ("ru", "de"), "[Из TEI]")
+    doc = doc_page(tmp_path, fx.DOC_ID)
+    assert text(doc.xpath("//p[@class='kicker']")[0]).startswith("Квалификационная работа ·")
+    no_kind = re.sub(r'<catRef [^>]*/>', "", tei.decode()).encode()
+    report = render_site(tmp_path / "b", fx.collection(), [(entry, no_kind)], None,
+                         templates=ROOT / "templates")
+    assert report.views[0].kind is None
+    assert "None" not in (tmp_path / "b" / "documents" / fx.DOC_ID / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_series_id_that_is_a_folder_of_the_site_is_refused(tmp_path):
+    (tmp_path / "editions").mkdir()
+    text_ = (ROOT / "editions" / "collection.yml").read_text(encoding="utf-8")
+    text_ = text_.replace("- id: dvp", "- id: archives")
+    (tmp_path / "editions" / "collection.yml").write_text(text_, encoding="utf-8")
+    line = next(k for k, row in enumerate(text_.splitlines(), 1) if "- id: archives" in row)
+    with pytest.raises(InputError) as raised:
+        load_edition(tmp_path)
+    assert f"collection.yml:{line}" in str(raised.value)
+    assert "series id 'archives' is the site's own folder archives/" in str(raised.value)
+
+
+def test_site_folders_are_known_to_the_series_check(site):
+    """Every top-level folder of the built site is one the series table may not take, or a series'."""
+    series = {s.id for s in load_edition(ROOT).collection.series}
+    folders = {p.name for p in site.iterdir() if p.is_dir()}
+    assert folders - series <= set(SITE_FOLDERS) and series <= folders
 
 
 def test_urumqi_citations_of_its_reference_list_are_indexed(site):

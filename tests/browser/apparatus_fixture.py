@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diplo_edition.editions import Collection, DocumentEdition
+from diplo_edition.editions import ArchiveName, Collection, DocumentEdition, PrintedSeries
 from diplo_edition.site import SiteReport, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ FIXTURE_TEI = f"""<?xml version="1.0" encoding="UTF-8"?>
   <abstract xml:lang="ru"><p>Статья о переговорах в <placeName ref="registers.xml#urumqi">Урумчи</placeName>.</p>
   </abstract>
   <abstract xml:lang="en"><p>The article is about the negotiations in Urumqi.</p></abstract>
-  <textClass><keywords xml:lang="ru"><term>Синьцзян</term><term>СССР</term></keywords>
+  <textClass><catRef scheme="#document-kinds" target="#kind-article"/><keywords xml:lang="ru"><term>Синьцзян</term><term>СССР</term></keywords>
    <keywords xml:lang="en"><term>Xinjiang</term></keywords></textClass>
  </profileDesc>
 </teiHeader>
@@ -120,6 +120,9 @@ def collection(**changes) -> Collection:
         introduction="Введение в *издание* -- \"тест\".",
         about="## Editorial principles\n\nThe \"texts\" are kept as printed.",
         file=ROOT / "editions" / "collection.yml",
+        series=(PrintedSeries("dvp", "Документы внешней политики СССР", ("Документы внешней политики", "ДВП"),
+                              "ДВП", 0),),
+        archives=(ArchiveName("АВП РФ", "Архив внешней политики Российской Федерации", 0),),
     )
     values.update(changes)
     return Collection(**values)

@@ -6,10 +6,12 @@ in reading order. Kinds, highest precedence first (a span of one kind hides the 
 
 a) ``[1. Л. 129а]``, ``[12. Д. 27. Л. 8–9]``, ``[3. Т. 7. С. 331–345]``: the numbered reference list,
    ``bibl[@type='reference'][@corresp='#<doc>-ref-N']`` with a ``citedRange`` per locator (``n`` the
-   DVP key when reference N is the DVP series).
-c) ``Документы внешней политики СССР. – М.: Госполитиздат, 1959. – Т. 3. – С. 406``, ``ДВП СССР. Т. 7.
-   С. 331``: ``bibl[@type='dvp'][@n='dvp-<volume|x>-<page>']`` from the series title to the page locator,
-   with ``title[@level='m']``, ``biblScope[@unit='volume']`` and ``citedRange[@unit='page']``.
+   series key when reference N names a printed series).
+c) The printed series of the edition's table (collection.yml ``series:``), named as printed with a volume
+   and a page locator: for the DVP, ``Документы внешней политики СССР. – М.: Госполитиздат, 1959. – Т. 3. –
+   С. 406``, ``ДВП СССР. Т. 7. С. 331``: ``bibl[@type='<id>'][@n='<id>-<volume|x>-<page>']`` from the series
+   name to the page locator, with ``title[@level='m']``, ``biblScope[@unit='volume']`` and
+   ``citedRange[@unit='page']``. With no series declared, there are none.
 b) ``АВП РФ. Ф. 08. Оп. 6. Д. 27. Л. 129а``: ``bibl[@type='archival']`` with ``idno`` (archive, fond,
    inventory, file) and ``citedRange[@unit='folio']``; at least two of Ф./Оп./Д./Л. each followed by its
    number (so ``Л.М. Карахан`` and a lone ``Д. 5`` are not shelfmarks); ``…; Д. 8. Л. 2–5`` after a
@@ -27,20 +29,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..editions import PrintedSeries
+from ..languages import alternation, pack, packs
 from .spans import Span
 
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
-_DVP_TEXT = re.compile(r"Документы\s+внешней\s+политики|(?<!\w)ДВП(?!\w)")
 
 
 @dataclass
 class CitationContext:
-    """What the earlier strings of one document told, for ids and for "Там же"."""
+    """What the earlier strings of one document told, for ids and for "Там же"; and what the edition
+    declares: its printed series, located by the volume and page words of the document's languages."""
 
     doc_id: str
     references: dict[int, str] = field(default_factory=dict)
-    dvp_references: frozenset[int] = frozenset()
+    series: tuple[PrintedSeries, ...] = ()
+    languages: tuple[str, ...] = ()
+    series_rules: tuple[SeriesRule, ...] = field(init=False)
+    series_references: dict[int, str] = field(init=False)  # reference N -> the series its description names
     last_archival_id: str | None = None
     last_bibl_id: str | None = None
     counter: int = 0
@@ -48,8 +56,12 @@ class CitationContext:
     authors: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        derived = {n for n, text in self.references.items() if _DVP_TEXT.search(text or "")}
-        self.dvp_references = frozenset(self.dvp_references) | frozenset(derived)
+        self.series_rules = series_rules(self.series, self.languages)
+        self.series_references = {}
+        for n, description in self.references.items():
+            rule = next((r for r in self.series_rules if r.named.search(description or "")), None)
+            if rule is not None:
+                self.series_references[n] = rule.series.id
 
     def next_id(self) -> str:
         self.counter += 1
@@ -58,56 +70,105 @@ class CitationContext:
 
 # --- locators ------------------------------------------------------------------------------------------
 
+# The shelfmark and locator words of every language pack, as printed (with their dot where abbreviated):
+# a quotation or a shelfmark in another language than the document's is still read.
+_PACKS = packs()
+_LABEL_OF = {  # a locator word, case-folded -> (element, its type or unit)
+    **{w.casefold(): ("idno", "fond") for p in _PACKS for w in p.fond_words},
+    **{w.casefold(): ("idno", "inventory") for p in _PACKS for w in p.inventory_words},
+    **{w.casefold(): ("citedRange", "file") for p in _PACKS for w in p.file_words},
+    **{w.casefold(): ("citedRange", "folio") for p in _PACKS for w in p.folio_words},
+    **{w.casefold(): ("citedRange", "volume") for p in _PACKS for w in p.volume_words},
+    **{w.casefold(): ("citedRange", "page") for p in _PACKS for w in p.page_words},
+}
+_LOCATOR_WORD = alternation([w for p in _PACKS for words in (p.fond_words, p.inventory_words, p.file_words,
+                              p.folio_words, p.volume_words, p.page_words) for w in words])
+_FOND_WORD = alternation([w for p in _PACKS for w in p.fond_words])
+_INVENTORY_WORD = alternation([w for p in _PACKS for w in p.inventory_words])
+_FILE_WORD = alternation([w for p in _PACKS for w in p.file_words])
+_FOLIO_WORD = alternation([w for p in _PACKS for w in p.folio_words])
+_VOLUME_WORD = alternation([w for p in _PACKS for w in p.volume_words])
+_PAGE_WORD = alternation([w for p in _PACKS for w in p.page_words])
+_VERSO = alternation([w for p in _PACKS for w in p.verso_words]) + r"(?![^\W\d_])"
+
 _NUM = r"\d+"
-_FOLIO = r"\d+(?:\s?об(?![а-яё])|[а-дa-d](?![\w]))?"
+_FOLIO = rf"\d+(?:\s?{_VERSO}|[а-дa-d](?![\w]))?"
 _FILE = r"\d+(?:/\d+|[а-дa-d](?!\w))?"
 _FOND = r"(?:[А-ЯЁA-Z]{1,3}-)?\d+[а-дa-d]?(?!\w)"
 
 # one locator of a bracketed citation: label, value or range
 _BRACKET_LOC = re.compile(
-    rf"(?<![А-Яа-яЁёA-Za-z])(?P<lab>Оп|оп|Лл|лл|pp|Vol|vol|[ФДЛТСфдлтсPpF])\.\s*"
+    rf"(?<![А-Яа-яЁёA-Za-z])(?P<lab>{_LOCATOR_WORD})\s*"
     rf"(?P<a>{_FOND}|{_FOLIO})(?:\s*{DASH}\s*(?P<b>{_FOLIO}))?(?!\d)"
 )
 _BRACKET = re.compile(r"\[\s*(?P<n>\d{1,3})\s*(?:[.,]\s*(?P<body>[^\[\]]{0,300}?))?\s*\]")
-_BRACKET_UNITS = {
-    "д": "file",
-    "л": "folio",
-    "лл": "folio",
-    "т": "volume",
-    "vol": "volume",
-    "с": "page",
-    "p": "page",
-    "pp": "page",
-}
-_BRACKET_IDNO = {"ф": "fond", "f": "fond", "оп": "inventory"}
 
 # one locator of an archival shelfmark: rank 0 fond, 1 inventory, 2 file, 3 folio
 _ARCH_LOC = re.compile(
     r"(?<![А-Яа-яЁёA-Za-z])(?:"
-    rf"(?P<f>[ФфF])\.\s*(?P<fv>{_FOND})"
-    rf"|(?P<o>[Оо]п|Op|op)\.\s*(?P<ov>{_FILE})(?!\w)"
-    rf"|(?P<d>[ДдD])\.\s*(?P<dv>{_FILE})(?!\d)"
-    rf"|(?P<l>Лл|лл|[ЛлL]l?)\.\s*(?P<la>{_FOLIO})(?:\s*{DASH}\s*(?P<lb>{_FOLIO}))?(?!\d)"
+    rf"(?P<f>{_FOND_WORD})\s*(?P<fv>{_FOND})"
+    rf"|(?P<o>{_INVENTORY_WORD})\s*(?P<ov>{_FILE})(?!\w)"
+    rf"|(?P<d>{_FILE_WORD})\s*(?P<dv>{_FILE})(?!\d)"
+    rf"|(?P<l>{_FOLIO_WORD})\s*(?P<la>{_FOLIO})(?:\s*{DASH}\s*(?P<lb>{_FOLIO}))?(?!\d)"
     r")"
 )
 _ARCHIVE = re.compile(r"(?<![\w.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А-ЯЁA-Z]{2,})*)\s*[.,]?\s*$")
 _NOT_ARCHIVES = {"СССР", "РСФСР", "РФ", "США", "USSR", "USA"}
 _CHAIN_GAP = re.compile(r"^\s*[.,]?\s*$")
 _NEXT_SHELFMARK_GAP = re.compile(r"^\s*[.,]?\s*;\s*$")
-_IBID = re.compile(r"(?<!\w)(?:Там\s+же|ТАМ\s+ЖЕ)(?!\w)")
-_IBID_ARCH_GAP = re.compile(r"^\s*[.,]\s*$")
-
-# --- DVP -----------------------------------------------------------------------------------------------
-
-_DVP = re.compile(
-    r"(?P<title>Документы\s+внешней\s+политики(?:\s+(?:СССР|РСФСР|России))?|(?<!\w)ДВП(?:\s+(?:СССР|РСФСР))?)"
-    r"(?P<gap>[»\"”]?\s*(?:[.,:\u2013\u2014-]|(?=[ТтСс]\.\s*\d))"
-    r"(?:(?!//|Документы\s+внешней|ДВП)[^\[\]«»\"“”„;]){0,250}?)"
-    rf"(?<![А-Яа-яЁёA-Za-z])(?P<pl>[Сс]\.\s*(?P<p1>\d+)(?:\s*{DASH}\s*(?P<p2>\d+))?)(?!\d)"
+# "Там же. Л. 85", "Ibid., f. 3": an ibid word (its own dot left to the gap) and a stop before the shelfmark
+_IBID = re.compile(
+    rf"(?<!\w){alternation([w.rstrip('.') for p in _PACKS for w in p.ibid_words])}(?!\w)"
 )
-_VOLUME = re.compile(
-    rf"(?<![А-Яа-яЁёA-Za-z])[Тт]\.\s*(?P<v>\d+|[IVXLХ]+(?![\w]))(?!\d)(?!\s*{DASH}\s*(?:\d|[IVXLХ]))"
-)
+_IBID_ARCH_GAP = re.compile(r"^\s*(?:[.,]|\.,)\s*$")
+
+# --- printed series ------------------------------------------------------------------------------------
+
+# After a series' name, the state it is of, as printed: an abbreviation (СССР, РСФСР) or one word (России).
+_QUALIFIER = r"(?:\s+(?:[А-ЯЁA-Z]{2,}|[А-ЯЁA-Z][а-яёa-z]+)(?!\w))?"
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class SeriesRule:
+    """One declared series compiled: its names as printed, then a volume and a page locator."""
+
+    series: PrintedSeries
+    named: re.Pattern[str]  # one of its names, anywhere (a reference list's entry that names it)
+    cited: re.Pattern[str]  # a citation: the name, a gap with the volume, and the page locator
+    volume: re.Pattern[str]
+
+
+def _name_pattern(name: str) -> str:
+    return r"(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)"
+
+
+@lru_cache(maxsize=32)
+def series_rules(series: tuple[PrintedSeries, ...], languages: tuple[str, ...]) -> tuple[SeriesRule, ...]:
+    """The series rule's patterns, one per declared series, for documents in these languages."""
+    volume_words = [word for code in languages for word in pack(code).volume_words]
+    page_words = [word for code in languages for word in pack(code).page_words]
+    if not (series and volume_words and page_words):
+        return ()
+    volume, page = alternation(volume_words), alternation(page_words)
+    any_name = "|".join(_name_pattern(name) for s in series for name in s.names)
+    rules = []
+    for entry in series:
+        names = "|".join(_name_pattern(name) for name in sorted(entry.names, key=len, reverse=True))
+        cited = re.compile(
+            rf"(?P<title>(?:{names}){_QUALIFIER})"
+            rf"(?P<gap>[»\"”]?\s*(?:[.,:\u2013\u2014-]|(?={volume}\s*\d|{page}\s*\d))"
+            rf"(?:(?!//|{any_name})[^\[\]«»\"“”„;]){{0,250}}?)"
+            rf"{_NOT_AFTER_LETTER}(?P<pl>{page}\s*(?P<p1>\d+)(?:\s*{DASH}\s*(?P<p2>\d+))?)(?!\d)"
+        )
+        volume_locator = re.compile(
+            rf"{_NOT_AFTER_LETTER}{volume}\s*(?P<v>\d+|[IVXLХ]+(?![\w]))(?!\d)"
+            rf"(?!\s*{DASH}\s*(?:\d|[IVXLХ]))"
+        )
+        rules.append(SeriesRule(entry, re.compile(names), cited, volume_locator))
+    return tuple(rules)
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "Х": 10}
 
 
@@ -128,14 +189,18 @@ _SURNAME = r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
 _INITIALS = r"[А-ЯЁA-Z]\.(?:\s?[А-ЯЁA-Z]\.)?"
 _AUTHOR = re.compile(rf"(?P<author>(?P<surname>{_SURNAME}),?\s+{_INITIALS})(?=\s*[«\"„“A-ZА-ЯЁ0-9])")
 _NOTE_LOCS = re.compile(
-    rf"\s*[.,]?\s*(?:(?P<vl>[Тт]\.\s*(?P<v>\d+))\s*[.,]?\s*(?:{DASH})?\s*)?"
-    rf"(?P<pl>(?:[СсPp]|pp)\.\s*(?P<p1>\d+)(?:\s*{DASH}\s*(?P<p2>\d+))?)(?!\d)"
+    rf"\s*[.,]?\s*(?:(?P<vl>{_VOLUME_WORD}\s*(?P<v>\d+))\s*[.,]?\s*(?:{DASH})?\s*)?"
+    rf"(?P<pl>{_PAGE_WORD}\s*(?P<p1>\d+)(?:\s*{DASH}\s*(?P<p2>\d+))?)(?!\d)"
 )
 _GENERAL_IBID = re.compile(
     rf"(?<!\w)(?:(?P<author>{_SURNAME},?\s+{_INITIALS})\s*)?"
-    r"(?P<word>Там\s+же|Указ\.\s*(?:соч|раб)\.|Ibid(?:em)?\.?|[Oo]p\.\s*cit\.)"
+    rf"(?P<word>{alternation([w for p in _PACKS for w in p.ibid_words + p.op_cit_words])})"
 )
-_PREFIX = re.compile(r"(?:[^.:;]{0,60}?\s)?(?:[Сс]м\.(?:\s+также)?|[Cc]f\.|[Ss]ee(?:\s+also)?)\s*:?\s*")
+# ibid words that are also plain adverbs ("Там же говорилось"): a citation only before punctuation
+_IBID_ADVERB = re.compile(alternation([w for p in _PACKS for w in p.ibid_adverbs]))
+_PREFIX = re.compile(
+    rf"(?:[^.:;]{{0,60}}?\s)?{alternation([w for p in _PACKS for w in p.see_words])}\s*:?\s*"
+)
 _TITLE_END = re.compile(rf"\s*//|\s*/|\s+:\s|\.\s*{DASH}(?=\s|\d)|;|\.\s+[Тт]\.\s*\d|\.\s+\d{{4}}\.")
 # a full stop that ends the title, not an abbreviation: after a word of four letters or more, or a bracket
 _TITLE_STOP = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=[)»\"]))\.$")
@@ -158,7 +223,7 @@ class _Candidate:
     start: int
     end: int
     priority: int
-    kind: str  # reference | dvp | archival | ibid-archival | ibid | other | block
+    kind: str  # reference | series | archival | ibid-archival | ibid | other | block
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Span] = field(default_factory=list)
     surname: str | None = None  # other: the author; ibid: the author named before "Указ. соч."
@@ -195,22 +260,16 @@ def _brackets(text: str, ctx: CitationContext) -> list[_Candidate]:
                 if not re.fullmatch(r"[\s.,;]*", text[pos : loc.start()]):
                     ok = False
                     break
-                label = loc["lab"].lower()
-                if label in _BRACKET_IDNO:
-                    children.append(
-                        Span(loc.start("a"), loc.end("a"), "idno", {"type": _BRACKET_IDNO[label]})
-                    )
-                elif label in _BRACKET_UNITS:
-                    unit = _BRACKET_UNITS[label]
+                element, unit = _LABEL_OF[loc["lab"].casefold()]
+                if element == "idno":
+                    children.append(Span(loc.start("a"), loc.end("a"), "idno", {"type": unit}))
+                else:
                     span = _cited(loc, "lab", "a", "b", unit)
                     children.append(span)
                     if unit == "volume" and volume is None:
                         volume = span.attrs["from"]
                     if unit == "page" and page is None:
                         page = span.attrs["from"]
-                else:
-                    ok = False
-                    break
                 pos = loc.end()
             ok = ok and bool(children) and re.fullmatch(r"[\s.,;]*", text[pos:end]) is not None
         elif n not in ctx.references:
@@ -220,24 +279,28 @@ def _brackets(text: str, ctx: CitationContext) -> list[_Candidate]:
             out.append(_Candidate(m.start(), m.end(), 0, "block"))
             continue
         attrs = {"type": "reference", "corresp": f"#{ctx.doc_id}-ref-{n}"}
-        if n in ctx.dvp_references and page and page.isdigit():
+        if n in ctx.series_references and page and page.isdigit():
             number = _volume_number(volume) if volume and volume.isdigit() else None
-            attrs["n"] = f"dvp-{number or 'x'}-{int(page)}"
+            attrs["n"] = f"{ctx.series_references[n]}-{number or 'x'}-{int(page)}"
         out.append(_Candidate(m.start(), m.end(), 0, "reference", attrs, children))
     return out
 
 
-def _dvp(text: str) -> list[_Candidate]:
+def _series(text: str, ctx: CitationContext) -> list[_Candidate]:
+    """The series rule: a citation of a declared printed series, by its name, volume and page."""
     out = []
-    for m in _DVP.finditer(text):
-        children = [Span(m.start("title"), m.end("title"), "title", {"level": "m"})]
-        found = _VOLUME.search(text, m.start("gap"), m.end("gap"))
-        volume = _volume_number(found["v"]) if found else None
-        if found and volume:
-            children.append(Span(found.start(), found.end(), "biblScope", {"unit": "volume", "n": volume}))
-        children.append(_cited(m, "pl", "p1", "p2", "page"))
-        n = f"dvp-{volume or 'x'}-{int(m['p1'])}"
-        out.append(_Candidate(m.start(), m.end(), 1, "dvp", {"type": "dvp", "n": n}, children))
+    for rule in ctx.series_rules:
+        for m in rule.cited.finditer(text):
+            children = [Span(m.start("title"), m.end("title"), "title", {"level": "m"})]
+            found = rule.volume.search(text, m.start("gap"), m.end("gap"))
+            volume = _volume_number(found["v"]) if found else None
+            if found and volume:
+                scope = {"unit": "volume", "n": volume}
+                children.append(Span(found.start(), found.end(), "biblScope", scope))
+            children.append(_cited(m, "pl", "p1", "p2", "page"))
+            series_id = rule.series.id
+            attrs = {"type": series_id, "n": f"{series_id}-{volume or 'x'}-{int(m['p1'])}"}
+            out.append(_Candidate(m.start(), m.end(), 1, "series", attrs, children))
     return out
 
 
@@ -320,7 +383,7 @@ def _general_ibids(text: str) -> list[_Candidate]:
     for m in _GENERAL_IBID.finditer(text):
         word_end = m.end("word")
         rest = text[word_end:].lstrip()
-        if m["word"].startswith("Там") and rest and rest[0] not in ".,;:":
+        if _IBID_ADVERB.fullmatch(m["word"]) and rest and rest[0] not in ".,;:":
             continue  # "Там же говорилось": an adverb, not a citation
         end, children = _note_locators(text, word_end)
         surname = None
@@ -381,7 +444,7 @@ def find_citations(text: str, ctx: CitationContext, *, in_note: bool = False) ->
 
     Updates ``ctx`` (ids, the previous archival shelfmark and the previous bibl) as it goes.
     """
-    candidates = _brackets(text, ctx) + _dvp(text) + _archival(text)
+    candidates = _brackets(text, ctx) + _series(text, ctx) + _archival(text)
     if in_note:
         candidates += _general_ibids(text)
     selected = _select(candidates)

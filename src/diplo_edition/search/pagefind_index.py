@@ -32,7 +32,6 @@ from pathlib import Path
 
 from ..site import urls
 from ..site.model import Division, DocumentView, Node
-from ..site.words import kind_label
 
 OUTPUT = "pagefind"
 DOCUMENT_PAGES = "documents/**/index.html"
@@ -92,7 +91,7 @@ def abstract_records(view: DocumentView) -> list[dict]:
         parts = [one_line(p) for p in abstract.paragraphs]
         if abstract.keywords:
             parts.append("; ".join(abstract.keywords))
-        filters = {"document": [view.title], "kind": [kind_label(view.kind)], "language": [abstract.lang]}
+        filters = {"document": [view.title], "kind": [view.kind_label], "language": [abstract.lang]}
         if view.date:
             filters["year"] = [view.date[:4]]
         meta = {"title": view.title, "section": "Abstract" if abstract.lang == "en" else abstract.lang}

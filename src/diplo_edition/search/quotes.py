@@ -31,7 +31,6 @@ from pathlib import Path
 
 from ..site import urls
 from ..site.model import Division, DocumentView, Node, PageBlock, Paragraph
-from ..site.words import kind_label
 from .normalize import MARK, normalize, normalize_marked
 
 QUOTES_DIR = "search/quotes"
@@ -148,7 +147,7 @@ def document_quotes_file(view: DocumentView) -> tuple[str, bytes, dict]:
     data = _script("add", document_quotes(view)).encode("utf-8")
     entry = {
         "id": view.id, "title": view.title, "authors": list(view.authors), "kind": view.kind,
-        "kind_label": kind_label(view.kind), "lang": view.lang, "url": urls.document_path(view.id),
+        "kind_label": view.kind_label, "lang": view.lang, "url": urls.document_path(view.id),
         "canonical": view.canonical, "file": name, "bytes": len(data),
     }
     return f"{QUOTES_DIR}/{name}", data, entry

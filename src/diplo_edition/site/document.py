@@ -1,6 +1,7 @@
 """One TEI document read into the reader page's view (DocumentView) and its index summary (DocumentSummary).
 
-A pure function of the TEI, the document's edition entry, the base URL and the registers. Mixed content
+A pure function of the TEI, the base URL, the registers and the edition's printed series (which bibl types
+are citations of a series): everything about the document itself comes from its TEI. Mixed content
 becomes a tree of ``Node``s; while the tree is built, the plain text of every paragraph, heading and note
 is collected too, so that every mention, date and citation gets a snippet of the words around it.
 """
@@ -13,7 +14,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ..editions import DocumentEdition
+from ..editions import PrintedSeries
+from ..tei.writer import KIND_TAXONOMY
 from . import urls
 from .model import (
     Abstract,
@@ -22,7 +24,6 @@ from .model import (
     Division,
     DocumentSummary,
     DocumentView,
-    DvpCitation,
     Locus,
     Mention,
     Node,
@@ -32,13 +33,14 @@ from .model import (
     Paragraph,
     ReferenceCitation,
     ReferenceEntry,
+    SeriesCitation,
     Shelfmark,
     TocEntry,
     WorkCitation,
 )
 from .registers import Registers
 from .tei import TEI, XML_ID, XML_LANG, first_of, local, main_reading, parse, text_of
-from .words import ACCESS_DATE_PLACEHOLDER, collapse, date_range_words, snippet, year_of
+from .words import collapse, site_words, snippet, year_of
 
 NAME_KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 LEVELS = ("archive", "fond", "inventory", "file")
@@ -50,6 +52,7 @@ _LOCATOR = re.compile(
 _LEAD = re.compile(r"^(?:См\.(?:\s+также)?:?|Цит\.\s+по:?|Подробнее\s+см\.:?)\s*", re.IGNORECASE)
 _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _SAFE_ANCHOR = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_KIND_TARGET = "#kind-"  # a category of the kinds' taxonomy: #kind-thesis
 
 
 class _Box:
@@ -113,16 +116,18 @@ def work_key(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, doc: DocumentEdition, root: etree._Element, base_url: str, registers: Registers):
-        self.doc_id = doc.id
+    def __init__(self, root: etree._Element, base_url: str, registers: Registers,
+                 series: tuple[PrintedSeries, ...], ui_lang: str):
+        self.doc_id = root.get(XML_ID) or ""
+        self.ui_lang = ui_lang
+        self.words = site_words(ui_lang)
         self.registers = registers
+        self.series = {s.id: s for s in series}
         self.root = root
-        self.canonical = urls.canonical(base_url, urls.document_path(doc.id))
+        self.canonical = urls.canonical(base_url, urls.document_path(self.doc_id))
         self.title_printed = self._header_text("main")
         self.title_supplied = self._header_text("desc")
-        if not self.title_printed and not self.title_supplied:
-            self.title_supplied = doc.supplied_title
-        supplied = f"[{self.title_supplied}]" if self.title_supplied else f"[{doc.id}]"
+        supplied = f"[{self.title_supplied}]" if self.title_supplied else f"[{self.doc_id}]"
         self.title = self.title_printed or supplied
         self.authors = tuple(
             text_of(a) for a in root.findall(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}author")
@@ -133,7 +138,7 @@ class _Reader:
         self.used: set[str] = {"main", "top", "toc", "abstracts", "text", "notes", "references",
                                "about-text", "pages", "toc-title", "cite-status"}
         self.order = 0
-        self.summary = DocumentSummary(doc_id=doc.id, title=self.title)
+        self.summary = DocumentSummary(doc_id=self.doc_id, title=self.title)
         self.archival_by_id: dict[str, Shelfmark] = {}
         self.work_by_id: dict[str, tuple[str, str]] = {}
         self.ref_ids = {
@@ -161,7 +166,7 @@ class _Reader:
 
     def cite(self, pages: str | None, anchor: str) -> str:
         url = f"{self.canonical}#{anchor}"
-        return citation(self.authors, self.title, pages, url, ACCESS_DATE_PLACEHOLDER)
+        return citation(self.authors, self.title, pages, url, self.words.access_date_placeholder)
 
     def record(self, box: _Box, start: int, end: int, make: Callable[[Locus], object]) -> None:
         if box.keep and box.anchor is not None:
@@ -184,8 +189,8 @@ class _Reader:
             self.summary.dates.append(item)
         elif isinstance(item, ArchivalCitation):
             self.summary.archival.append(item)
-        elif isinstance(item, DvpCitation):
-            self.summary.dvp.append(item)
+        elif isinstance(item, SeriesCitation):
+            self.summary.series.append(item)
         elif isinstance(item, WorkCitation):
             self.summary.works.append(item)
         elif isinstance(item, ReferenceCitation):
@@ -287,7 +292,7 @@ class _Reader:
         end = box.length
         if not start_value:
             return Node("span", children, {})
-        label = date_range_words(start_value, end_value)
+        label = self.words.date_range_words(start_value, end_value)
         text = collapse(box.text()[start:end])
         self.record(box, start, end, lambda locus: DateMention(
             start_value, end_value or start_value, label, year_of(start_value), text, locus))
@@ -306,10 +311,13 @@ class _Reader:
             anchor = archival_anchor(shelfmark)
             attrs.update(href=f"{urls.ARCHIVES}#{anchor}", label="Архивный источник в указателе")
             self.record(box, start, end, lambda locus: ArchivalCitation(shelfmark, anchor, text, locus))
-        elif btype == "dvp":
-            key, volume, page, pages = self.dvp(el)
-            attrs.update(href=f"{urls.DVP}#{key}", label="Ссылка в конкордансе ДВП")
-            self.record(box, start, end, lambda locus: DvpCitation(key, volume, page, pages, text, locus))
+        elif btype in self.series:
+            series = self.series[btype]
+            key, volume, page, pages = self.series_locus(el, series.id)
+            attrs.update(href=f"{urls.series_path(series.id)}#{key}",
+                         label=f"Ссылка в конкордансе {series.short or '«' + series.title + '»'}")
+            self.record(box, start, end,
+                        lambda locus: SeriesCitation(series.id, key, volume, page, pages, text, locus))
         elif btype == "reference":
             target = (el.get("corresp") or "").lstrip("#")
             if target in self.ref_ids:
@@ -363,15 +371,16 @@ class _Reader:
             self.archival_by_id[el.get(XML_ID)] = shelfmark
         return shelfmark
 
-    def dvp(self, el: etree._Element) -> tuple[str, str, str, str]:
+    def series_locus(self, el: etree._Element, series_id: str) -> tuple[str, str, str, str]:
+        """The concordance key (<id>-<volume>-<page>), the volume, the page filed under, the pages cited."""
         n = el.get("n") or ""
-        match = re.fullmatch(r"dvp-([^-]+)-(.+)", n)
+        match = re.fullmatch(rf"{re.escape(series_id)}-([^-]+)-(.+)", n)
         scope = el.find(f".//{TEI}biblScope[@unit='volume']")
         volume = (scope.get("n") if scope is not None else None) or (match.group(1) if match else "x")
         pages = _cited_range(el, "page") or (match.group(2) if match else "")
         page = match.group(2) if match else pages.split("–")[0]
         if not (match and _SAFE_ANCHOR.fullmatch(n)):
-            n = f"dvp-{urls.slug(volume) or 'x'}-{urls.slug(page) or 'x'}"
+            n = f"{series_id}-{urls.slug(volume) or 'x'}-{urls.slug(page) or 'x'}"
         key = n
         return key, volume, page, pages
 
@@ -466,11 +475,11 @@ class _Reader:
             return ()
         keywords: dict[str, list[str]] = defaultdict(list)
         for kw in profile.iterfind(f"{TEI}textClass/{TEI}keywords"):
-            lang = kw.get(XML_LANG) or self.root.get(XML_LANG) or "ru"
+            lang = kw.get(XML_LANG) or self.root.get(XML_LANG) or self.ui_lang
             keywords[lang].extend(t for t in (text_of(term) for term in kw.iterfind(f"{TEI}term")) if t)
         out = []
         for el in profile.iterfind(f"{TEI}abstract"):
-            lang = el.get(XML_LANG) or self.root.get(XML_LANG) or "ru"
+            lang = el.get(XML_LANG) or self.root.get(XML_LANG) or self.ui_lang
             anchor = self.unique(f"abstract-{urls.slug(lang) or 'x'}")
             paragraphs = []
             blocks = el.findall(f"{TEI}p") or [el]
@@ -524,11 +533,23 @@ def citation(authors, title: str, pages: str | None, url: str, access_date: str)
     return " ".join(parts)
 
 
+def kind_of(root: etree._Element) -> str | None:
+    """The document's kind, from its class in the kinds' taxonomy: catRef '#kind-thesis' -> 'thesis'."""
+    for ref in root.iterfind(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}textClass/{TEI}catRef"):
+        if ref.get("scheme") == f"#{KIND_TAXONOMY}":
+            target = (ref.get("target") or "").split()
+            if target and target[0].startswith(_KIND_TARGET):
+                return target[0][len(_KIND_TARGET):] or None
+    return None
+
+
 def read_document(
-    doc: DocumentEdition, data: bytes, base_url: str, registers: Registers
+    data: bytes, base_url: str, registers: Registers, series: tuple[PrintedSeries, ...] = (), *, ui_lang: str
 ) -> tuple[DocumentView, DocumentSummary]:
+    """The document's view and summary from its TEI alone; series: the edition's printed series;
+    ui_lang: the language of the site's interface (its dates in words, its labels)."""
     root = parse(data)
-    reader = _Reader(doc, root, base_url, registers)
+    reader = _Reader(root, base_url, registers, series, ui_lang)
     header = root.find(f"{TEI}teiHeader")
     source_bibl = header.find(f"{TEI}fileDesc/{TEI}sourceDesc/{TEI}bibl") if header is not None else None
 
@@ -550,19 +571,21 @@ def read_document(
     languages = tuple(
         lang.get("ident") for lang in root.iterfind(f".//{TEI}profileDesc/{TEI}langUsage/{TEI}language")
         if lang.get("ident")
-    ) or doc.languages
+    )
     sources_ = tuple(text_of(i) for i in (source_bibl.iterfind(f"{TEI}idno[@type='rawSource']")
                                             if source_bibl is not None else ()))
     witnesses = tuple(text_of(w) for w in root.iterfind(f".//{TEI}sourceDesc/{TEI}listWit/{TEI}witness"))
     corrections = tuple(text_of(p) for p in root.iterfind(f".//{TEI}editorialDecl/{TEI}correction/{TEI}p"))
+    kind = kind_of(root)
     view = DocumentView(
-        id=doc.id,
-        lang=root.get(XML_LANG) or (languages[0] if languages else "ru"),
+        id=reader.doc_id,
+        lang=root.get(XML_LANG) or (languages[0] if languages else ui_lang),
         title=reader.title,
         title_printed=reader.title_printed,
         title_supplied=reader.title_supplied,
         authors=reader.authors,
-        kind=doc.kind,
+        kind=kind,
+        kind_label=reader.words.kind_label(kind),
         date=(date_el.get("when") or text_of(date_el)) if date_el is not None else None,
         published_in=text_of(published) if published is not None else None,
         languages=languages,

@@ -1,5 +1,6 @@
-"""Cross-document indexes gathered from the per-document summaries: registers, archives, DVP, chronology,
-works cited. Pure functions of the summaries and the registers; every list comes out sorted."""
+"""Cross-document indexes gathered from the per-document summaries: registers, archives, the printed series'
+concordances, chronology, works cited. Pure functions of the summaries and the registers; every list comes
+out sorted."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..editions import PrintedSeries
 from . import urls
 from .model import (
     ArchivalCitation,
     DateMention,
     DocumentSummary,
-    DvpCitation,
     Locus,
     Mention,
     ReferenceCitation,
     RegisterEntry,
+    SeriesCitation,
     WorkCitation,
 )
 from .registers import Registers
@@ -76,17 +78,26 @@ class ArchiveNode:
 
 
 @dataclass(frozen=True)
-class DvpPage:
+class SeriesPage:
     key: str
     page: str
-    citations: tuple[DvpCitation, ...]
+    citations: tuple[SeriesCitation, ...]
 
 
 @dataclass(frozen=True)
-class DvpVolume:
+class SeriesVolume:
     volume: str
     anchor: str
-    pages: tuple[DvpPage, ...]
+    pages: tuple[SeriesPage, ...]
+
+
+@dataclass(frozen=True)
+class Concordance:
+    """One printed series' concordance: volume -> page -> the places that cite it."""
+
+    series: PrintedSeries
+    volumes: tuple[SeriesVolume, ...]
+    count: int
 
 
 @dataclass(frozen=True)
@@ -123,8 +134,7 @@ class Indexes:
     registers: dict[str, RegisterIndex]
     archives: tuple[ArchiveNode, ...]
     archival_count: int
-    dvp: tuple[DvpVolume, ...]
-    dvp_count: int
+    concordances: tuple[Concordance, ...]  # one per declared series, in the table's order
     chronology: tuple[ChronologyYear, ...]
     date_count: int
     works: tuple[LetterGroup, ...]  # items: Work
@@ -206,8 +216,10 @@ def archive_tree(citations: list[ArchivalCitation], doc_order: dict[str, int]) -
     return tuple(ordered)
 
 
-def dvp_concordance(citations: list[DvpCitation], doc_order: dict[str, int]) -> tuple[DvpVolume, ...]:
-    volumes: dict[str, dict[str, list[DvpCitation]]] = defaultdict(lambda: defaultdict(list))
+def concordance(
+    series: PrintedSeries, citations: list[SeriesCitation], doc_order: dict[str, int]
+) -> Concordance:
+    volumes: dict[str, dict[str, list[SeriesCitation]]] = defaultdict(lambda: defaultdict(list))
     for citation in citations:
         volumes[citation.volume][citation.key].append(citation)
     out = []
@@ -215,9 +227,9 @@ def dvp_concordance(citations: list[DvpCitation], doc_order: dict[str, int]) -> 
         pages = []
         for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
             ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
-            pages.append(DvpPage(key, ordered[0].page, ordered))
-        out.append(DvpVolume(volume, f"dvp-vol-{urls.slug(volume) or 'x'}", tuple(pages)))
-    return tuple(out)
+            pages.append(SeriesPage(key, ordered[0].page, ordered))
+        out.append(SeriesVolume(volume, f"{series.id}-vol-{urls.slug(volume) or 'x'}", tuple(pages)))
+    return Concordance(series, tuple(out), len(citations))
 
 
 def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[ChronologyYear, ...]:
@@ -268,19 +280,22 @@ def reference_sources(
     return tuple(out)
 
 
-def gather(summaries: list[DocumentSummary], registers: Registers) -> Indexes:
+def gather(
+    summaries: list[DocumentSummary], registers: Registers, series: tuple[PrintedSeries, ...]
+) -> Indexes:
     doc_order = {s.doc_id: k for k, s in enumerate(summaries)}
     mentions = [m for s in summaries for m in s.mentions]
     archival = [c for s in summaries for c in s.archival]
-    dvp = [c for s in summaries for c in s.dvp]
+    by_series: dict[str, list[SeriesCitation]] = defaultdict(list)
+    for citation in (c for s in summaries for c in s.series):
+        by_series[citation.series].append(citation)
     dates = [d for s in summaries for d in s.dates]
     works, work_count = works_cited([w for s in summaries for w in s.works], doc_order)
     return Indexes(
         registers=register_indexes(registers, mentions, doc_order),
         archives=archive_tree(archival, doc_order),
         archival_count=len(archival),
-        dvp=dvp_concordance(dvp, doc_order),
-        dvp_count=len(dvp),
+        concordances=tuple(concordance(s, by_series[s.id], doc_order) for s in series),
         chronology=chronology(dates, doc_order),
         date_count=len(dates),
         works=works,

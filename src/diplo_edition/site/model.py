@@ -105,8 +105,11 @@ class ReferenceCitation:
 
 
 @dataclass(frozen=True)
-class DvpCitation:
-    key: str  # dvp-<volume>-<page>
+class SeriesCitation:
+    """A citation of a printed series of the edition's table (the DVP, …) by volume and page."""
+
+    series: str  # the series' id
+    key: str  # <series id>-<volume>-<page>
     volume: str  # "x" when not printed
     page: str
     pages: str  # as cited: "45" or "45–47"
@@ -199,7 +202,8 @@ class DocumentView:
     title_printed: str | None
     title_supplied: str | None
     authors: tuple[str, ...]
-    kind: str
+    kind: str | None  # from the TEI's textClass; None when it has none
+    kind_label: str  # the kind in the interface language ("Статья"); "" without a kind
     date: str | None
     published_in: str | None
     languages: tuple[str, ...]
@@ -226,7 +230,7 @@ class DocumentSummary:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     archival: list[ArchivalCitation] = field(default_factory=list)
-    dvp: list[DvpCitation] = field(default_factory=list)
+    series: list[SeriesCitation] = field(default_factory=list)
     works: list[WorkCitation] = field(default_factory=list)
     reference_citations: list[ReferenceCitation] = field(default_factory=list)
     references: list[ReferenceEntry] = field(default_factory=list)

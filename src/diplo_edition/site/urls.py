@@ -11,7 +11,6 @@ REGISTER_DIRS = {"person": "persons", "place": "places", "org": "organisations"}
 
 HOME = "index.html"
 ARCHIVES = "archives/index.html"
-DVP = "dvp/index.html"
 CHRONOLOGY = "chronology/index.html"
 WORKS = "works-cited/index.html"
 ABOUT = "about/index.html"
@@ -22,6 +21,11 @@ SITEMAP = "sitemap.xml"
 
 def document_path(doc_id: str) -> str:
     return f"documents/{doc_id}/index.html"
+
+
+def series_path(series_id: str) -> str:
+    """The concordance of a printed series of the edition's table (the DVP's: dvp/index.html)."""
+    return f"{series_id}/index.html"
 
 
 def tei_path(doc_id: str) -> str:
