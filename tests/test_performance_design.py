@@ -8,7 +8,9 @@ import pytest
 from conftest import ROOT
 
 from diplo_edition.build import build, process_edition
-from diplo_edition.cache import DocumentCache
+from diplo_edition.executors import DocumentCache
+from diplo_edition.layout.hyphenation import Dehyphenator
+from diplo_edition.model.document import HyphenDecision
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -21,9 +23,9 @@ def make_project(tmp_path: Path) -> Path:
 def test_rebuild_reuses_cached_documents_and_redoes_a_changed_one(tmp_path):
     project = make_project(tmp_path)
     first = build(project, tmp_path / "out1", jobs=1)
-    assert not any(r.stats.get("cached") for r in first.documents)
+    assert not any(r.report.cached for r in first.documents)
     second = build(project, tmp_path / "out2", jobs=1)
-    assert all(r.stats.get("cached") for r in second.documents)
+    assert all(r.report.cached for r in second.documents)
     for name in ("urumqi-negotiations-1923.xml", "soviet-japanese-relations-1922-1941.xml"):
         assert (tmp_path / "out1" / "tei" / name).read_bytes() == (
             tmp_path / "out2" / "tei" / name
@@ -31,7 +33,7 @@ def test_rebuild_reuses_cached_documents_and_redoes_a_changed_one(tmp_path):
     changed = project / "sources" / "soviet-foreign-policy-1920s.textbook.ru.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nДобавленная строка.\n", encoding="utf-8")
     third = build(project, tmp_path / "out3", jobs=1)
-    cached = {r.id: bool(r.stats.get("cached")) for r in third.documents}
+    cached = {r.id: r.report.cached for r in third.documents}
     assert cached["soviet-foreign-policy-1920s"] is False
     assert "Добавленная строка." in (tmp_path / "out3" / "tei" / "soviet-foreign-policy-1920s.xml").read_text(
         encoding="utf-8"
@@ -44,10 +46,9 @@ def test_cached_result_refused_when_the_lexicon_decides_a_hyphen_otherwise(tmp_p
     project = make_project(tmp_path)
     result = process_edition(project, jobs=1, use_cache=False).results[0]
     cache = DocumentCache(tmp_path)
-    result.hyphen_decisions = [("ко", "лонизации", "ru", True)]  # recorded as kept; today it is joined
+    # Recorded as kept; today it is joined.
+    result.hyphen_decisions = [HyphenDecision("ко", "лонизации", "ru", True)]
     cache.store("k", result, "corpus-1")
-
-    from diplo_edition.layout.hyphenation import Dehyphenator
 
     assert cache.load("k", lambda: Dehyphenator(), "corpus-1") is not None  # the same corpus
     assert cache.load("k", lambda: Dehyphenator(), "corpus-2") is None  # another corpus: re-decided
@@ -132,7 +133,7 @@ def test_a_build_keeps_no_document_in_memory_and_proves_every_letter(tmp_path):
     for document in result.documents:
         assert document.tei == b""  # written to out/tei/ as soon as it was made
         assert (tmp_path / "out" / "tei" / f"{document.id}.xml").stat().st_size > 5000
-        assert document.stats["letters"].endswith(": balanced"), document.id
+        assert document.report.letters.endswith(": balanced"), document.id
 
 
 def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(tmp_path):

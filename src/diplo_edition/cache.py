@@ -1,83 +1,154 @@
-"""A content-addressed cache of per-document results, so that a rebuild redoes only what changed.
+"""The one cache of the build: typed entries under content keys, in the project's ``.diplo-edition-cache/``.
 
-A document's result is a pure function of its raw bytes, its edition file, the collection settings, the
-registers, the code, and of the corpus lexicon only through the line-end hyphens it decided. The key
-hashes everything but the lexicon; a cached result is reused only if every hyphen it decided is decided
-the same way with today's lexicon (the evidence it recorded). The cache lives in the project's
-``.diplo-edition-cache/`` (git-ignored) and can be deleted at any time.
+A project folder may be handed over with its cache, so the cache holds data only: each entry is a file of
+JSON (made by datacodec from the entry's type hints) followed by the raw byte strings it refers to (a
+document's TEI, a page's HTML), with a SHA-256 of both. There is one loader, ``Namespace.load``: an entry
+that is missing is a miss; one that is truncated, empty, garbage or of another type is a miss too, said in
+a short note on stderr, and is made again. Nothing read from the cache is ever run.
+
+A key is ``content_key(...)`` of everything the entry is made from: the code, and the values given,
+walked field by field (a new field of a dataclass counts without anyone listing it). The cache can be
+deleted at any time.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
-import pickle
-from collections.abc import Callable
-from pathlib import Path
+import json
+import sys
+from pathlib import Path, PurePath
+from typing import Any, Generic, TypeVar
 
-from .editions import Collection, DocumentEdition
-from .files import store_pickle
+from .datacodec import Codec, CodecError, type_name
+from .editions import Collection, SourceRef
+from .files import write_atomically
 from .fingerprints import code_fingerprint, file_digest
-from .layout.hyphenation import Dehyphenator
-from .pipeline import DocumentResult
 
 CACHE_DIR = ".diplo-edition-cache"
+MAGIC = b"diplo-edition cache entry 2\n"
+
+T = TypeVar("T")
+
+# Fields a key leaves out, each with why: what reads them is never cached.
+NOT_IN_KEYS = {
+    (Collection, "introduction"): "shown on the home page only, which is rendered at every build",
+    (Collection, "about"): "shown on the about page only, which is rendered at every build",
+}
+# Fields naming a file that is read: its bytes count, not only its name.
+CONTENT_OF = {(SourceRef, "path")}
 
 
-def document_key(doc: DocumentEdition, collection: Collection, registers_fingerprint: str) -> str:
-    """Everything a document's result depends on, but the corpus lexicon."""
-    sources = tuple((ref.rel, ref.role, ref.lang, file_digest(ref.path)) for ref in doc.sources)
-    described = (
-        doc.id,
-        doc.title,
-        doc.supplied_title,
-        doc.authors,
-        doc.kind,
-        doc.languages,
-        doc.date,
-        doc.published_in,
-        doc.first_page,
-        sorted(doc.references.items()),
-        tuple((c.sic, c.corr, c.note, c.resp, c.line) for c in doc.corrections),
-        doc.notes,
-        doc.file.name,
-        sources,
-    )
-    settings = (
-        collection.title,
-        collection.title_en,
-        collection.base_url,
-        collection.languages,
-        collection.publisher,
-    )
+def content_key(*parts: Any) -> str:
+    """SHA-256 of the code and of parts: dataclasses field by field (but NOT_IN_KEYS), str, int, float,
+    bool, None, bytes, Path, Enum, list, tuple, dict (keys str, int, float, bool or None), set; CodecError
+    for anything else."""
+    try:
+        # The JSON encoder walks lists, dicts and strings in C, and asks _key_form about the rest.
+        text = json.dumps(parts, default=_key_form, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise CodecError(f"no content key: {exc}") from None
     digest = hashlib.sha256(code_fingerprint().encode())
-    digest.update(repr((described, settings, registers_fingerprint)).encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
-class DocumentCache:
-    def __init__(self, project_root: Path):
-        self.folder = project_root / CACHE_DIR / "documents"
+@functools.cache
+def _key_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of a dataclass that count in a key, and whether the file each names is read."""
+    return tuple((f.name, (cls, f.name) in CONTENT_OF)
+                 for f in dataclasses.fields(cls) if (cls, f.name) not in NOT_IN_KEYS)
 
-    def load(
-        self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_fingerprint: str
-    ) -> DocumentResult | None:
-        """The cached result, if there is one and today's lexicon decides its hyphens the same way."""
-        path = self.folder / f"{key}.pickle"
+
+def _key_form(value: Any) -> Any:
+    kind = type(value)
+    if dataclasses.is_dataclass(kind):
+        form = [type_name(kind)]
+        for name, read in _key_fields(kind):
+            form.append(getattr(value, name))
+            if read:
+                form.append(file_digest(getattr(value, name)))
+        return form
+    if isinstance(value, PurePath):
+        return ["Path", str(value)]
+    if kind is bytes:
+        return ["bytes", hashlib.sha256(value).hexdigest()]
+    if isinstance(value, set | frozenset):  # in no order: the items' own keys, sorted
+        return ["set", sorted(content_key(item) for item in value)]
+    raise TypeError(f"a {kind.__qualname__} has no content key")
+
+
+class Namespace(Generic[T]):
+    """Entries of one type, each a file <key>.entry in a folder of the cache."""
+
+    def __init__(self, folder: Path, entry_type: Any, known: tuple[type, ...] = ()):
+        self.folder = folder
+        self.codec = Codec(entry_type, known)
+        self.type_name = type_name(entry_type)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.entry"
+
+    def load(self, key: str) -> T | None:
+        """The entry stored under key, or None: missing, or damaged (said on stderr, and made again)."""
+        path = self.path(key)
         try:
-            # Our own files, written below by this tool into a git-ignored folder of the project.
-            result = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            data = path.read_bytes()
+        except OSError:
             return None
-        if not isinstance(result, DocumentResult):
+        try:
+            return self._decode(data)
+        except Exception as exc:  # whatever is wrong with the file, it is only a miss
+            print(f"note: cache entry {self._shown(key)} was damaged ({exc}) and is made again",
+                  file=sys.stderr)
             return None
-        if result.stats.get("lexicon") == lexicon_fingerprint:
-            return result  # the same corpus: the same decisions
-        today = dehyphenator()
-        for left, right, lang, keep in result.hyphen_decisions:
-            if today.decide(left, right, lang).keep != keep:
-                return None
-        return result
 
-    def store(self, key: str, result: DocumentResult, lexicon_fingerprint: str) -> None:
-        result.stats["lexicon"] = lexicon_fingerprint
-        store_pickle(self.folder / f"{key}.pickle", result)
+    def store(self, key: str, value: T) -> None:
+        data, blobs = self.codec.encode(value)
+        header = json.dumps({"type": self.type_name, "blobs": [len(b) for b in blobs], "data": data},
+                            ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = b"".join([header, b"\n", *blobs])
+        try:
+            write_atomically(self.path(key), MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        except OSError as exc:  # a cache that cannot be written is no cache: the build goes on without it
+            print(f"note: cache entry {self._shown(key)} could not be written ({exc.strerror or exc})",
+                  file=sys.stderr)
+
+    def _shown(self, key: str) -> str:
+        """The entry as a note names it: <namespace>/<key>.entry."""
+        return f"{self.folder.name}/{key}.entry"
+
+    def _decode(self, data: bytes) -> T:
+        if not data.startswith(MAGIC):
+            raise CodecError("not a cache entry of this version")
+        checksum, _, body = data[len(MAGIC):].partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            raise CodecError("its checksum does not match its bytes")
+        header_bytes, _, rest = body.partition(b"\n")
+        header = json.loads(header_bytes)
+        if not isinstance(header, dict) or header.get("type") != self.type_name:
+            raise CodecError("an entry of another type")
+        lengths = header.get("blobs")
+        if not isinstance(lengths, list) or not all(type(n) is int and n >= 0 for n in lengths) \
+                or sum(lengths) != len(rest):
+            raise CodecError("its byte strings are not as long as it says")
+        blobs, start = [], 0
+        for length in lengths:
+            blobs.append(rest[start:start + length])
+            start += length
+        return self.codec.decode(header.get("data"), blobs)
+
+
+class Cache:
+    """The cache folder of a project; each kind of entry in a namespace (a folder) of its own."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    @classmethod
+    def of_project(cls, project_root: Path) -> Cache:
+        return cls(Path(project_root) / CACHE_DIR)
+
+    def namespace(self, name: str, entry_type: Any, known: tuple[type, ...] = ()) -> Namespace:
+        return Namespace(self.folder / name, entry_type, known)

@@ -7,19 +7,17 @@ the cache; on a miss it processes the document, validates its TEI and stores the
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .apparatus.mentions import MentionMatcher
-from .cache import DocumentCache, document_key
+from .cache import Cache, content_key
 from .diagnostics import UsageError
 from .editions import Collection, DocumentEdition
 from .layout.hyphenation import Dehyphenator
 from .pipeline import DocumentResult, process_document
-from .tei.validate import validate_tei
+from .process_pool import map_ordered
 
 
 @dataclass(frozen=True)
@@ -30,6 +28,46 @@ class SharedState:
     registers_fingerprint: str
     lexicon_fingerprint: str  # the raw files the lexicon was counted from
     cache_root: Path | None  # project root holding the cache, or None for no cache
+
+
+@dataclass(frozen=True)
+class _DocumentEntry:
+    result: DocumentResult
+    lexicon: str  # fingerprint of the raw files the corpus lexicon was counted from
+
+
+class DocumentCache:
+    """Each document's result, by everything it depends on but the corpus lexicon (document_key).
+
+    The lexicon reaches a result only through the line-end hyphens it decided: a cached result is reused
+    if it was made from the same raw files, or if today's lexicon decides every one of its hyphens the
+    same way (the evidence it recorded).
+    """
+
+    def __init__(self, project_root: Path):
+        self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry)
+
+    def load(
+        self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_fingerprint: str
+    ) -> DocumentResult | None:
+        entry = self.entries.load(key)
+        if entry is None:
+            return None
+        if entry.lexicon == lexicon_fingerprint:
+            return entry.result  # the same corpus: the same decisions
+        today = dehyphenator()
+        for decision in entry.result.hyphen_decisions:
+            if today.decide(decision.left, decision.right, decision.lang).keep != decision.keep:
+                return None
+        return entry.result
+
+    def store(self, key: str, result: DocumentResult, lexicon_fingerprint: str) -> None:
+        self.entries.store(key, _DocumentEntry(result, lexicon_fingerprint))
+
+
+def document_key(doc: DocumentEdition, collection: Collection, registers_fingerprint: str) -> str:
+    """Everything a document's result depends on, but the corpus lexicon."""
+    return content_key("document", doc, collection, registers_fingerprint)
 
 
 class _Worker:
@@ -53,56 +91,24 @@ class _Worker:
         key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
         result = self.cache.load(key, lambda: self.dehyphenator, self.state.lexicon_fingerprint)
         if result is not None:
-            result.stats["cached"] = True
+            result.report.cached = True
         return result
 
     def run(self, doc: DocumentEdition) -> DocumentResult:
         cached = self.cached(doc)
         if cached is not None:
             return cached
-        key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
+        # Validated by the pipeline, on all cores; only a valid result is cached: a cached one needs no check.
         result = process_document(doc, self.state.collection, self.dehyphenator, self.state.matcher)
-        # Validated here, on all cores; only a valid result is cached, so a cached one needs no check.
-        result.diagnostics.extend(validate_tei(result.tei, f"build/tei/{result.id}.xml"))
         if self.cache is not None and not any(d.severity.value == "error" for d in result.diagnostics):
+            key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
             self.cache.store(key, result, self.state.lexicon_fingerprint)
         return result
 
 
-_WORKER: _Worker | None = None
-
-
-def _init_pool_worker(state: SharedState) -> None:
-    global _WORKER
-    # Ctrl-C is the parent's to handle: a worker interrupted mid-document would print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = _Worker(state)
-
-
-def _run_in_pool(doc: DocumentEdition) -> DocumentResult:
-    assert _WORKER is not None, "the pool's initializer sets the worker state"
-    return _WORKER.run(doc)
-
-
-def run_serial(docs: list[DocumentEdition], state: SharedState) -> Iterator[DocumentResult]:
-    worker = _Worker(state)
-    for doc in docs:
-        yield worker.run(doc)
-
-
 def run_local_pool(docs: list[DocumentEdition], state: SharedState, jobs: int) -> Iterator[DocumentResult]:
     """Results in document order (so the output never depends on timing)."""
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(docs)), initializer=_init_pool_worker, initargs=(state,)
-    )
-    try:
-        # The longest documents first, so that no core is left with a long one at the end.
-        longest_first = sorted(docs, key=_raw_size, reverse=True)
-        futures = {doc.id: pool.submit(_run_in_pool, doc) for doc in longest_first}
-        for doc in docs:
-            yield futures[doc.id].result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return map_ordered(_Worker.run, docs, jobs, setup=_Worker, shared=state, size=_raw_size)
 
 
 def _raw_size(doc: DocumentEdition) -> int:
@@ -137,9 +143,7 @@ def _map_for(name: str, jobs: int, scheduler: str | None) -> Callable[..., Itera
         if not scheduler:
             raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
         return lambda docs, state: run_dask(docs, state, scheduler)
-    if jobs <= 1:
-        return run_serial
-    return lambda docs, state: run_local_pool(docs, state, jobs) if len(docs) > 1 else run_serial(docs, state)
+    return lambda docs, state: run_local_pool(docs, state, jobs)
 
 
 def executor_for(name: str, jobs: int, scheduler: str | None) -> Callable[..., Iterator[DocumentResult]]:

@@ -180,6 +180,11 @@ def build_matcher(registers: Registers) -> MentionMatcher | None:
     for entry in registers.entries:
         for form in _forms_of(entry):
             entry_of_form.setdefault(form, entry)
+    return matcher_of_forms(entry_of_form)
+
+
+def matcher_of_forms(entry_of_form: dict[str, RegisterEntry]) -> MentionMatcher | None:
+    """The matcher of a table of forms (form -> entry, in the order the forms were found), or None."""
     if not entry_of_form:
         return None
     longest_first = sorted(entry_of_form, key=len, reverse=True)
