@@ -10,25 +10,24 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher
-from .cache import CACHE_DIR
+from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher, matcher_of_forms
+from .cache import CACHE_DIR, Cache, content_key
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
-from .files import store_pickle
 from .fingerprints import code_fingerprint, file_digest, folder_digest, listing_digest
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import DocumentResult, source_lines
+from .process_pool import map_ordered
 from .progress import Progress
 from .registers import Registers, load_registers
 from .search import SearchReport, document_search, start_index_site
@@ -75,20 +74,21 @@ def _read_corpus(
         for ref in doc.sources:
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(STAGES[0], len(refs))
-    cached = {path: _lexicon_file(digests.get(path), cache_root) for path in refs}
-    to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None or not cached[path].exists()]
-    counting = {ref.path for ref in to_count}
-    counted = _count_all(to_count, jobs)  # in the order of to_count, as they are done
+    words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str]) if cache_root else None
+    # Each raw file's word forms are cached by its bytes.
+    keys = {path: content_key("lexicon", digests.get(path) or file_digest(path)) for path in refs
+            if words_of is not None}
+    cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
+    to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]
+    counted = _count_all(to_count, jobs)  # in the order of to_count
     lexicon: Counter = Counter()
     problems: list[Diagnostic] = []
     for path, (ref, needed) in refs.items():
-        if path in counting:
+        words = cached[path]
+        if words is None:
             words = next(counted)
-            if isinstance(words, Counter) and cached[path] is not None:
-                store_pickle(cached[path], words)
-        else:
-            # Our own file, written above by an earlier build into the project's git-ignored cache folder.
-            words = pickle.loads(cached[path].read_bytes())
+            if isinstance(words, Counter) and words_of is not None:
+                words_of.store(keys[path], words)
         if isinstance(words, Counter):
             lexicon.update(words)
         elif needed:
@@ -99,7 +99,7 @@ def _read_corpus(
     return lexicon
 
 
-def _count_words(ref) -> Counter | list[Diagnostic]:
+def _count_words(_, ref) -> Counter | list[Diagnostic]:
     """The word forms of one raw file, or why it cannot be read (an exception would not cross processes)."""
     try:
         return corpus_lexicon(line.text for line in source_lines(ref))
@@ -108,31 +108,22 @@ def _count_words(ref) -> Counter | list[Diagnostic]:
 
 
 def _count_all(refs: list, jobs: int) -> Iterator[Counter | list[Diagnostic]]:
-    if jobs <= 1 or len(refs) <= 1:
-        yield from map(_count_words, refs)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(refs))) as pool:
-        yield from pool.map(_count_words, refs, chunksize=4)
-
-
-def _lexicon_file(digest: str | None, cache_root: Path | None) -> Path | None:
-    """Where the word forms of a raw file are cached, by the file's content (None: no cache)."""
-    if cache_root is None or digest is None:
-        return None
-    return cache_root / CACHE_DIR / "lexicon" / f"{digest}-{code_fingerprint()[:16]}.pickle"
+    return map_ordered(_count_words, refs, jobs, size=lambda ref: ref.path.stat().st_size)
 
 
 def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:
-    """The mention matcher; generating every inflected form takes a while, so it is cached by entries."""
+    """The mention matcher; generating every inflected form takes a while, so its table of forms (form ->
+    entry id) is cached by the registers, and the matcher made again from it."""
     if cache_root is None:
         return build_matcher(registers)
-    described = repr([(e.id, e.kind, e.variants) for e in registers.entries]) + code_fingerprint()
-    path = cache_root / CACHE_DIR / f"matcher-{hashlib.sha256(described.encode()).hexdigest()}.pickle"
-    if path.exists():
-        # Our own file, written below into the project's git-ignored cache folder.
-        return pickle.loads(path.read_bytes())
+    forms = Cache.of_project(cache_root).namespace("matcher", dict[str, str])
+    key = content_key("matcher", registers)
+    table = forms.load(key)
+    entries = registers.by_id()
+    if table is not None and set(table.values()) <= entries.keys():
+        return matcher_of_forms({form: entries[entry_id] for form, entry_id in table.items()})
     matcher = build_matcher(registers)
-    store_pickle(path, matcher)
+    forms.store(key, {form: entry.id for form, entry in (matcher.entry_of_form if matcher else {}).items()})
     return matcher
 
 
@@ -309,7 +300,8 @@ def _placeholders(edition: Edition) -> list[Diagnostic]:
 
 
 def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Diagnostic:
-    """A Jinja2 error as a diagnostic on the template (the editors may edit templates/)."""
+    """A Jinja2 error as a diagnostic on the template: the project's own (templates/, which the editors
+    may edit), or the theme's file that was used."""
     import jinja2
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -323,7 +315,7 @@ def _template_problem(exc: Exception, project_root: Path, templates: Path) -> Di
         return Diagnostic(
             display_name(templates, project_root),
             None,
-            f"template '{exc.name}' not found; restore it (the site needs it)",
+            f"template '{exc.name}' not found in templates/ nor in the theme; restore it (the site needs it)",
         )
     return Diagnostic(
         display_name(templates, project_root),
@@ -362,7 +354,7 @@ def _render(
         raise InputError(
             [_template_problem(exc, project_root, templates_dir_of(edition.collection))]
         ) from None
-    except FileNotFoundError as exc:  # e.g. templates/static/ missing
+    except FileNotFoundError as exc:  # e.g. the theme's static/ missing (a broken installation)
         where = Path(exc.filename).resolve() if exc.filename else templates_dir_of(edition.collection)
         raise InputError(
             [
@@ -374,7 +366,16 @@ def _render(
     return site
 
 
-LAST_BUILD = "last-build.pickle"
+LAST_BUILD = "last-build"  # the entry, in the cache's "builds" namespace, of the builds' records
+
+
+@dataclass(frozen=True)
+class _BuildRecord:
+    """What the last build into an output directory was made from, and what it left there."""
+
+    inputs: str  # _inputs_digest
+    output: str  # listing_digest of the output directory
+    warnings: list[Diagnostic]
 
 
 def _inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict: bool) -> str:
@@ -386,31 +387,28 @@ def _inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict
     return digest.hexdigest()
 
 
-def _build_records(project_root: Path) -> dict[str, dict]:
-    """What the last build into each output directory was made from: {out: {inputs, output, warnings}}."""
-    try:
-        # Our own file, written by _record_build into the project's git-ignored cache folder.
-        records = pickle.loads((project_root / CACHE_DIR / LAST_BUILD).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        return {}
-    return records if isinstance(records, dict) else {}
+def _build_records(project_root: Path):
+    """The records of the last builds, by output directory ({} if there are none), and where they are kept."""
+    records = Cache.of_project(project_root).namespace("builds", dict[str, _BuildRecord])
+    return records.load(LAST_BUILD) or {}, records
 
 
 def _last_build(project_root: Path, inputs: str, out: Path) -> list[Diagnostic] | None:
     """The warnings of the last build into out if it was made from these inputs and out is as it left it."""
-    last = _build_records(project_root).get(str(out))
-    if not isinstance(last, dict) or last.get("inputs") != inputs or not out.is_dir():
+    last = _build_records(project_root)[0].get(str(out))
+    if last is None or last.inputs != inputs or not out.is_dir():
         return None
-    if last.get("output") != listing_digest(out):
+    if last.output != listing_digest(out):
         return None  # out was changed (or replaced) since: build it again
-    return last.get("warnings")
+    return last.warnings
 
 
 def _record_build(project_root: Path, inputs: str, out: Path, warnings: list[Diagnostic]) -> None:
+    records, namespace = _build_records(project_root)
     # Directories that are gone (check's temporary builds) are forgotten.
-    records = {where: r for where, r in _build_records(project_root).items() if Path(where).is_dir()}
-    records[str(out)] = {"inputs": inputs, "output": listing_digest(out), "warnings": warnings}
-    store_pickle(project_root / CACHE_DIR / LAST_BUILD, records)
+    records = {where: r for where, r in records.items() if Path(where).is_dir()}
+    records[str(out)] = _BuildRecord(inputs, listing_digest(out), warnings)
+    namespace.store(LAST_BUILD, records)
 
 
 def build(
@@ -468,7 +466,7 @@ def build(
         progress.stage(STAGES[2], 1)
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
-        page_cache = project_root / CACHE_DIR / "pages" if use_cache else None
+        page_cache = project_root / CACHE_DIR if use_cache else None
         site = _render(
             staging, edition, [r.id for r in results], registers_tei, project_root, page_cache,
             jobs or os.cpu_count() or 1, index_documents,

@@ -90,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
         _add_root(sub, argparse.SUPPRESS)
         return sub
 
+    init = command(
+        "init", "create a new edition project in an empty folder",
+        "Create DIR (new or empty) with sources/ for the raw files, editions/collection.yml with the "
+        "settings to fill in, empty registers in editions/registers/, a README for the editors and a "
+        ".gitignore. The site's theme comes with diplo-edition; put your own versions of single "
+        "theme files in DIR/templates/.",
+    )
+    init.add_argument("folder", type=Path, metavar="DIR", help="the folder of the new project")
+
     new = command(
         "new", "start an edition file for new raw files in sources/",
         "Write editions/<id>.yml for the raw files given (the first is the body), with the languages, "
@@ -171,12 +180,12 @@ def _build(args) -> int:
               f"{summary(result.diagnostics)}")
         return EXIT_OK
     for doc in result.documents:
-        s = doc.stats
+        s = doc.report
         print(
-            f"{doc.id}: {s['pages']} pages, {s['footnotes_linked']}/{s['footnotes']} notes linked, "
-            f"{s['paragraphs']} paragraphs, {s['headings']} headings, "
-            f"{s['hyphens_joined']} hyphens joined, {s['hyphens_kept']} kept\n"
-            f"  letters: {s['letters']}"
+            f"{doc.id}: {s.pages} pages, {s.footnotes_linked}/{s.footnotes} notes linked, "
+            f"{s.paragraphs} paragraphs, {s.headings} headings, "
+            f"{s.hyphens_joined} hyphens joined, {s.hyphens_kept} kept\n"
+            f"  letters: {s.letters}"
         )
     print(f"built {plural(len(result.documents), 'document')} into {result.out} in {elapsed:.2f} s: "
           f"{summary(result.diagnostics)}")
@@ -196,7 +205,8 @@ def _check(args) -> int:
     with tempfile.TemporaryDirectory(prefix="diplo-edition-check-") as tmp:
         try:
             with progress_for(len(STAGES) + 1, quiet=args.quiet) as progress:
-                result = build(root, Path(tmp) / "site", args.jobs, only=only, progress=progress)
+                result = build(root, Path(tmp) / "site", args.jobs, only=only, progress=progress,
+                               executor=args.executor, scheduler=args.scheduler, use_cache=not args.no_cache)
                 progress.stage("checking links", 1)
                 base_path = urlsplit(load_edition(root).collection.base_url).path
                 broken, links = check_links(result.out, base_path)
@@ -214,6 +224,20 @@ def _check(args) -> int:
           + ("; --strict makes warnings errors" if args.strict and warnings else ""),
           file=sys.stderr if failed else sys.stdout)
     return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _init(args) -> int:
+    from .init_project import init_project
+
+    folder = args.folder.resolve()
+    written = init_project(folder)
+    print(f"created the edition project {folder}:")
+    for path in written:
+        print(f"  {path.as_posix()}{'/' if (folder / path).is_dir() else ''}")
+    print(f"next: replace the CHANGE-ME values in {Path('editions', 'collection.yml').as_posix()}, copy a "
+          "raw text into sources/ and run `diplo-edition new sources/<file>` in the project folder "
+          "(see its README.md)")
+    return EXIT_OK
 
 
 def _new(args) -> int:
@@ -263,7 +287,8 @@ def _names(args) -> int:
 
 
 COMMANDS = {
-    "new": _new, "build": _build, "check": _check, "serve": _serve, "names": _names, "quote": run_quote,
+    "init": _init, "new": _new, "build": _build, "check": _check, "serve": _serve, "names": _names,
+    "quote": run_quote,
 }
 
 

@@ -205,7 +205,8 @@ def test_copy_a_citation(visit, base_url):
     assert copied == (
         "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. 8. "
         f"URL: https://diplo-edition.example.org/documents/{THESIS}/#p12 (дата обращения: {today})")
-    assert page.locator("#cite-status").inner_text() == "Ссылка скопирована"
+    # The status is announced a moment after the copy (so that screen readers hear it again).
+    page.wait_for_function("document.getElementById('cite-status').textContent === 'Ссылка скопирована'")
     shot(page, "cite-paragraph-desktop")
     # A page's citation, from its number in the margin.
     page.click("a.pb-n[href='#page-8']")

@@ -10,24 +10,24 @@ files it makes are written there, and cached with the page).
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-import signal
+import typing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..cache import Cache, content_key
+from ..config.theme import theme_digest
 from ..editions import Collection, DocumentEdition
-from ..files import store_pickle
-from ..fingerprints import code_fingerprint, folder_digest
+from ..languages import interface_language
+from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
 from .model import DocumentSummary, DocumentView
 from .registers import read_registers
 
 # A document's full view -> (what the main process keeps of it, files to write: {path in the site: bytes}).
-# A module-level function (pickled by name); pure, so that its result is cached with the page.
+# A module-level function (sent to the worker processes by name); pure, so that its result is cached with
+# the page.
 Extra = Callable[[DocumentView], tuple[object, dict[str, bytes]]]
 
 
@@ -38,7 +38,7 @@ class DocumentPages:
     out_dir: Path
     collection: Collection
     registers_tei: bytes | None
-    templates: Path
+    templates: tuple[Path, ...]  # the theme's folders: the project's overrides first (config/theme.py)
     cache_dir: Path | None
     extra: Extra | None = None
 
@@ -53,11 +53,14 @@ class RenderedDocument:
 def cache_fingerprint(job: DocumentPages) -> str:
     """What every document page depends on besides its document: the code, the templates, the registers,
     the settings and the extra function."""
-    c = job.collection
     extra = f"{job.extra.__module__}.{job.extra.__qualname__}" if job.extra else None
-    common = repr((code_fingerprint(), folder_digest(job.templates), job.registers_tei,
-                   c.title, c.title_en, c.base_url, c.languages, c.publisher, extra))
-    return hashlib.sha256(common.encode()).hexdigest()
+    return content_key("pages", theme_digest(job.templates), job.registers_tei, job.collection, extra)
+
+
+@dataclass(frozen=True)
+class _PageEntry:
+    rendered: RenderedDocument
+    files: dict[str, bytes]  # path in the site -> bytes: the page, and the files extra made
 
 
 class _PageCache:
@@ -65,27 +68,22 @@ class _PageCache:
     on (or no cache)."""
 
     def __init__(self, job: DocumentPages):
-        self.folder = job.cache_dir
-        if self.folder is not None:
+        self.entries = None
+        if job.cache_dir is not None:
+            # RenderedDocument.extra holds what extra returns: the types of its return hint may stand there.
+            returned = typing.get_type_hints(job.extra).get("return") if job.extra else None
+            self.entries = Cache(job.cache_dir).namespace("pages", _PageEntry, typing.get_args(returned))
             self.common = cache_fingerprint(job)
 
-    def _path(self, doc: DocumentEdition, tei: bytes) -> Path | None:
-        if self.folder is None:
-            return None
-        key = hashlib.sha256(self.common.encode() + repr(doc).encode() + tei).hexdigest()
-        return self.folder / f"{key}.pickle"
+    def _key(self, doc: DocumentEdition, tei: bytes) -> str:
+        return content_key(self.common, doc, tei)
 
-    def load(self, doc: DocumentEdition, tei: bytes):
-        path = self._path(doc, tei)
-        if path is None or not path.exists():
-            return None
-        # Our own file, written below into the project's git-ignored cache folder.
-        return pickle.loads(path.read_bytes())
+    def load(self, doc: DocumentEdition, tei: bytes) -> _PageEntry | None:
+        return self.entries.load(self._key(doc, tei)) if self.entries is not None else None
 
-    def store(self, doc: DocumentEdition, tei: bytes, entry) -> None:
-        path = self._path(doc, tei)
-        if path is not None:
-            store_pickle(path, entry)
+    def store(self, doc: DocumentEdition, tei: bytes, entry: _PageEntry) -> None:
+        if self.entries is not None:
+            self.entries.store(self._key(doc, tei), entry)
 
 
 class _Renderer:
@@ -95,7 +93,7 @@ class _Renderer:
         from .render import base_path, make_environment
 
         self.job = job
-        self.env = make_environment(job.templates)
+        self.env = make_environment(job.templates, interface_language(job.collection.languages))
         self.registers = read_registers(job.registers_tei)
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
@@ -106,15 +104,16 @@ class _Renderer:
         if entry is None:
             entry = self._render(doc, tei)
             self.cache.store(doc, tei, entry)
-        rendered, files = entry
-        for path, data in files.items():
+        for path, data in entry.files.items():
             target = self.job.out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        return rendered
+        return entry.rendered
 
-    def _render(self, doc: DocumentEdition, tei: bytes) -> tuple[RenderedDocument, dict[str, bytes]]:
-        view, summary = read_document(doc, tei, self.job.collection.base_url, self.registers)
+    def _render(self, doc: DocumentEdition, tei: bytes) -> _PageEntry:
+        view, summary = read_document(tei, self.job.collection.base_url, self.registers,
+                                      self.job.collection.series,
+                                      ui_lang=interface_language(self.job.collection.languages))
         path = urls.document_path(view.id)
         html = self.env.get_template("document.html").render({
             "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
@@ -123,24 +122,15 @@ class _Renderer:
         })
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
-        return RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files}
+        return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
 
 
-_RENDERER: _Renderer | None = None
+def _render_one(renderer: _Renderer, document: tuple[DocumentEdition, bytes | Path]) -> RenderedDocument:
+    return renderer.render(*document)
 
 
-def _init_worker(job: DocumentPages) -> None:
-    global _RENDERER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _RENDERER = _Renderer(job)
-
-
-def _render_in_worker(doc: DocumentEdition, tei: bytes | Path) -> RenderedDocument:
-    assert _RENDERER is not None, "the pool's initializer sets the renderer"
-    return _RENDERER.render(doc, tei)
-
-
-def _size(tei: bytes | Path) -> int:
+def _size(document: tuple[DocumentEdition, bytes | Path]) -> int:
+    tei = document[1]
     return len(tei) if isinstance(tei, bytes) else Path(tei).stat().st_size
 
 
@@ -149,18 +139,4 @@ def render_documents(
 ) -> Iterator[RenderedDocument]:
     """Render and write every document's page (its TEI given as bytes or as the file that holds it); the
     results in the order of documents."""
-    if jobs <= 1 or len(documents) <= 1:
-        renderer = _Renderer(job)
-        for doc, tei in documents:
-            yield renderer.render(doc, tei)
-        return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(documents)), initializer=_init_worker,
-                               initargs=(job,))
-    try:
-        # The longest documents first, so that no core is left with a long one at the end.
-        by_size = sorted(range(len(documents)), key=lambda k: _size(documents[k][1]), reverse=True)
-        futures = {k: pool.submit(_render_in_worker, *documents[k]) for k in by_size}
-        for k in range(len(documents)):
-            yield futures[k].result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return map_ordered(_render_one, documents, jobs, setup=_Renderer, shared=job, size=_size)

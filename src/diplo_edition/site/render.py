@@ -6,8 +6,6 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,17 +13,18 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..cache import Cache, content_key
+from ..config.theme import static_files, theme_folders
+from ..datacodec import CodecError
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection, DocumentEdition
-from ..files import write_atomically
+from ..languages import detect_language, interface_language
 from . import urls, words
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .indexes import Indexes, gather
-from .markdown import guess_language, render_markdown
+from .markdown import render_markdown
 from .model import DocumentSummary, DocumentView
 from .registers import Registers, read_registers
-
-UI_LANG = "ru"
 
 
 @dataclass
@@ -49,7 +48,7 @@ class _Page:
 
 
 def templates_dir_of(collection: Collection) -> Path:
-    """templates/ of the project whose editions/collection.yml this is."""
+    """templates/ of the project whose editions/collection.yml this is: its overrides of the theme."""
     return collection.file.resolve().parent.parent / "templates"
 
 
@@ -68,27 +67,31 @@ def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
     return [(doc_id, title, list(places.values())) for doc_id, title, places in groups.values()]
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
+    """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
+
+    ui_lang: the interface language (languages.interface_language of the collection's languages)."""
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(folder) for folder in theme]),
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["plural"] = words.plural
+    ui_words = words.site_words(ui_lang)
+    env.filters["plural"] = ui_words.plural
     env.filters["by_document"] = by_document
-    env.filters["kind_label"] = words.kind_label
-    env.filters["language_label"] = words.language_label
-    env.filters["date_words"] = lambda v: words.iso_date_words(v) or v
-    env.globals["life_span"] = words.life_span
+    env.filters["kind_label"] = ui_words.kind_label
+    env.filters["language_label"] = ui_words.language_label
+    env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v
+    env.globals["life_span"] = ui_words.life_span
     env.globals.update(
         urls=urls,
-        register_titles=words.REGISTER_TITLES,
+        register_titles=ui_words.register_titles,
         abstract_titles=words.ABSTRACT_TITLES,
         keyword_titles=words.KEYWORD_TITLES,
-        ui_lang=UI_LANG,
+        ui_lang=ui_lang,
     )
     return env
 
@@ -123,8 +126,9 @@ def _document_order_key(view: DocumentView) -> tuple:
 def _plan(
     collection: Collection, views: list[DocumentView], indexes: Indexes, registers: Registers
 ) -> list[_Page]:
-    intro_lang = guess_language(collection.introduction or "", UI_LANG)
-    about_lang = guess_language(collection.about or "", UI_LANG)
+    ui_lang = interface_language(collection.languages)
+    intro_lang = detect_language(collection.introduction or "", ui_lang)
+    about_lang = detect_language(collection.about or "", ui_lang)
     pages = [
         _Page(
             urls.HOME,
@@ -154,12 +158,14 @@ def _plan(
             "archives.html",
             {
                 "archives": indexes.archives,
+                "archive_names": {a.abbreviation: a.name for a in collection.archives},
                 "count": indexes.archival_count,
                 "sources": indexes.reference_sources,
             },
             cached=True,
         ),
-        _Page(urls.DVP, "dvp.html", {"volumes": indexes.dvp, "count": indexes.dvp_count}, cached=True),
+        *(_Page(urls.series_path(c.series.id), "series.html", {"concordance": c}, cached=True)
+          for c in indexes.concordances),
         _Page(
             urls.CHRONOLOGY,
             "chronology.html",
@@ -191,37 +197,29 @@ def _plan(
     return pages
 
 
-class _Digest:
-    """A file-like object that only hashes what is written to it (a pickle of a large context is never
-    held in memory)."""
-
-    def __init__(self, *parts: bytes):
-        self.sha = hashlib.sha256(b"\0".join(parts))
-
-    def write(self, data: bytes) -> None:
-        self.sha.update(data)
-
-
 class _IndexPages:
     """Index pages rendered by earlier builds, by their template and everything in their context: when one
-    document changes, the register entries and indexes it does not touch are copied, not rendered."""
+    document changes, the register entries and indexes it does not touch are taken from the cache, not
+    rendered."""
 
-    def __init__(self, folder: Path | None, job: DocumentPages):
-        self.folder = folder
-        self.common = cache_fingerprint(job).encode() if folder is not None else b""
+    def __init__(self, cache_dir: Path | None, job: DocumentPages):
+        self.pages = Cache(cache_dir).namespace("index-pages", bytes) if cache_dir is not None else None
+        self.common = cache_fingerprint(job) if cache_dir is not None else ""
 
-    def path(self, template: str, context: dict) -> Path | None:
-        if self.folder is None:
+    def key(self, template: str, context: dict) -> str | None:
+        if self.pages is None:
             return None
-        digest = _Digest(self.common, template.encode())
-        pickler = pickle.Pickler(digest, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True  # no memo: it would hold an entry for every object of a large index
         try:
-            pickler.dump(context)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            return content_key(self.common, template, context)
+        except (CodecError, RecursionError):
             return None  # something in it that has no stable form: render it
-        return self.folder / f"{digest.sha.hexdigest()}.html"
 
+    def load(self, key: str | None) -> bytes | None:
+        return self.pages.load(key) if self.pages is not None and key is not None else None
+
+    def store(self, key: str | None, html: bytes) -> None:
+        if self.pages is not None and key is not None:
+            self.pages.store(key, html)
 
 
 _PIECES_PER_WRITE = 50_000
@@ -271,16 +269,16 @@ def render_site(
     documents, in the site's order, as soon as their pages are written (before the index pages).
     """
     out_dir = Path(out_dir)
-    templates = templates or templates_dir_of(collection)
+    theme = theme_folders(templates or templates_dir_of(collection))
     registers = read_registers(registers_tei)
-    job = DocumentPages(out_dir, collection, registers_tei, templates, cache_dir, extra)
+    job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir, extra)
     rendered = sorted(render_documents(job, documents, jobs), key=lambda r: _document_order_key(r.view))
     if documents_written is not None:
         documents_written(rendered)
     views = [r.view for r in rendered]
     summaries = [r.summary for r in rendered]
-    indexes = gather(summaries, registers)
-    env = make_environment(templates)
+    indexes = gather(summaries, registers, collection.series)
+    env = make_environment(theme, interface_language(collection.languages))
     report = SiteReport(
         documents=len(views),
         register_entries=len(registers.entries),
@@ -306,14 +304,14 @@ def render_site(
             **page.context,
         }
         target = out_dir / page.path
-        stored = page_store.path(page.template, context) if page.cached else None
-        if stored is not None and stored.exists():
+        key = page_store.key(page.template, context) if page.cached else None
+        stored = page_store.load(key)
+        if stored is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(stored, target)
+            target.write_bytes(stored)
         else:
             _write(target, env.get_template(page.template).generate(context))
-            if stored is not None:
-                write_atomically(stored, target.read_bytes())
+            page_store.store(key, target.read_bytes())
         report.pages.append(page.path)
         if context["canonical"]:
             sitemap.append(context["canonical"])
@@ -324,7 +322,6 @@ def render_site(
     )
     static_out = out_dir / "static"
     static_out.mkdir(exist_ok=True)
-    for source in sorted((templates / "static").iterdir()):
-        if source.is_file():
-            shutil.copyfile(source, static_out / source.name)
+    for name, source in static_files(theme).items():
+        shutil.copyfile(source, static_out / name)
     return report
