@@ -61,8 +61,6 @@ class PagefindReport:
     languages: dict[str, int] = field(default_factory=dict)  # language -> pages
     bytes: int = 0
     files: int = 0
-    fragment_bytes_before_slimming: int = 0
-    fragment_bytes: int = 0
 
 
 def plain_text(nodes: list) -> str:
@@ -111,19 +109,68 @@ def page_url(view: DocumentView) -> str:
 
 
 async def _index(site_dir: Path, records: list[dict]) -> dict:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
-    # The output path goes in the configuration: leaving the context writes the files there (a path given
-    # to write_files instead would be written, and then the default ./pagefind of the working directory).
+    bundle = site_dir / OUTPUT
     config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
-                         output_path=str(site_dir / OUTPUT))
-    async with PagefindIndex(config) as index:
+                         output_path=str(bundle))
+    async with PagefindService() as service:
+        index = await service.create_index(config)
         # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
         # so the index can be written while they are still being rendered.
         result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
         for record in records:
             await index.add_custom_record(**record)
+        await index.write_files()
+        # Pagefind 1.5.2 acknowledges write_files before its files are flushed, and closing the service
+        # kills the writer: the service is closed only once every file is whole (Pagefind PR #1272).
+        await _written(bundle)
     return result
+
+
+# Pagefind's index files are gzip streams, whose trailer (CRC and length) shows a file cut short.
+_GZIPPED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+_SETTLE_SECONDS = 0.3
+_WRITE_TIMEOUT_SECONDS = 120.0
+
+
+def _whole(path: Path) -> bool:
+    if path.name == "pagefind-entry.json":
+        try:
+            return isinstance(json.loads(path.read_bytes()), dict)
+        except ValueError:
+            return False
+    if path.suffix in _GZIPPED:
+        try:
+            gzip.decompress(path.read_bytes())
+        except (OSError, EOFError):
+            return False
+    return True
+
+
+async def _written(bundle: Path) -> None:
+    """Wait until the index files are all there and whole: the entry file parses, every gzip stream is
+    complete, and no file has appeared or changed size for a moment."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + _WRITE_TIMEOUT_SECONDS
+    checked: dict[Path, tuple[int, int]] = {}  # file -> (size, mtime) when it was last found whole
+    settled_since: float | None = None
+    while loop.time() < deadline:
+        files = {p: (s.st_size, s.st_mtime_ns) for p in bundle.rglob("*") if p.is_file() and (s := p.stat())}
+        pending = [p for p, state in files.items() if checked.get(p) != state]
+        whole = all(_whole(p) for p in pending) and (bundle / "pagefind-entry.json") in files
+        if whole and not pending and settled_since is not None:
+            if loop.time() - settled_since >= _SETTLE_SECONDS:
+                return
+        elif whole:
+            checked = files
+            settled_since = loop.time()
+        else:
+            settled_since = None
+        await asyncio.sleep(0.05)
+    raise RuntimeError(f"Pagefind did not finish writing the search index in {bundle} "
+                       f"within {_WRITE_TIMEOUT_SECONDS:.0f} s")
 
 
 def _run(coroutine):
@@ -158,17 +205,16 @@ def anchor_texts(view: DocumentView) -> dict[str, str]:
     return texts
 
 
-def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> tuple[int, int]:
-    """Bytes of one fragment before and after slimming it (see slim_fragments)."""
+def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> None:
+    """Slim one fragment (see slim_fragments)."""
     data = path.read_bytes()
-    before = len(data)
     try:
         raw = gzip.decompress(data)
         fragment = json.loads(raw[len(_FRAGMENT_MAGIC):]) if raw.startswith(_FRAGMENT_MAGIC) else None
     except (OSError, EOFError, ValueError):
         fragment = None
     if not isinstance(fragment, dict):
-        return before, before
+        return
     changed = False
     page_texts = texts.get(fragment.get("url", ""), {})
     for anchor in fragment.get("anchors") or []:
@@ -180,20 +226,17 @@ def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> tuple[int, i
             changed = True
     if changed:
         body = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        data = gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=6, mtime=0)
-        path.write_bytes(data)
-    return before, len(data)
+        path.write_bytes(gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=6, mtime=0))
 
 
-def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None) -> tuple[int, int]:
+def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None) -> None:
     """Drop the anchor text Pagefind stores for every element with an id (only headings' text is used by
     its search); headings and notes get their clean text from texts (Pagefind's own holds the labels of
-    page numbers inside them). Bytes of the fragments before and after. A fragment in a format this does
+    page numbers inside them). A fragment in a format this does
     not know is left as it is. Threads: compressing releases the GIL."""
     paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = list(pool.map(lambda path: _slim_fragment(path, texts or {}), paths))
-    return sum(b for b, _ in sizes), sum(a for _, a in sizes)
+        list(pool.map(lambda path: _slim_fragment(path, texts or {}), paths))
 
 
 def write_pagefind(site_dir: Path, records: list[dict], texts: dict[str, dict[str, str]], *,
@@ -210,12 +253,8 @@ def write_pagefind(site_dir: Path, records: list[dict], texts: dict[str, dict[st
     report = PagefindReport(pages=int(result.get("page_count", 0)), records=len(records))
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     report.languages = {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
-    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"))
-    size = sum(p.stat().st_size for p in fragments)
-    report.fragment_bytes_before_slimming = report.fragment_bytes = size
     if slim:
-        before, after = slim_fragments(bundle, texts)
-        report.fragment_bytes_before_slimming, report.fragment_bytes = before, after
+        slim_fragments(bundle, texts)
     files = [p for p in bundle.rglob("*") if p.is_file()]
     report.files = len(files)
     report.bytes = sum(p.stat().st_size for p in files)
