@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from browser import apparatus_fixture as fx
@@ -18,6 +18,7 @@ from lxml import etree, html
 
 from diplo_edition.diagnostics import InputError
 from diplo_edition.editions import SITE_FOLDERS, PrintedSeries, load_edition
+from diplo_edition.linkcheck import check_links
 from diplo_edition.site import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,55 +54,36 @@ def text(el) -> str:
 # --- link checking -----------------------------------------------------------------------------------
 
 
-def check_links(root: Path) -> tuple[int, list[str]]:
-    """Every relative href/src of every page must name an existing file, and every #fragment an id in it.
-
-    A page's <base href> (the 404 page) is a path from the host's root, that is from the site's root.
-    """
-    anchors: dict[Path, set[str]] = {}
-
-    def ids(path: Path) -> set[str]:
-        if path not in anchors:
-            tree = html.parse(str(path))
-            anchors[path] = set(tree.xpath("//@id")) | set(tree.xpath("//a/@name"))
-        return anchors[path]
-
-    broken, total = [], 0
-    for path in sorted(root.rglob("*.html")):
-        tree = html.parse(str(path))
-        base = tree.xpath("//base/@href")
-        origin = root if base else path.parent
-        for el in tree.xpath("//*[@href or @src]"):
-            if el.tag == "base":
-                continue
-            for attr in ("href", "src"):
-                url = (el.get(attr) or "").strip()
-                parts = urlsplit(url)
-                if not url or parts.scheme or url.startswith("//"):
-                    continue
-                total += 1
-                target = path if not parts.path else (origin / unquote(parts.path))
-                if target.is_dir():
-                    target = target / "index.html"
-                if not target.is_file():
-                    broken.append(f"{path.relative_to(root)}: {url} (no such file)")
-                    continue
-                fragment = unquote(parts.fragment)
-                if fragment and target.suffix == ".html" and fragment not in ids(target):
-                    broken.append(f"{path.relative_to(root)}: {url} (no such anchor)")
-    return total, broken
-
-
 def test_no_broken_link_or_anchor_in_the_real_site(site):
-    total, broken = check_links(site)
+    broken, total = check_links(site)
     assert total > 2000
     assert broken == []
 
 
 def test_no_broken_link_or_anchor_in_the_fixture_site(fixture):
-    total, broken = check_links(fixture)
+    broken, total = check_links(fixture, base_path=urlsplit(fx.BASE_URL).path)
     assert total > 200
     assert broken == []
+
+
+def test_the_link_check_finds_a_missing_page_a_missing_anchor_and_a_link_outside(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="here">x</p>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>\n'
+        '<a href="b/index.html">no page</a>\n<a href="a/index.html#gone">no anchor</a>\n'
+        '<a href="/elsewhere/x.html">outside</a><a href="https://example.org/">external</a>',
+        encoding="utf-8",
+    )
+    broken, total = check_links(tmp_path, base_path="/edition/")
+    assert total == 6
+    assert [(d.file, d.line) for d in broken] == [("build/index.html", 2), ("build/index.html", 3),
+                                                  ("build/index.html", 4)]
+    messages = " | ".join(d.message for d in broken)
+    assert "'b/index.html' points to no file" in messages
+    assert "anchor '#gone'" in messages
+    assert "'/elsewhere/x.html' points outside the site, which is published at /edition/" in messages
+
 
 
 # --- the pages ---------------------------------------------------------------------------------------
@@ -345,7 +327,7 @@ def test_registers_exist_even_without_entries(tmp_path):
 
 def test_two_builds_give_identical_files(site, tmp_path):
     edition = load_edition(ROOT)
-    documents = [(d, (site / "tei" / f"{d.id}.xml").read_bytes()) for d in edition.documents]
+    documents = [(site / "tei" / f"{d.id}.xml").read_bytes() for d in edition.documents]
     registers = site / "tei" / "registers.xml"
     registers_tei = registers.read_bytes() if registers.exists() else None
     outputs = []
@@ -368,8 +350,7 @@ def test_markup_in_metadata_is_shown_as_text(tmp_path):
            .replace('<title type="main">Переговоры в Урумчи</title>',
                     f'<title type="desc">{title.replace("&", "&amp;").replace("<", "&lt;")}</title>')
            .replace("<author>Иванов И.И.</author>", "", 1)).encode()
-    doc = fx.document(title=None, supplied_title=title, authors=())
-    render_site(tmp_path, fx.collection(title="<b>{{ 6*7 }}</b>"), [(doc, tei)], None,
+    render_site(tmp_path, fx.collection(title="<b>{{ 6*7 }}</b>"), [tei], None,
                 templates=ROOT / "templates")
     raw = (tmp_path / "documents" / fx.DOC_ID / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in raw and "<b>" not in raw
@@ -465,7 +446,7 @@ def test_a_second_series_has_its_own_concordance_and_the_dvp_keeps_its_page(tmp_
         '</biblScope>. <citedRange unit="page" from="14" to="14">С. 14</citedRange></bibl>; '
         '<bibl type="dvp" n="dvp-x-15">').encode()
     collection = fx.collection(series=(*fx.collection().series, SDD))
-    render_site(tmp_path, collection, [(fx.document(), tei)], fx.REGISTERS_TEI, templates=ROOT / "templates")
+    render_site(tmp_path, collection, [tei], fx.REGISTERS_TEI, templates=ROOT / "templates")
     doc = doc_page(tmp_path, fx.DOC_ID)
     assert doc.xpath("//span[@class='fn']//a[contains(@class,'bibl-sdd')]/@href") == [
         "../../sdd/index.html#sdd-2-14"]
@@ -483,7 +464,7 @@ def test_a_second_series_has_its_own_concordance_and_the_dvp_keeps_its_page(tmp_
 
 
 def test_no_series_declared_no_concordance(tmp_path):
-    report = render_site(tmp_path, fx.collection(series=()), [(fx.document(), fx.FIXTURE_TEI)], None,
+    report = render_site(tmp_path, fx.collection(series=()), [fx.FIXTURE_TEI], None,
                          templates=ROOT / "templates")
     assert not (tmp_path / "dvp").exists() and "dvp/index.html" not in report.pages
     doc = doc_page(tmp_path, fx.DOC_ID)
@@ -493,21 +474,19 @@ def test_no_series_declared_no_concordance(tmp_path):
 
 
 def test_a_document_is_shown_from_its_tei_alone(tmp_path):
-    """Kind, languages, supplied title and id come from the TEI, whatever the edition entry says."""
+    """Kind, languages, supplied title and id come from the TEI: the site is given nothing else."""
     tei = (fx.FIXTURE_TEI.decode()
            .replace('<title type="main">Переговоры в Урумчи</title>', '<title type="desc">Из TEI</title>')
            .replace('target="#kind-article"', 'target="#kind-thesis"')
            .replace('<language ident="en">English</language>', '<language ident="de">German</language>')
            ).encode()
-    entry = fx.document(id="other-id", kind="textbook-chapter", languages=("fr",), title=None,
-                        supplied_title="Из YAML")
-    report = render_site(tmp_path, fx.collection(), [(entry, tei)], None, templates=ROOT / "templates")
+    report = render_site(tmp_path, fx.collection(), [tei], None, templates=ROOT / "templates")
     view = report.views[0]
     assert (view.id, view.kind, view.languages, view.title) == (fx.DOC_ID, "thesis", ("ru", "de"), "[Из TEI]")
     doc = doc_page(tmp_path, fx.DOC_ID)
     assert text(doc.xpath("//p[@class='kicker']")[0]).startswith("Квалификационная работа ·")
     no_kind = re.sub(r'<catRef [^>]*/>', "", tei.decode()).encode()
-    report = render_site(tmp_path / "b", fx.collection(), [(entry, no_kind)], None,
+    report = render_site(tmp_path / "b", fx.collection(), [no_kind], None,
                          templates=ROOT / "templates")
     assert report.views[0].kind is None
     assert "None" not in (tmp_path / "b" / "documents" / fx.DOC_ID / "index.html").read_text(encoding="utf-8")

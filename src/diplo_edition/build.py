@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher, matcher_of_forms
 from .cache import CACHE_DIR, Cache, content_key
+from .config.theme import theme_digest, theme_folders
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
@@ -34,7 +35,7 @@ from .search import SearchReport, document_search, start_index_site
 from .site import render_site
 from .site.document_pages import RenderedDocument
 from .site.render import SiteReport
-from .tei.registers import build_registers_tei
+from .tei.register_file import build_registers_tei
 from .yamlfile import display_name
 
 # The stages a build reports progress for; check adds one (the links).
@@ -71,7 +72,8 @@ def _read_corpus(
     """
     refs = {}
     for doc in edition.documents:
-        for ref in doc.sources:
+        # A document given as TEI has no OCR text: its markup is no evidence of the corpus's words.
+        for ref in (ref for ref in doc.sources if ref.role != "tei"):
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(STAGES[0], len(refs))
     words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str]) if cache_root else None
@@ -338,12 +340,11 @@ def _render(
 
     from .site.render import templates_dir_of
 
-    by_id = {doc.id: doc for doc in edition.documents}
     try:
         site = render_site(
             staging,
             edition.collection,
-            [(by_id[doc_id], staging / "tei" / f"{doc_id}.xml") for doc_id in document_ids],
+            [staging / "tei" / f"{doc_id}.xml" for doc_id in document_ids],
             registers_tei,
             cache_dir=cache_dir,
             jobs=jobs,
@@ -379,10 +380,12 @@ class _BuildRecord:
 
 
 def _inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict: bool) -> str:
-    """Everything a build's output depends on: the code, sources/, editions/, templates/ and the options."""
+    """Everything a build's output depends on: the code, sources/, editions/, the theme with the project's
+    templates/, and the options."""
     digest = hashlib.sha256(code_fingerprint().encode())
-    for folder in ("sources", "editions", "templates"):
+    for folder in ("sources", "editions"):
         digest.update(folder_digest(project_root / folder).encode())
+    digest.update(theme_digest(theme_folders(project_root / "templates")).encode())
     digest.update(repr((str(out), only, strict)).encode())
     return digest.hexdigest()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diplo_edition.editions import ArchiveName, Collection, DocumentEdition, PrintedSeries
+from diplo_edition.editions import ArchiveName, Collection, PrintedSeries
 from diplo_edition.site import SiteReport, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,33 +128,11 @@ def collection(**changes) -> Collection:
     return Collection(**values)
 
 
-def document(**changes) -> DocumentEdition:
-    values = dict(
-        id=DOC_ID,
-        title="Переговоры в Урумчи",
-        supplied_title=None,
-        authors=("Иванов И.И.",),
-        kind="article",
-        languages=("ru", "en"),
-        date="2020-05",
-        published_in="Вестник истории, 2020, № 3",
-        first_page=45,
-        sources=(),
-        references={1: "АВП РФ. Ф. 0100. Оп. 5. Д. 3."},
-        corrections=(),
-        notes=None,
-        file=ROOT / "editions" / f"{DOC_ID}.yml",
-        line_of={},
-    )
-    values.update(changes)
-    return DocumentEdition(**values)
-
-
 def render_fixture_site(out: Path, registers: bool = True) -> SiteReport:
     """The fixture edition rendered into out (with its TEI in out/tei, as the build leaves it)."""
     (out / "tei").mkdir(parents=True, exist_ok=True)
     (out / "tei" / f"{DOC_ID}.xml").write_bytes(FIXTURE_TEI)
     if registers:
         (out / "tei" / "registers.xml").write_bytes(REGISTERS_TEI)
-    return render_site(out, collection(), [(document(), FIXTURE_TEI)], REGISTERS_TEI if registers else None,
+    return render_site(out, collection(), [FIXTURE_TEI], REGISTERS_TEI if registers else None,
                        templates=ROOT / "templates")

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from ..cache import Cache, content_key
 from ..config.theme import theme_digest
-from ..editions import Collection, DocumentEdition
+from ..editions import Collection
 from ..languages import interface_language
 from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
 from .model import DocumentSummary, DocumentView
-from .registers import read_registers
+from .register_index import read_registers
 
 # A document's full view -> (what the main process keeps of it, files to write: {path in the site: bytes}).
 # A module-level function (sent to the worker processes by name); pure, so that its result is cached with
@@ -75,15 +75,15 @@ class _PageCache:
             self.entries = Cache(job.cache_dir).namespace("pages", _PageEntry, typing.get_args(returned))
             self.common = cache_fingerprint(job)
 
-    def _key(self, doc: DocumentEdition, tei: bytes) -> str:
-        return content_key(self.common, doc, tei)
+    def _key(self, tei: bytes) -> str:
+        return content_key(self.common, tei)
 
-    def load(self, doc: DocumentEdition, tei: bytes) -> _PageEntry | None:
-        return self.entries.load(self._key(doc, tei)) if self.entries is not None else None
+    def load(self, tei: bytes) -> _PageEntry | None:
+        return self.entries.load(self._key(tei)) if self.entries is not None else None
 
-    def store(self, doc: DocumentEdition, tei: bytes, entry: _PageEntry) -> None:
+    def store(self, tei: bytes, entry: _PageEntry) -> None:
         if self.entries is not None:
-            self.entries.store(self._key(doc, tei), entry)
+            self.entries.store(self._key(tei), entry)
 
 
 class _Renderer:
@@ -98,19 +98,19 @@ class _Renderer:
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
 
-    def render(self, doc: DocumentEdition, source: bytes | Path) -> RenderedDocument:
+    def render(self, source: bytes | Path) -> RenderedDocument:
         tei = source if isinstance(source, bytes) else Path(source).read_bytes()
-        entry = self.cache.load(doc, tei)
+        entry = self.cache.load(tei)
         if entry is None:
-            entry = self._render(doc, tei)
-            self.cache.store(doc, tei, entry)
+            entry = self._render(tei)
+            self.cache.store(tei, entry)
         for path, data in entry.files.items():
             target = self.job.out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         return entry.rendered
 
-    def _render(self, doc: DocumentEdition, tei: bytes) -> _PageEntry:
+    def _render(self, tei: bytes) -> _PageEntry:
         view, summary = read_document(tei, self.job.collection.base_url, self.registers,
                                       self.job.collection.series,
                                       ui_lang=interface_language(self.job.collection.languages))
@@ -125,17 +125,16 @@ class _Renderer:
         return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
 
 
-def _render_one(renderer: _Renderer, document: tuple[DocumentEdition, bytes | Path]) -> RenderedDocument:
-    return renderer.render(*document)
+def _render_one(renderer: _Renderer, tei: bytes | Path) -> RenderedDocument:
+    return renderer.render(tei)
 
 
-def _size(document: tuple[DocumentEdition, bytes | Path]) -> int:
-    tei = document[1]
+def _size(tei: bytes | Path) -> int:
     return len(tei) if isinstance(tei, bytes) else Path(tei).stat().st_size
 
 
 def render_documents(
-    job: DocumentPages, documents: list[tuple[DocumentEdition, bytes | Path]], jobs: int = 1
+    job: DocumentPages, documents: list[bytes | Path], jobs: int = 1
 ) -> Iterator[RenderedDocument]:
     """Render and write every document's page (its TEI given as bytes or as the file that holds it); the
     results in the order of documents."""

@@ -17,14 +17,14 @@ from ..cache import Cache, content_key
 from ..config.theme import static_files, theme_folders
 from ..datacodec import CodecError
 from ..diagnostics import Diagnostic, Severity
-from ..editions import Collection, DocumentEdition
+from ..editions import Collection
 from ..languages import detect_language, interface_language
 from . import urls, words
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .indexes import Indexes, gather
 from .markdown import render_markdown
 from .model import DocumentSummary, DocumentView
-from .registers import Registers, read_registers
+from .register_index import RegisterLookup, read_registers
 
 
 @dataclass
@@ -96,7 +96,7 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     return env
 
 
-def _warnings(summaries: list[DocumentSummary], registers: Registers) -> list[Diagnostic]:
+def _warnings(summaries: list[DocumentSummary], registers: RegisterLookup) -> list[Diagnostic]:
     out = []
     for summary in summaries:
         if not summary.unresolved:
@@ -124,7 +124,7 @@ def _document_order_key(view: DocumentView) -> tuple:
 
 
 def _plan(
-    collection: Collection, views: list[DocumentView], indexes: Indexes, registers: Registers
+    collection: Collection, views: list[DocumentView], indexes: Indexes, registers: RegisterLookup
 ) -> list[_Page]:
     ui_lang = interface_language(collection.languages)
     intro_lang = detect_language(collection.introduction or "", ui_lang)
@@ -250,7 +250,7 @@ def base_path(base_url: str) -> str:
 def render_site(
     out_dir: Path,
     collection: Collection,
-    documents: list[tuple[DocumentEdition, bytes | Path]],
+    documents: list[bytes | Path],
     registers_tei: bytes | None,
     templates: Path | None = None,
     cache_dir: Path | None = None,
@@ -259,10 +259,11 @@ def render_site(
     extra: Extra | None = None,
     documents_written: Callable[[list[RenderedDocument]], None] | None = None,
 ) -> SiteReport:
-    """Write the website into out_dir (beside the tei/ folder the build has written there).
+    """Write the website into out_dir (beside the tei/ folder the build has written there), from the TEI of
+    every document (given as bytes or as the file that holds it) and of the registers.
 
     The document pages are rendered on jobs processes (document_pages.py); with a cache_dir, a page is
-    reused from an earlier build when its TEI, edition file, the registers, the templates and the code
+    reused from an earlier build when its TEI, the registers, the templates and the code
     are all unchanged, and an index page (registers, entries, archives, DVP, chronology, works cited)
     when its data is. extra is run on each document's full view in the worker (see document_pages.py):
     its results are in SiteReport.extras, by document id. documents_written is called with the
