@@ -1,4 +1,4 @@
-"""Measure the search of a built site: ``python -m diplo_edition.search.metrics build/``.
+"""Measure the search of a built site: ``python bench/search_metrics.py build/``.
 
 Reports
 - the size of the Pagefind index (bytes, files, by kind) and of the offline quotation index (total and
@@ -27,8 +27,8 @@ from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .pagefind_index import OUTPUT
-from .quotes import QUOTES_DIR
+from diplo_edition.search.pagefind_index import OUTPUT
+from diplo_edition.search.quotes import QUOTES_DIR
 
 # (query, the document that treats it at length). Russian queries, in the forms a reader types.
 RANKING_QUERIES = [
@@ -269,7 +269,7 @@ def _print(report: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m diplo_edition.search.metrics", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python bench/search_metrics.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="a built site (build/)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="the Chromium to drive")

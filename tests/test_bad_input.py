@@ -17,7 +17,7 @@ from conftest import NS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
-from test_workflow import DOCUMENT, TEXT, add_document, run, snapshot, tiny_project
+from projects import DOCUMENT, TEXT, add_document, run, snapshot, tiny_project
 
 from diplo_edition.cli import EXIT_CONTENT, EXIT_OK
 from diplo_edition.diagnostics import InputError

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from test_workflow import snapshot
+from projects import snapshot
 
 
 def _build(out, seed: str, jobs: str, epoch: str) -> None:

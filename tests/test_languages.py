@@ -25,7 +25,7 @@ from diplo_edition.registers import KINDS as REGISTER_KINDS
 from diplo_edition.registers import load_registers
 from diplo_edition.site.render import make_environment
 from diplo_edition.site.words import site_words
-from diplo_edition.tei.registers import build_registers_tei
+from diplo_edition.tei.register_file import build_registers_tei
 
 # Fields a language may leave empty, because it has none of them (each pack says why in a comment).
 MAY_BE_EMPTY = {

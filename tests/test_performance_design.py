@@ -137,7 +137,7 @@ def test_a_build_keeps_no_document_in_memory_and_proves_every_letter(tmp_path):
 
 
 def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(tmp_path):
-    from test_workflow import snapshot
+    from projects import snapshot
 
     project = make_project(tmp_path)
     build(project, tmp_path / "first", jobs=2)

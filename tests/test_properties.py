@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import ROOT
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_workflow import COLLECTION, DOCUMENT
+from projects import COLLECTION, DOCUMENT
 
 from diplo_edition.diagnostics import Diagnostic, InputError
 from diplo_edition.editions import load_edition

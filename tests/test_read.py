@@ -5,17 +5,17 @@ import unicodedata
 import pytest
 
 from diplo_edition.diagnostics import InputError
-from diplo_edition.ocr.read import decode_source, split_lines
+from diplo_edition.ocr.read import decode, split_lines
 
 
 def test_bom_and_crlf_are_layout_not_text():
-    text = decode_source("\ufeffпервая\r\nвторая\rтретья\n".encode(), "x.txt")
+    text = decode("\ufeffпервая\r\nвторая\rтретья\n".encode(), "x.txt").text
     assert [line.text for line in split_lines(text)] == ["первая", "вторая", "третья"]
 
 
 def test_text_is_normalised_to_nfc():
     decomposed = unicodedata.normalize("NFD", "ёлка й")
-    assert decode_source(decomposed.encode(), "x.txt") == "ёлка й"
+    assert decode(decomposed.encode(), "x.txt").text == "ёлка й"
 
 
 def test_line_numbers_are_one_based():
@@ -27,7 +27,7 @@ def test_not_utf8_is_refused_with_file_and_line():
     # Too few letters to tell windows-1251 from KOI8-R (a longer text is converted: test_bad_input.py).
     data = "ЖЗЙ\nКЛМ".encode("cp1251")
     with pytest.raises(InputError) as exc:
-        decode_source(data, "sources/old.txt")
+        decode(data, "sources/old.txt")
     message = str(exc.value.diagnostics[0])
     assert message.startswith("sources/old.txt:1: error: not valid UTF-8")
     assert "convert the file to UTF-8" in message

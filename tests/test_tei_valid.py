@@ -30,7 +30,7 @@ def test_header_records_sources_and_policies(trees):
 def test_registers_file_is_valid_tei(registers, edition, tei_all):
     from lxml import etree
 
-    from diplo_edition.tei.registers import build_registers_tei
+    from diplo_edition.tei.register_file import build_registers_tei
 
     tree = etree.fromstring(build_registers_tei(registers, edition.collection))
     assert tei_all.validate(tree), [f"{e.line}: {e.message}" for e in tei_all.error_log][:10]

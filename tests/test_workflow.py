@@ -1,15 +1,13 @@
 """The editors' workflow through the command: new, build (filtered, strict), check, serve, messages, exits.
 
 Most tests use a tiny project (one short document, the real templates) so that a build takes a fraction
-of a second; ``tiny_project`` is also used by the other test_bad_input/test_determinism modules.
+of a second (tests/projects.py).
 """
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
-import shutil
 import threading
 import time
 import urllib.error
@@ -18,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from projects import DOCUMENT, TEXT, add_document, leftovers, run, snapshot, tiny_project
 
 from diplo_edition import __version__, executors
 from diplo_edition import build as build_module
@@ -25,90 +24,6 @@ from diplo_edition.cache import CACHE_DIR
 from diplo_edition.cli import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
 from diplo_edition.editions import load_edition
 from diplo_edition.serve import RELOAD_TAG, PreviewServer, inject_reload
-
-TEXT = """\
- Советско-японские отношения в 1920-е годы развивались непросто. Переговоры
-шли долго, и стороны не раз прерывали их; японская сторона настаивала на
-концессиях на Северном Сахалине.
-
- Конвенция об основных принципах взаимоотношений была подписана в Пекине
-20 января 1925 г. и открыла новый этап в отношениях двух стран.
-"""
-
-COLLECTION = """\
-title: "Тестовое издание"
-base_url: "https://example.org/edition/"
-languages: [ru]
-"""
-
-DOCUMENT = """\
-id: {id}
-title: {title}
-authors: []
-kind: article
-languages: [ru]
-sources:
-  - file: sources/{file}
-    role: body
-"""
-
-
-def tiny_project(tmp_path: Path, text: str | bytes = TEXT, title: str = '"Тестовый документ"',
-                 doc_id: str = "test-doc", file: str = "test-doc.ru.txt", name: str = "project") -> Path:
-    """A project with one document (its raw text and title as given) and the real templates."""
-    project = tmp_path / name
-    (project / "sources").mkdir(parents=True)
-    (project / "editions").mkdir()
-    shutil.copytree(ROOT / "templates", project / "templates")
-    (project / "editions" / "collection.yml").write_text(COLLECTION, encoding="utf-8")
-    add_document(project, text, title, doc_id, file)
-    return project
-
-
-def add_document(project: Path, text: str | bytes = TEXT, title: str = '"Второй документ"',
-                 doc_id: str = "second-doc", file: str = "second-doc.ru.txt") -> None:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    (project / "sources" / file).write_bytes(data)
-    (project / "editions" / f"{doc_id}.yml").write_text(
-        DOCUMENT.format(id=doc_id, title=title, file=file), encoding="utf-8")
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-# Pagefind writes its filter files in hash-map order, so their bytes, their hashed names and the metadata
-# that names them vary from run to run (upstream issue Pagefind/pagefind#638); its fragments and word
-# indexes are stable. Those files are compared by what they hold: per language, the sorted bytes of each.
-_UNSTABLE_PAGEFIND = re.compile(r"pagefind/(filter/(?P<lang>[a-z-]+)_[0-9a-f]+\.pf_filter|"
-                                r"pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)")
-
-
-def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file of a built site by path, Pagefind's unstable files by their content as a whole."""
-    out: dict[str, bytes] = {}
-    filters: dict[str, list[bytes]] = {}
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file():
-            continue
-        name = path.relative_to(directory).as_posix()
-        unstable = _UNSTABLE_PAGEFIND.fullmatch(name)
-        if unstable is None:
-            out[name] = path.read_bytes()
-        elif unstable.group("lang"):
-            filters.setdefault(unstable.group("lang"), []).append(
-                bytes(sorted(gzip.decompress(path.read_bytes()))))
-    for lang, contents in filters.items():
-        out[f"pagefind/filter/{lang}"] = b"\0".join(sorted(contents))
-    return out
-
-
-def leftovers(directory: Path) -> list[str]:
-    """Hidden temporary folders left behind (the deliberate, git-ignored result cache is not one)."""
-    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".") and p.name != CACHE_DIR)
-
 
 # --- --version, --help, usage ------------------------------------------------------------------------
 

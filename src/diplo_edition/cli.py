@@ -25,7 +25,7 @@ from pathlib import Path
 from . import __version__
 from .diagnostics import InputError, UsageError, count, plural, summary
 from .progress import progress_for
-from .search.cli import add_quote_command, run_quote
+from .search.quote_command import add_quote_command, run_quote
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,12 +26,12 @@ from .layout.witnesses import separate_copies
 from .model.lines import Line
 from .ocr.encoding import LABELS
 from .ocr.read import Decoded, read_decoded, split_lines
+from .slugs import ID_PATTERN, slug
 from .yamlfile import display_name
 
 # supplied_title of a new file until the editor writes one; the build warns while it is there.
 PLACEHOLDER = "TODO:"
 
-_SLUG = re.compile(r"[a-z][a-z0-9-]*")
 SECOND_LANGUAGE = 0.03  # share of letters in the other script that makes a text bilingual
 
 _THESIS = re.compile(r"(?i:введение|заключение|список (?:использованных )?(?:источников|литературы))\.?"
@@ -42,9 +41,6 @@ _ARTICLE = re.compile(r"(?:Аннотация|АННОТАЦИЯ|Ключевы�
 _SECTION = re.compile(r"(?:§\s*\d+\.?|\d+\.(?:\d+\.?)*)\s+[А-ЯЁA-Z][^.!?]{2,100}")
 _ABSTRACT_NAME = re.compile(r"abstract|annotation|summary|аннотац|резюме", re.IGNORECASE)
 
-_LATIN_OF = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN_OF.split(), strict=True))
-_TRANSLIT["ъ"] = _TRANSLIT["ь"] = ""
 
 
 @dataclass
@@ -69,13 +65,10 @@ class _Source:
 
 def slug_of(file_name: str) -> str:
     """An id from a file name: the part before the first dot, transliterated and lower-cased."""
-    stem = file_name.split(".", 1)[0].lower()
-    stem = "".join(_TRANSLIT.get(c, c) for c in stem)
-    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
-    if not slug:
+    stem = slug(file_name.split(".", 1)[0])
+    if not stem:
         return "document"
-    return slug if slug[0].isalpha() else f"doc-{slug}"
+    return stem if stem[0].isalpha() else f"doc-{stem}"
 
 
 def _resolve_source(arg: str, root: Path) -> Path:
@@ -336,21 +329,21 @@ def new_edition(project_root: Path, source_args: list[str], doc_id: str | None =
         problems.append(Diagnostic(source_args[0], None, "a file is given twice; give each file once"))
     if problems:
         raise InputError(problems)
-    slug = doc_id if doc_id is not None else slug_of(sources[0].path.name)
-    if not _SLUG.fullmatch(slug):
+    new_id = doc_id if doc_id is not None else slug_of(sources[0].path.name)
+    if not ID_PATTERN.fullmatch(new_id):
         raise UsageError(f"--id must be a lower-case slug (a letter a-z, then a-z, 0-9 and '-'), "
-                         f"found '{slug}'")
-    target = editions_dir / f"{slug}.yml"
+                         f"found '{new_id}'")
+    target = editions_dir / f"{new_id}.yml"
     name = display_name(target, root)
     if target.exists():
         raise InputError([Diagnostic(name, None, "already exists and is not overwritten; edit it, or give "
                                                  "another id with --id")])
-    _existing(root, editions_dir, slug, sources)
+    _existing(root, editions_dir, new_id, sources)
     languages, lang_reason = _languages("\n".join(s.decoded.text for s in sources))
     _roles(sources, languages[0])
     body_lines = [line for s in sources if s.role == "body" for line in s.lines]
     kind, kind_reason = _guess_kind([line for s in sources for line in s.lines])
-    text = _render(slug, sources, languages, lang_reason, kind, kind_reason, _title_candidates(body_lines),
+    text = _render(new_id, sources, languages, lang_reason, kind, kind_reason, _title_candidates(body_lines),
                    _layout(sources))
     try:
         with target.open("x", encoding="utf-8", newline="\n") as f:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
-from browser.sites import serve
-from browser.test_search_sites import (
+from browser.search_sites import (
     CONVENTION,
     THESIS,
     URUMQI,
@@ -22,6 +21,7 @@ from browser.test_search_sites import (
     documents_mentioning,
     searched_site,
 )
+from browser.sites import serve
 
 from diplo_edition.search.normalize import normalize
 

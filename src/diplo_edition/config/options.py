@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
+from ..slugs import ID_PATTERN
 from ..yamlfile import STR, YamlFile, choice, describe, is_null, positive_int, text, text_list
 from .base import Entry, Reading, Schema
 
-SLUG = re.compile(r"[a-z][a-z0-9-]*")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -77,7 +77,7 @@ class Slug(Option):
         value = text(f, self.name, node, required=True)
         if value is None:
             return None
-        if not SLUG.fullmatch(value):
+        if not ID_PATTERN.fullmatch(value):
             f.error(node, f"'{self.name}' must be a lower-case slug: a letter a-z, then letters a-z, digits "
                           f"and '-' (e.g. urumqi-negotiations-1923), found '{value}'")
             return None

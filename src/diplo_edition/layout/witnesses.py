@@ -11,13 +11,12 @@ twice.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..model.lines import Line, Witness
+from .evidence import PAGE_NUMBER
 
-PAGE_NUMBER_LINE = re.compile(r"^\d{1,4}$")
 # A second copy must repeat at least this many opening lines and align this well with the first.
 OPENING_LINES = 3
 MIN_SIMILARITY = 0.8
@@ -81,15 +80,15 @@ def merge_copies(first: list[Line], second: list[Line], sigils: tuple[str, str] 
         b_text = [
             Line(x.text, x.source, x.number, b_sig)
             for x in b_part
-            if not x.blank and not PAGE_NUMBER_LINE.match(x.stripped)
+            if not x.blank and not PAGE_NUMBER.match(x.stripped)
         ]
         for line in a_part:
-            only_a = PAGE_NUMBER_LINE.match(line.stripped) is not None
+            only_a = PAGE_NUMBER.match(line.stripped) is not None
             merged.lines.append(Line(line.text, line.source, line.number, a_sig) if only_a else line)
         after_first = len(merged.lines) - 1
         for line in b_part:
             # Blank lines and page numbers are layout: keep them, marked as this copy's.
-            if line.blank or PAGE_NUMBER_LINE.match(line.stripped):
+            if line.blank or PAGE_NUMBER.match(line.stripped):
                 merged.lines.append(Line(line.text, line.source, line.number, b_sig))
         if b_text:
             merged.variants.append((after_first, b_text))

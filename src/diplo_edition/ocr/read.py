@@ -210,11 +210,6 @@ def decode(data: bytes, name: str) -> Decoded:
     return Decoded(text, decoded.encoding, decoded.warnings)
 
 
-def decode_source(data: bytes, name: str) -> str:
-    """The text of a raw source (see ``decode``), without the note of its encoding."""
-    return decode(data, name).text
-
-
 def split_lines(text: str) -> list[RawLine]:
     """Lines without their terminators; a final newline does not make an extra empty line."""
     parts = text.split("\n")

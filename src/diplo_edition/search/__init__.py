@@ -5,7 +5,6 @@
   quotation file), and ``index_site(site_dir, documents) -> SearchReport``: called by the
   build once the HTML is rendered into the staging folder;
 - ``add_quote_command(subparsers)`` and ``run_quote(args) -> int``: the ``quote`` command of the CLI;
-- ``python -m diplo_edition.search.metrics build/``: sizes, bytes fetched and time of a query, ranking.
 
 Imports are lazy, so that ``diplo-edition --help`` does not load lxml or Pagefind.
 """
@@ -15,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .cli import add_quote_command, run_quote
-    from .site import DocumentSearch, SearchReport, document_search, index_site, start_index_site
+    from .quote_command import add_quote_command, run_quote
+    from .site_index import DocumentSearch, SearchReport, document_search, index_site, start_index_site
 
 __all__ = [
     "DocumentSearch", "SearchReport", "add_quote_command", "document_search", "index_site", "run_quote",
@@ -26,11 +25,11 @@ __all__ = [
 
 def __getattr__(name: str):
     if name in ("DocumentSearch", "SearchReport", "document_search", "index_site", "start_index_site"):
-        from . import site
+        from . import site_index
 
-        return getattr(site, name)
+        return getattr(site_index, name)
     if name in ("add_quote_command", "run_quote"):
-        from . import cli
+        from . import quote_command
 
-        return getattr(cli, name)
+        return getattr(quote_command, name)
     raise AttributeError(name)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from ..editions import PrintedSeries
+from ..slugs import slug
 from ..tei.writer import KIND_TAXONOMY
 from . import urls
 from .model import (
@@ -27,7 +28,7 @@ from .model import (
     Locus,
     Mention,
     Node,
-    Note,
+    NoteView,
     Page,
     PageBlock,
     Paragraph,
@@ -38,7 +39,7 @@ from .model import (
     TocEntry,
     WorkCitation,
 )
-from .registers import Registers
+from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, first_of, local, main_reading, parse, text_of
 from .words import collapse, site_words, snippet, year_of
 
@@ -116,7 +117,7 @@ def work_key(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, root: etree._Element, base_url: str, registers: Registers,
+    def __init__(self, root: etree._Element, base_url: str, registers: RegisterLookup,
                  series: tuple[PrintedSeries, ...], ui_lang: str):
         self.doc_id = root.get(XML_ID) or ""
         self.ui_lang = ui_lang
@@ -134,7 +135,7 @@ class _Reader:
         )
         self.pages: list[Page] = []
         self.current: Page | None = None
-        self.notes: list[Note] = []
+        self.notes: list[NoteView] = []
         self.used: set[str] = {"main", "top", "toc", "abstracts", "text", "notes", "references",
                                "about-text", "pages", "toc-title", "cite-status"}
         self.order = 0
@@ -243,7 +244,7 @@ class _Reader:
         seq = len(self.pages) + 1
         n = (el.get("n") or "").strip() or None
         if n is not None:
-            tail = n if _SAFE_ANCHOR.fullmatch(n) else (urls.slug(n) or str(seq))
+            tail = n if _SAFE_ANCHOR.fullmatch(n) else (slug(n) or str(seq))
             anchor, label = self.unique(f"page-{tail}"), n
         else:
             anchor, label = self.unique(f"page-seq-{seq}"), f"[{seq}]"
@@ -253,15 +254,15 @@ class _Reader:
         self.current = page
         return page
 
-    def note(self, el: etree._Element) -> Note:
+    def note(self, el: etree._Element) -> NoteView:
         n = (el.get("n") or "").strip() or str(len(self.notes) + 1)
-        tail = n if _SAFE_ANCHOR.fullmatch(n) else (urls.slug(n) or str(len(self.notes) + 1))
+        tail = n if _SAFE_ANCHOR.fullmatch(n) else (slug(n) or str(len(self.notes) + 1))
         anchor = self.unique(f"fn{tail}")
         ref_anchor = self.unique("fnref" + anchor[2:])
         box = _Box(anchor, f"прим. {n}")
         nodes = self.inline(el, box)
         self.finish(box)
-        note = Note(n=n, anchor=anchor, ref_anchor=ref_anchor, unanchored=el.get("type") == "unanchored",
+        note = NoteView(n=n, anchor=anchor, ref_anchor=ref_anchor, unanchored=el.get("type") == "unanchored",
                     nodes=nodes)
         self.notes.append(note)
         return note
@@ -322,7 +323,7 @@ class _Reader:
             target = (el.get("corresp") or "").lstrip("#")
             if target in self.ref_ids:
                 n = self.ref_ids[target]
-                anchor = f"ref-{urls.slug(n) or 'x'}"
+                anchor = f"ref-{slug(n) or 'x'}"
                 attrs.update(href=f"#{anchor}", label="В списке источников")
                 group = " ".join(f"{label} {value}" for unit, label in (("volume", "Т."), ("file", "Д."))
                                  if (value := _cited_range(el, unit)))
@@ -356,7 +357,7 @@ class _Reader:
             if idno is not None and text_of(idno):
                 value = text_of(idno)
                 core = value if level == "archive" else _LEVEL_PREFIX.sub("", value)
-                key = urls.slug(core) or urls.short_hash(core)
+                key = slug(core) or urls.short_hash(core)
                 label = value if level == "archive" else f"{LEVEL_LABELS[level]} {core}"
                 levels.append((key, label))
             elif base is not None and k < len(base.levels) and base.levels[k][0] != "x":
@@ -380,7 +381,7 @@ class _Reader:
         pages = _cited_range(el, "page") or (match.group(2) if match else "")
         page = match.group(2) if match else pages.split("–")[0]
         if not (match and _SAFE_ANCHOR.fullmatch(n)):
-            n = f"{series_id}-{urls.slug(volume) or 'x'}-{urls.slug(page) or 'x'}"
+            n = f"{series_id}-{slug(volume) or 'x'}-{slug(page) or 'x'}"
         key = n
         return key, volume, page, pages
 
@@ -480,7 +481,7 @@ class _Reader:
         out = []
         for el in profile.iterfind(f"{TEI}abstract"):
             lang = el.get(XML_LANG) or self.root.get(XML_LANG) or self.ui_lang
-            anchor = self.unique(f"abstract-{urls.slug(lang) or 'x'}")
+            anchor = self.unique(f"abstract-{slug(lang) or 'x'}")
             paragraphs = []
             blocks = el.findall(f"{TEI}p") or [el]
             for p in blocks:
@@ -544,7 +545,12 @@ def kind_of(root: etree._Element) -> str | None:
 
 
 def read_document(
-    data: bytes, base_url: str, registers: Registers, series: tuple[PrintedSeries, ...] = (), *, ui_lang: str
+    data: bytes,
+    base_url: str,
+    registers: RegisterLookup,
+    series: tuple[PrintedSeries, ...] = (),
+    *,
+    ui_lang: str,
 ) -> tuple[DocumentView, DocumentSummary]:
     """The document's view and summary from its TEI alone; series: the edition's printed series;
     ui_lang: the language of the site's interface (its dates in words, its labels)."""
@@ -562,7 +568,7 @@ def read_document(
     body = root.find(f"{TEI}text/{TEI}body")
     top = reader.division(body, ()) if body is not None else Division("text", 0, None, "", [])
     references = [
-        ReferenceEntry(n=n, anchor=f"ref-{urls.slug(n) or 'x'}",
+        ReferenceEntry(n=n, anchor=f"ref-{slug(n) or 'x'}",
                        text=_ref_text(root, rid),
                        citing=tuple(reader.ref_citing.get(rid, ())))
         for rid, n in reader.ref_ids.items()

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..editions import PrintedSeries
+from ..slugs import slug
 from . import urls
 from .model import (
     ArchivalCitation,
@@ -17,11 +18,11 @@ from .model import (
     Locus,
     Mention,
     ReferenceCitation,
-    RegisterEntry,
+    RegisterRecord,
     SeriesCitation,
     WorkCitation,
 )
-from .registers import Registers
+from .register_index import RegisterLookup
 from .words import initial, sort_key
 
 
@@ -44,7 +45,7 @@ class DocumentHits:
 
 @dataclass(frozen=True)
 class EntryView:
-    entry: RegisterEntry
+    entry: RegisterRecord
     documents: tuple[DocumentHits, ...]
 
     @property
@@ -163,7 +164,7 @@ def _by_document(items: list, doc_order: dict[str, int]) -> tuple[DocumentHits, 
 
 
 def register_indexes(
-    registers: Registers, mentions: list[Mention], doc_order: dict[str, int]
+    registers: RegisterLookup, mentions: list[Mention], doc_order: dict[str, int]
 ) -> dict[str, RegisterIndex]:
     by_entry: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -228,7 +229,7 @@ def concordance(
         for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
             ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
             pages.append(SeriesPage(key, ordered[0].page, ordered))
-        out.append(SeriesVolume(volume, f"{series.id}-vol-{urls.slug(volume) or 'x'}", tuple(pages)))
+        out.append(SeriesVolume(volume, f"{series.id}-vol-{slug(volume) or 'x'}", tuple(pages)))
     return Concordance(series, tuple(out), len(citations))
 
 
@@ -237,7 +238,7 @@ def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[Chr
     years: dict[str, list[DateMention]] = defaultdict(list)
     for item in ordered:
         years[item.year].append(item)
-    return tuple(ChronologyYear(year, f"y{urls.slug(year) or 'x'}", tuple(items))
+    return tuple(ChronologyYear(year, f"y{slug(year) or 'x'}", tuple(items))
                  for year, items in years.items())
 
 
@@ -273,7 +274,7 @@ def reference_sources(
             for group, leaves in sorted(groups.items(), key=lambda kv: natural_key(kv[0]))
         )
         first = cites[0]
-        ref_anchor = f"ref-{urls.slug(first.n) or 'x'}"
+        ref_anchor = f"ref-{slug(first.n) or 'x'}"
         out.append(ReferenceSource(doc_id, first.locus.doc_title, first.n, first.ref_text,
                                    f"src-{doc_id}-{ref_anchor}", ref_anchor, ordered, len(cites)))
     out.sort(key=lambda s: (doc_order.get(s.doc_id, 0), s.doc_id, natural_key(s.n)))
@@ -281,7 +282,7 @@ def reference_sources(
 
 
 def gather(
-    summaries: list[DocumentSummary], registers: Registers, series: tuple[PrintedSeries, ...]
+    summaries: list[DocumentSummary], registers: RegisterLookup, series: tuple[PrintedSeries, ...]
 ) -> Indexes:
     doc_order = {s.doc_id: k for k, s in enumerate(summaries)}
     mentions = [m for s in summaries for m in s.mentions]

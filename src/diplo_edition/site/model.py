@@ -143,7 +143,7 @@ class ReferenceEntry:
 
 
 @dataclass(frozen=True)
-class Note:
+class NoteView:
     n: str
     anchor: str  # fn3
     ref_anchor: str  # fnref3
@@ -209,7 +209,7 @@ class DocumentView:
     languages: tuple[str, ...]
     abstracts: tuple[Abstract, ...]
     divisions: list[Division]
-    notes: list[Note]
+    notes: list[NoteView]
     pages: list[Page]
     references: list[ReferenceEntry]
     toc: tuple[TocEntry, ...]
@@ -238,7 +238,7 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
-class RegisterEntry:
+class RegisterRecord:
     id: str
     kind: str  # person | place | org
     name: str

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..languages import FALLBACK, detect_language
-from .model import RegisterEntry
+from .model import RegisterRecord
 from .tei import TEI, XML_ID, XML_LANG, parse, text_of
 
 _LISTS = (("person", "listPerson", "person", "persName"),
@@ -16,11 +16,11 @@ _LISTS = (("person", "listPerson", "person", "persName"),
 
 
 @dataclass(frozen=True)
-class Registers:
-    entries: dict[str, RegisterEntry] = field(default_factory=dict)  # id -> entry
+class RegisterLookup:
+    entries: dict[str, RegisterRecord] = field(default_factory=dict)  # id -> entry
     present: bool = False  # whether a registers file was given at all
 
-    def of_kind(self, kind: str) -> list[RegisterEntry]:
+    def of_kind(self, kind: str) -> list[RegisterRecord]:
         return [e for e in self.entries.values() if e.kind == kind]
 
 
@@ -50,12 +50,12 @@ def _when(entry: etree._Element, tag: str) -> str | None:
     return el.get("when") or el.get("notBefore") or (text_of(el) or None)
 
 
-def read_registers(data: bytes | None) -> Registers:
+def read_registers(data: bytes | None) -> RegisterLookup:
     if data is None:
-        return Registers()
+        return RegisterLookup()
     root = parse(data)
     lang = root.get(XML_LANG) or FALLBACK  # the language of the registers' preferred names
-    entries: dict[str, RegisterEntry] = {}
+    entries: dict[str, RegisterRecord] = {}
     for kind, list_tag, entry_tag, name_tag in _LISTS:
         for list_el in root.iter(TEI + list_tag):
             for el in list_el.iter(TEI + entry_tag):
@@ -65,7 +65,7 @@ def read_registers(data: bytes | None) -> Registers:
                 name, name_en, variants = _name(el, name_tag, lang)
                 note = el.find(TEI + "note")
                 wikidata = el.find(f"{TEI}idno[@type='wikidata']")
-                entries[entry_id] = RegisterEntry(
+                entries[entry_id] = RegisterRecord(
                     id=entry_id,
                     kind=kind,
                     name=name,
@@ -78,4 +78,4 @@ def read_registers(data: bytes | None) -> Registers:
                     else None,
                     wikidata=text_of(wikidata) if wikidata is not None else None,
                 )
-    return Registers(entries=dict(sorted(entries.items())), present=True)
+    return RegisterLookup(entries=dict(sorted(entries.items())), present=True)

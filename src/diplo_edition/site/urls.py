@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from urllib.parse import quote
 
 REGISTER_DIRS = {"person": "persons", "place": "places", "org": "organisations"}
@@ -58,29 +56,6 @@ def canonical(base_url: str, page: str) -> str:
     if page.endswith("/index.html"):
         return base + href(page[: -len("index.html")])
     return base + href(page)
-
-
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
-         "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "-", "y", "-", "e", "iu", "ia"),
-        strict=True,
-    )
-)
-
-
-def slug(text: str) -> str:
-    """An ASCII slug for anchors: transliterated Cyrillic, a-z0-9 and '-'."""
-    out = []
-    for char in unicodedata.normalize("NFKC", text).casefold():
-        if char in _TRANSLIT:
-            out.append(_TRANSLIT[char].strip("-"))
-        elif "a" <= char <= "z" or "0" <= char <= "9":
-            out.append(char)
-        else:
-            out.append("-")
-    return re.sub(r"-+", "-", "".join(out)).strip("-")
 
 
 def short_hash(text: str) -> str:
