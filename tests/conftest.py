@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from diplo_edition.apparatus.mentions import build_matcher
-from diplo_edition.build import gather_lexicon
+from diplo_edition.corpus import gather_lexicon
 from diplo_edition.editions import load_edition
 from diplo_edition.pipeline import process_document
 from diplo_edition.registers import load_registers

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, URUMQI
 
-from diplo_edition.build import _cached_matcher, build
+from diplo_edition.build import build
 from diplo_edition.cache import CACHE_DIR, Cache, content_key
 from diplo_edition.cli import EXIT_OK, main
+from diplo_edition.corpus import cached_matcher
 from diplo_edition.editions import load_edition
 from diplo_edition.executors import _DocumentEntry, document_key
 from diplo_edition.process_pool import map_ordered
@@ -154,10 +155,10 @@ def test_a_real_document_result_round_trips(results, tmp_path):
 
 def test_the_mention_matcher_is_cached_as_its_table_of_forms(tmp_path):
     registers = load_registers(ROOT)
-    made = _cached_matcher(registers, tmp_path)
+    made = cached_matcher(registers, tmp_path)
     stored = list((tmp_path / CACHE_DIR / "matcher").iterdir())
     assert len(stored) == 1 and "Карахан".encode() in stored[0].read_bytes()
-    again = _cached_matcher(registers, tmp_path)
+    again = cached_matcher(registers, tmp_path)
     assert again is not made and again.entry_of_form == made.entry_of_form
     text = "Переговоры Л.М. Карахана с Гото в Урумчи и в Лиге Наций."
     assert again.find(text) == made.find(text) and len(made.find(text)) >= 3

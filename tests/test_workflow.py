@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 from projects import DOCUMENT, TEXT, add_document, leftovers, run, snapshot, tiny_project
 
-from diplo_edition import __version__, executors
+from diplo_edition import __version__, executors, output_folder
 from diplo_edition import build as build_module
 from diplo_edition.cache import CACHE_DIR
 from diplo_edition.cli import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
@@ -362,9 +362,9 @@ def test_replace_directory_puts_the_old_site_back_when_interrupted(tmp_path, mon
             raise KeyboardInterrupt
         real_replace(src, dst)
 
-    monkeypatch.setattr(build_module.os, "replace", flaky)
+    monkeypatch.setattr(output_folder.os, "replace", flaky)
     with pytest.raises(KeyboardInterrupt):
-        build_module._replace_directory(staging, out)
+        output_folder.replace_directory(staging, out)
     assert (out / "old.html").read_text() == "old"
 
 

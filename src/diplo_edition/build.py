@@ -13,22 +13,20 @@ import os
 import shutil
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .apparatus.mentions import REGISTERS_FILE, MentionMatcher, build_matcher, matcher_of_forms
-from .cache import CACHE_DIR, Cache, content_key
-from .config.theme import theme_digest, theme_folders
+from .apparatus.mentions import REGISTERS_FILE
+from .cache import CACHE_DIR
+from .corpus import READING_SOURCES, cached_matcher, read_corpus, registers_fingerprint
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
-from .fingerprints import code_fingerprint, file_digest, folder_digest, listing_digest
-from .layout.hyphenation import corpus_lexicon
-from .pipeline import DocumentResult, source_lines
-from .process_pool import map_ordered
+from .fingerprints import file_digest
+from .output_folder import check_output_directory, replace_directory
+from .pipeline import DocumentResult
 from .progress import Progress
 from .registers import Registers, load_registers
 from .search import SearchReport, document_search, start_index_site
@@ -36,10 +34,11 @@ from .site import render_site
 from .site.document_pages import RenderedDocument
 from .site.render import SiteReport
 from .tei.register_file import build_registers_tei
+from .up_to_date import inputs_digest, last_build, record_build
 from .yamlfile import display_name
 
 # The stages a build reports progress for; check adds one (the links).
-STAGES = ("reading sources", "layout and valid TEI", "writing the site", "search index")
+STAGES = (READING_SOURCES, "layout and valid TEI", "writing the site", "search index")
 
 
 @dataclass
@@ -49,91 +48,6 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     timings: dict[str, float] = field(default_factory=dict)  # build stage -> wall seconds
     up_to_date: bool = False  # nothing changed since the last build into out: it was left as it was
-
-
-def gather_lexicon(edition: Edition) -> Counter:
-    """Word forms of the whole corpus: the evidence for decisions that one document alone cannot make."""
-    return _read_corpus(edition, Progress(), None, None, {}, 1)
-
-
-def _read_corpus(
-    edition: Edition,
-    progress: Progress,
-    wanted: set[str] | None,
-    cache_root: Path | None,
-    digests: dict[Path, str],
-    jobs: int,
-) -> Counter:
-    """The corpus lexicon, reading every raw file once (on jobs processes); every unreadable file is
-    reported together.
-
-    Only the files of the wanted documents (all when None) must be readable; another unreadable file is
-    left out of the lexicon (a full build reports it).
-    """
-    refs = {}
-    for doc in edition.documents:
-        # A document given as TEI has no OCR text: its markup is no evidence of the corpus's words.
-        for ref in (ref for ref in doc.sources if ref.role != "tei"):
-            refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
-    progress.stage(STAGES[0], len(refs))
-    words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str]) if cache_root else None
-    # Each raw file's word forms are cached by its bytes.
-    keys = {path: content_key("lexicon", digests.get(path) or file_digest(path)) for path in refs
-            if words_of is not None}
-    cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
-    to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]
-    counted = _count_all(to_count, jobs)  # in the order of to_count
-    lexicon: Counter = Counter()
-    problems: list[Diagnostic] = []
-    for path, (ref, needed) in refs.items():
-        words = cached[path]
-        if words is None:
-            words = next(counted)
-            if isinstance(words, Counter) and words_of is not None:
-                words_of.store(keys[path], words)
-        if isinstance(words, Counter):
-            lexicon.update(words)
-        elif needed:
-            problems.extend(words)
-        progress.advance(ref.rel)
-    if problems:
-        raise InputError(problems)
-    return lexicon
-
-
-def _count_words(_, ref) -> Counter | list[Diagnostic]:
-    """The word forms of one raw file, or why it cannot be read (an exception would not cross processes)."""
-    try:
-        return corpus_lexicon(line.text for line in source_lines(ref))
-    except InputError as exc:
-        return exc.diagnostics
-
-
-def _count_all(refs: list, jobs: int) -> Iterator[Counter | list[Diagnostic]]:
-    return map_ordered(_count_words, refs, jobs, size=lambda ref: ref.path.stat().st_size)
-
-
-def _cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:
-    """The mention matcher; generating every inflected form takes a while, so its table of forms (form ->
-    entry id) is cached by the registers, and the matcher made again from it."""
-    if cache_root is None:
-        return build_matcher(registers)
-    forms = Cache.of_project(cache_root).namespace("matcher", dict[str, str])
-    key = content_key("matcher", registers)
-    table = forms.load(key)
-    entries = registers.by_id()
-    if table is not None and set(table.values()) <= entries.keys():
-        return matcher_of_forms({form: entries[entry_id] for form, entry_id in table.items()})
-    matcher = build_matcher(registers)
-    forms.store(key, {form: entry.id for form, entry in (matcher.entry_of_form if matcher else {}).items()})
-    return matcher
-
-
-def _registers_fingerprint(matcher: MentionMatcher | None) -> str:
-    if matcher is None:
-        return ""
-    forms = sorted((form, entry.id, entry.kind) for form, entry in matcher.entry_of_form.items())
-    return hashlib.sha256(repr(forms).encode()).hexdigest()
 
 
 def _process_all(
@@ -189,39 +103,6 @@ def _select(edition: Edition, only: list[str] | None) -> Edition:
     return replace(edition, documents=tuple(doc for doc in edition.documents if doc.id in only))
 
 
-def _replace_directory(staging: Path, out: Path) -> None:
-    """Swap the finished staging directory in for the output directory."""
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except BaseException:
-        os.replace(old, out)  # interrupted between the two renames: put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def check_output_directory(project_root: Path, out: Path) -> None:
-    """Refuse an output directory whose replacement would destroy something that is not a build."""
-    root, out = Path(project_root).resolve(), Path(out).resolve()
-    own = [(root / name).resolve() for name in ("sources", "editions", "templates", "src", ".git")]
-    if root.is_relative_to(out) or any(out.is_relative_to(folder) for folder in own):
-        raise UsageError(
-            f"the output directory {out} holds or lies inside the project's own files, and "
-            "the build replaces the whole directory; choose another directory with --out"
-        )
-    if out.is_file():
-        raise UsageError(f"the output directory {out} is a file; choose a directory with --out")
-    if out.is_dir() and any(out.iterdir()) and not (out / "tei").is_dir():
-        raise UsageError(
-            f"{out} is not empty and does not hold a previous build, and the build replaces "
-            "the whole directory; choose a new or empty directory with --out"
-        )
-
-
 @dataclass
 class ProcessedEdition:
     edition: Edition
@@ -265,14 +146,14 @@ def process_edition(
     jobs = jobs or os.cpu_count() or 1
     # Each raw file is hashed once: the key of its cached word forms, and of the corpus as a whole.
     digests = {ref.path: file_digest(ref.path) for d in full.documents for ref in d.sources}
-    lexicon = _read_corpus(
+    lexicon = read_corpus(
         full, progress, {doc.id for doc in edition.documents} if only else None, cache_root, digests, jobs
     )
     lap("read corpus")
-    matcher = _cached_matcher(registers, cache_root)
+    matcher = cached_matcher(registers, cache_root)
     corpus = hashlib.sha256(repr(sorted(digests.values())).encode()).hexdigest()
     state = SharedState(
-        edition.collection, lexicon, matcher, _registers_fingerprint(matcher), corpus, cache_root
+        edition.collection, lexicon, matcher, registers_fingerprint(matcher), corpus, cache_root
     )
     run = executor_for(executor, jobs, scheduler)
     results = _process_all(edition, state, run, progress, tei_dir)
@@ -367,53 +248,6 @@ def _render(
     return site
 
 
-LAST_BUILD = "last-build"  # the entry, in the cache's "builds" namespace, of the builds' records
-
-
-@dataclass(frozen=True)
-class _BuildRecord:
-    """What the last build into an output directory was made from, and what it left there."""
-
-    inputs: str  # _inputs_digest
-    output: str  # listing_digest of the output directory
-    warnings: list[Diagnostic]
-
-
-def _inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict: bool) -> str:
-    """Everything a build's output depends on: the code, sources/, editions/, the theme with the project's
-    templates/, and the options."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    for folder in ("sources", "editions"):
-        digest.update(folder_digest(project_root / folder).encode())
-    digest.update(theme_digest(theme_folders(project_root / "templates")).encode())
-    digest.update(repr((str(out), only, strict)).encode())
-    return digest.hexdigest()
-
-
-def _build_records(project_root: Path):
-    """The records of the last builds, by output directory ({} if there are none), and where they are kept."""
-    records = Cache.of_project(project_root).namespace("builds", dict[str, _BuildRecord])
-    return records.load(LAST_BUILD) or {}, records
-
-
-def _last_build(project_root: Path, inputs: str, out: Path) -> list[Diagnostic] | None:
-    """The warnings of the last build into out if it was made from these inputs and out is as it left it."""
-    last = _build_records(project_root)[0].get(str(out))
-    if last is None or last.inputs != inputs or not out.is_dir():
-        return None
-    if last.output != listing_digest(out):
-        return None  # out was changed (or replaced) since: build it again
-    return last.warnings
-
-
-def _record_build(project_root: Path, inputs: str, out: Path, warnings: list[Diagnostic]) -> None:
-    records, namespace = _build_records(project_root)
-    # Directories that are gone (check's temporary builds) are forgotten.
-    records = {where: r for where, r in records.items() if Path(where).is_dir()}
-    records[str(out)] = _BuildRecord(inputs, listing_digest(out), warnings)
-    namespace.store(LAST_BUILD, records)
-
-
 def build(
     project_root: Path,
     out: Path,
@@ -437,8 +271,8 @@ def build(
     check_output_directory(project_root, out)
     if use_cache:
         started = time.perf_counter()
-        inputs = _inputs_digest(project_root, out, only, strict)
-        warnings = _last_build(project_root, inputs, out)
+        inputs = inputs_digest(project_root, out, only, strict)
+        warnings = last_build(project_root, inputs, out)
         if warnings is not None:
             return BuildResult(out, [], warnings, {"up-to-date check": time.perf_counter() - started}, True)
     try:
@@ -494,7 +328,7 @@ def build(
                 ]
             )
         staging.chmod(0o755)
-        _replace_directory(staging, out)
+        replace_directory(staging, out)
     except BaseException:
         wait(search)  # Pagefind must not write into the staging folder once it is removed
         shutil.rmtree(staging, ignore_errors=True)
@@ -504,5 +338,5 @@ def build(
     )
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     if use_cache:
-        _record_build(project_root, inputs, out, warnings)
+        record_build(project_root, inputs, out, warnings)
     return BuildResult(out, results, warnings, timings)  # the TEI is in out/tei/, not in the results

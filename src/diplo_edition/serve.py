@@ -214,7 +214,7 @@ class PreviewServer:
 
     def start(self) -> None:
         """Build once, then serve and watch in background threads."""
-        from .build import check_output_directory
+        from .output_folder import check_output_directory
 
         check_output_directory(self.root, self.out)
         try:

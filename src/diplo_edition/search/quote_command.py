@@ -40,7 +40,7 @@ def add_quote_command(subparsers) -> argparse.ArgumentParser:
 
 def citation(match, access_date: str) -> str:
     """The citation of a place, as the site's cite boxes give it."""
-    from ..site.document import citation as cite
+    from ..site.citation_text import citation as cite
 
     doc = match.document
     return cite(doc.authors, doc.title, match.page_label, f"{doc.canonical}#{match.anchor}", access_date)
