@@ -6,8 +6,8 @@ from datetime import date
 
 from conftest import CONVENTION, NS, ROOT, TEXTBOOK, THESIS, URUMQI
 
-from diplo_edition.apparatus.candidates import untagged_candidates
 from diplo_edition.cli import main
+from diplo_edition.tei.name_candidates import untagged_candidates
 
 T = f"{{{NS['t']}}}"
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -23,7 +23,7 @@ from diplo_edition.layout.headings import heading_level
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.registers import KINDS as REGISTER_KINDS
 from diplo_edition.registers import load_registers
-from diplo_edition.site.render import make_environment
+from diplo_edition.site.environment import make_environment
 from diplo_edition.site.words import site_words
 from diplo_edition.tei.register_file import build_registers_tei
 

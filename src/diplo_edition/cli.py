@@ -267,8 +267,8 @@ def _serve(args) -> int:
 
 
 def _names(args) -> int:
-    from .apparatus.candidates import untagged_candidates
     from .build import process_edition
+    from .tei.name_candidates import untagged_candidates
 
     try:
         processed = process_edition(args.root.resolve())

@@ -1,8 +1,11 @@
-"""The reading site: static HTML rendered from the TEI files of the build.
+"""The reading site: static HTML rendered from the TEI files of the build, and from nothing else.
 
-- ``tei``, ``registers``, ``document``: TEI read into plain view-model data (``model``);
-- ``indexes``: registers, archives, DVP, chronology and works cited gathered across documents;
-- ``render``: Jinja2 templates (``templates/`` of the project) written into the output directory.
+- ``tei``, ``register_index``, ``document`` (with ``document_reader``, ``citation_links`` and
+  ``citation_text``): TEI read into plain view-model data (``model``);
+- ``indexes``: registers, archives, a concordance per printed series, chronology and works cited
+  gathered across documents;
+- ``environment`` and ``render``: the theme's Jinja2 templates written into the output directory;
+  ``document_pages``: the document pages, on all cores and cached.
 """
 
 from .render import SiteReport, render_site

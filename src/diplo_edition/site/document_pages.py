@@ -22,6 +22,7 @@ from ..languages import interface_language
 from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
+from .environment import base_path, make_environment
 from .model import DocumentSummary, DocumentView
 from .register_index import read_registers
 
@@ -90,8 +91,6 @@ class _Renderer:
     """One per process: the templates, the registers and the cache, loaded once."""
 
     def __init__(self, job: DocumentPages):
-        from .render import base_path, make_environment
-
         self.job = job
         self.env = make_environment(job.templates, interface_language(job.collection.languages))
         self.registers = read_registers(job.registers_tei)

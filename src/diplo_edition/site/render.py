@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from ..cache import Cache, content_key
 from ..config.theme import static_files, theme_folders
 from ..datacodec import CodecError
@@ -21,6 +19,7 @@ from ..editions import Collection
 from ..languages import detect_language, interface_language
 from . import urls, words
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
+from .environment import base_path, make_environment
 from .indexes import Indexes, gather
 from .markdown import render_markdown
 from .model import DocumentSummary, DocumentView
@@ -50,50 +49,6 @@ class _Page:
 def templates_dir_of(collection: Collection) -> Path:
     """templates/ of the project whose editions/collection.yml this is: its overrides of the theme."""
     return collection.file.resolve().parent.parent / "templates"
-
-
-def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
-    """Items with a locus grouped by document, in the order given: [(doc id, title, [(locus, extra, n)])].
-
-    The same place with the same extra text (a paragraph citing one folio twice) is listed once, n times.
-    """
-    groups: dict[str, tuple[str, str, dict]] = {}
-    for item in items:
-        locus = item.locus
-        value = getattr(item, extra) if extra else None
-        places = groups.setdefault(locus.doc_id, (locus.doc_id, locus.doc_title, {}))[2]
-        key = (locus.anchor, value)
-        places[key] = (locus, value, places[key][2] + 1 if key in places else 1)
-    return [(doc_id, title, list(places.values())) for doc_id, title, places in groups.values()]
-
-
-def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
-    """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
-
-    ui_lang: the interface language (languages.interface_language of the collection's languages)."""
-    env = Environment(
-        loader=FileSystemLoader([str(folder) for folder in theme]),
-        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    ui_words = words.site_words(ui_lang)
-    env.filters["plural"] = ui_words.plural
-    env.filters["by_document"] = by_document
-    env.filters["kind_label"] = ui_words.kind_label
-    env.filters["language_label"] = ui_words.language_label
-    env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v
-    env.globals["life_span"] = ui_words.life_span
-    env.globals.update(
-        urls=urls,
-        register_titles=ui_words.register_titles,
-        abstract_titles=words.ABSTRACT_TITLES,
-        keyword_titles=words.KEYWORD_TITLES,
-        ui_lang=ui_lang,
-    )
-    return env
 
 
 def _warnings(summaries: list[DocumentSummary], registers: RegisterLookup) -> list[Diagnostic]:
@@ -237,14 +192,6 @@ def _write(target: Path, html: Iterator[str]) -> None:
                 out.write("".join(chunk))
                 chunk.clear()
         out.write("".join(chunk))
-
-
-def base_path(base_url: str) -> str:
-    """The path part of the base URL, for the 404 page (served at any depth): '/' or '/edition/'."""
-    from urllib.parse import urlsplit
-
-    path = urlsplit(base_url).path or "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def render_site(

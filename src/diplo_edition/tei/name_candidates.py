@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..morphology import morph_analyzer
-from ..tei.validate import SAFE_PARSER
+from .validate import SAFE_PARSER
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SKIPPED = {f"{TEI}{tag}" for tag in ("persName", "placeName", "orgName", "bibl", "fw", "note")}

@@ -1,0 +1,61 @@
+"""The Jinja2 environment of the site's templates: the theme's folders, the interface words as filters
+and globals, and the helpers the templates call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import urls, words
+
+
+def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
+    """Items with a locus grouped by document, in the order given: [(doc id, title, [(locus, extra, n)])].
+
+    The same place with the same extra text (a paragraph citing one folio twice) is listed once, n times.
+    """
+    groups: dict[str, tuple[str, str, dict]] = {}
+    for item in items:
+        locus = item.locus
+        value = getattr(item, extra) if extra else None
+        places = groups.setdefault(locus.doc_id, (locus.doc_id, locus.doc_title, {}))[2]
+        key = (locus.anchor, value)
+        places[key] = (locus, value, places[key][2] + 1 if key in places else 1)
+    return [(doc_id, title, list(places.values())) for doc_id, title, places in groups.values()]
+
+
+def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
+    """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
+
+    ui_lang: the interface language (languages.interface_language of the collection's languages)."""
+    env = Environment(
+        loader=FileSystemLoader([str(folder) for folder in theme]),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    ui_words = words.site_words(ui_lang)
+    env.filters["plural"] = ui_words.plural
+    env.filters["by_document"] = by_document
+    env.filters["kind_label"] = ui_words.kind_label
+    env.filters["language_label"] = ui_words.language_label
+    env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v
+    env.globals["life_span"] = ui_words.life_span
+    env.globals.update(
+        urls=urls,
+        register_titles=ui_words.register_titles,
+        abstract_titles=words.ABSTRACT_TITLES,
+        keyword_titles=words.KEYWORD_TITLES,
+        ui_lang=ui_lang,
+    )
+    return env
+
+
+def base_path(base_url: str) -> str:
+    """The path part of the base URL, for the 404 page (served at any depth): '/' or '/edition/'."""
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
