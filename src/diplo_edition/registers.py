@@ -20,12 +20,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .diagnostics import Diagnostic, InputError
+from .slugs import ID_PATTERN
 from .yamlfile import (
     YamlFile,
     compose,
@@ -46,7 +48,6 @@ REGISTER_FILES = {"person": "persons.yml", "place": "places.yml", "org": "organi
 _KEYS = ("id", "name", "name_en", "variants", "dates", "description", "wikidata")
 _REQUIRED = ("id", "name")
 
-_ID = re.compile(r"[a-z][a-z0-9-]*")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _DATE_PART = r"\?|\d{4}(?:-\d{2}-\d{2})?"
 _DATES = re.compile(rf"(?P<birth>{_DATE_PART})(?:\s*[-–—]\s*(?P<death>{_DATE_PART}))?")
@@ -137,15 +138,24 @@ def _one_line(f: YamlFile, key: str, node: yaml.Node, *, required: bool = False)
     return value
 
 
-def _id(f: YamlFile, node: yaml.Node) -> str | None:
-    value = text(f, "id", node, required=True)
-    if value is None:
-        return None
-    if not _ID.fullmatch(value):
-        f.error(node, "'id' must be a lower-case slug: a letter a-z, then letters a-z, digits and '-' "
-                      f"(e.g. karakhan or north-sakhalin), found '{value}'")
+def _matching(
+    f: YamlFile, key: str, node: yaml.Node, pattern: re.Pattern[str], problem: Callable[[str], str],
+    *, required: bool = False,
+) -> str | None:
+    """The text of ``key`` if ``pattern`` matches it whole; otherwise ``problem(value)`` is reported."""
+    value = text(f, key, node, required=required)
+    if value is not None and not pattern.fullmatch(value):
+        f.error(node, problem(value))
         return None
     return value
+
+
+def _id(f: YamlFile, node: yaml.Node) -> str | None:
+    return _matching(
+        f, "id", node, ID_PATTERN, required=True,
+        problem=lambda value: "'id' must be a lower-case slug: a letter a-z, then letters a-z, digits "
+                              f"and '-' (e.g. karakhan or north-sakhalin), found '{value}'",
+    )
 
 
 def _variants(f: YamlFile, node: yaml.Node) -> tuple[str, ...] | None:
@@ -194,14 +204,11 @@ def _date_ok(part: str) -> bool:
 
 
 def _wikidata(f: YamlFile, node: yaml.Node) -> str | None:
-    value = text(f, "wikidata", node)
-    if value is None:
-        return None
-    if not _WIKIDATA.fullmatch(value):
-        f.error(node, "'wikidata' must be a Wikidata item number such as Q649 (a 'Q' and digits, not a URL); "
-                      f"leave it out if unsure; found '{value}'")
-        return None
-    return value
+    return _matching(
+        f, "wikidata", node, _WIKIDATA,
+        problem=lambda value: "'wikidata' must be a Wikidata item number such as Q649 (a 'Q' and digits, "
+                              f"not a URL); leave it out if unsure; found '{value}'",
+    )
 
 
 # --- all the registers -------------------------------------------------------------------------------

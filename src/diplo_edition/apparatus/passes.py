@@ -25,13 +25,27 @@ SpanRule = Callable[[str, str, bool, bool], list[Span]]
 CITING_BLOCKS = ("p", "head")
 
 
-class Citations(Pass):
-    name = "citations"
-    priority = 810
+class SpanRulePass(Pass):
+    """A finder pass: it pushes one span rule, under its own name, for the ``annotations`` pass to run."""
+
     stage = "apparatus"
     adds = ("span_rules",)
 
     def apply(self, doc: Document) -> None:
+        rule = self.rule(doc)
+        if rule is not None:
+            doc.span_rules.push(self.name, rule)
+
+    def rule(self, doc: Document) -> SpanRule | None:
+        """The rule for this document; None when the pass has nothing to find."""
+        raise NotImplementedError
+
+
+class Citations(SpanRulePass):
+    name = "citations"
+    priority = 810
+
+    def rule(self, doc: Document) -> SpanRule:
         edition = doc.edition
         context = CitationContext(
             edition.id, edition.references, series=doc.collection.series, languages=edition.languages
@@ -40,32 +54,27 @@ class Citations(Pass):
         def citations(text: str, lang: str, in_note: bool, cite: bool) -> list[Span]:
             return find_citations(text, context, in_note=in_note) if cite else []
 
-        doc.span_rules.push(self.name, citations)
+        return citations
 
 
-class Dates(Pass):
+class Dates(SpanRulePass):
     name = "dates"
     priority = 820
-    stage = "apparatus"
-    adds = ("span_rules",)
 
-    def apply(self, doc: Document) -> None:
-        doc.span_rules.push(self.name, lambda text, lang, in_note, cite: find_dates(text, lang))
+    def rule(self, doc: Document) -> SpanRule:
+        return lambda text, lang, in_note, cite: find_dates(text, lang)
 
 
-class Mentions(Pass):
+class Mentions(SpanRulePass):
     name = "mentions"
     priority = 830
-    stage = "apparatus"
-    adds = ("span_rules",)
 
     def __init__(self, matcher: MentionMatcher | None):
         self.matcher = matcher
 
-    def apply(self, doc: Document) -> None:
-        if self.matcher is not None:
-            matcher = self.matcher
-            doc.span_rules.push(self.name, lambda text, lang, in_note, cite: matcher.find(text))
+    def rule(self, doc: Document) -> SpanRule | None:
+        matcher = self.matcher
+        return None if matcher is None else lambda text, lang, in_note, cite: matcher.find(text)
 
 
 class Annotations(Pass):

@@ -34,7 +34,13 @@ class Option:
     type_label = "text"  # what the README says the value is
 
     def convert(self, reading: Reading, node: yaml.Node) -> Any:
-        return text(reading.file, self.name, node, required=self.required)
+        value = text(reading.file, self.name, node, required=self.required)
+        return None if value is None else self.check(reading, value, node)
+
+    def check(self, reading: Reading, value: str, node: yaml.Node) -> Any:
+        """The value kept for a text: the text itself, unless an option checks or converts it (None: refused,
+        after reporting why)."""
+        return value
 
     def absent(self) -> Any:
         """The value of a key left out (or null)."""
@@ -72,14 +78,10 @@ class Choice(Option):
 class Slug(Option):
     type_label = "lower-case slug"
 
-    def convert(self, reading: Reading, node: yaml.Node) -> str | None:
-        f = reading.file
-        value = text(f, self.name, node, required=True)
-        if value is None:
-            return None
+    def check(self, reading: Reading, value: str, node: yaml.Node) -> str | None:
         if not ID_PATTERN.fullmatch(value):
-            f.error(node, f"'{self.name}' must be a lower-case slug: a letter a-z, then letters a-z, digits "
-                          f"and '-' (e.g. urumqi-negotiations-1923), found '{value}'")
+            reading.file.error(node, f"'{self.name}' must be a lower-case slug: a letter a-z, then letters "
+                                     f"a-z, digits and '-' (e.g. urumqi-negotiations-1923), found '{value}'")
             return None
         return value
 
@@ -95,11 +97,8 @@ def language_ok(f: YamlFile, key: str, code: str, node: yaml.Node) -> bool:
 class Language(Option):
     type_label = "language code"
 
-    def convert(self, reading: Reading, node: yaml.Node) -> str | None:
-        lang = text(reading.file, self.name, node)
-        if lang is not None and not language_ok(reading.file, self.name, lang, node):
-            return None
-        return lang
+    def check(self, reading: Reading, value: str, node: yaml.Node) -> str | None:
+        return value if language_ok(reading.file, self.name, value, node) else None
 
 
 @dataclass(frozen=True)
@@ -125,12 +124,9 @@ class Languages(Option):
 class BaseUrl(Option):
     type_label = "http(s) address"
 
-    def convert(self, reading: Reading, node: yaml.Node) -> str | None:
+    def check(self, reading: Reading, url: str, node: yaml.Node) -> str | None:
         from urllib.parse import urlsplit
 
-        url = text(reading.file, self.name, node, required=True)
-        if url is None:
-            return None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
                 or " " in url:
@@ -145,10 +141,7 @@ class BaseUrl(Option):
 class IsoDate(Option):
     type_label = "ISO 8601 date"
 
-    def convert(self, reading: Reading, node: yaml.Node) -> str | None:
-        value = text(reading.file, self.name, node)
-        if value is None:
-            return None
+    def check(self, reading: Reading, value: str, node: yaml.Node) -> str | None:
         match = _DATE.fullmatch(value)
         if match and _date_parts_ok(*match.groups()):
             return value
@@ -175,9 +168,8 @@ class PositiveInt(Option):
 
 @dataclass(frozen=True)
 class SuppliedTitle(Option):
-    def convert(self, reading: Reading, node: yaml.Node) -> str | None:
-        title = text(reading.file, self.name, node)
-        if title is not None and title.startswith("[") and title.endswith("]"):
+    def check(self, reading: Reading, title: str, node: yaml.Node) -> str | None:
+        if title.startswith("[") and title.endswith("]"):
             reading.file.error(node, f"write '{self.name}' without the surrounding brackets; they are added "
                                      "on display")
             return None
@@ -269,10 +261,7 @@ class SourcePath(Option):
 
     type_label = "path in `sources/`"
 
-    def convert(self, reading: Reading, node: yaml.Node) -> SourceFile | None:
-        rel = text(reading.file, self.name, node, required=True)
-        if rel is None:
-            return None
+    def check(self, reading: Reading, rel: str, node: yaml.Node) -> SourceFile | None:
         path = _source_path(reading, rel, node)
         return None if path is None else SourceFile(rel, path)
 

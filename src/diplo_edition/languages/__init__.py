@@ -17,7 +17,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 FALLBACK = "en"  # the pack of a language that has none
 
@@ -35,9 +35,11 @@ class DateRule:
     block: bool = True  # a match that does not parse still keeps its text plain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LanguagePack:
-    """Everything the pipeline knows of one language. Abbreviations are given as printed, with their dot."""
+    """Everything the pipeline knows of one language. Abbreviations are given as printed, with their dot.
+
+    The dates in words have defaults, the forms most languages share; a pack gives only what differs."""
 
     code: str  # ISO 639-1 code, the module name
     # --- script and detection
@@ -47,7 +49,6 @@ class LanguagePack:
     # --- dates (apparatus/dates.py; the site's dates in words)
     months: tuple[tuple[str, ...], ...]  # 12 tuples, January first: every printed form of the month name
     months_ignore_case: bool  # month names match in any case (Russian, French), or only as given (English)
-    month_pattern: str  # regex of any month name (built from months), for the date rules and their pre-check
     date_rules: tuple[DateRule, ...]  # the date patterns of the language, built from its words
     year_words: tuple[str, ...]  # words after a number that make it a year: "г.", "гг.", "год"; () for none
     bare_year_words: tuple[str, ...]  # words before a bare year that make it a date: in/since/by; en; seit
@@ -80,17 +81,51 @@ class LanguagePack:
     kind_labels: dict[str, str]  # document kind -> its name (article -> Статья)
     language_names: dict[str, str]  # language code -> its name in this language
     register_titles: dict[str, str]  # register kind (person, place, org) -> its title
-    abstract_title: str  # heading of an abstract written in this language
-    keywords_title: str  # heading of the keywords written in this language
-    months_day: tuple[str, ...]  # month names after a day in a date in words ("20 января")
-    months_alone: tuple[str, ...]  # month names without a day ("январь 1925 г.")
-    date_day: str  # a day in words, from {day} {month} {year}: "{day} {month} {year} г."
-    date_month: str  # a month in words, from {month} {year}: "{month} {year} г."
-    date_year: str  # a year in words, from {year}: "{year} г."
-    date_years: str  # a range of years in words, from {start} {end}: "{start}–{end} гг."
     plural: Callable[[int], int]  # which form a count takes: 0 one, 1 few, 2 many ("1 дата, 2 даты, 5 дат")
     access_date_placeholder: str  # what stands for the date of access in a suggested citation
     quotes: str  # typographic quotes for Markdown: outer open, outer close, inner open, inner close
+    # () for the first printed form of each month, as most languages have
+    months_day: tuple[str, ...] = ()  # month names after a day in a date in words ("20 января")
+    months_alone: tuple[str, ...] = ()  # month names without a day ("январь 1925 г.")
+    date_day: str = "{day} {month} {year}"  # a day in words: "{day} {month} {year} г." in Russian
+    date_month: str = "{month} {year}"  # a month in words: "{month} {year} г."
+    date_year: str = "{year}"  # a year in words: "{year} г."
+    date_years: str = "{start}–{end}"  # a range of years in words: "{start}–{end} гг."
+
+    def __post_init__(self) -> None:
+        first_forms = tuple(forms[0] for forms in self.months)
+        # A frozen dataclass is set through object.__setattr__, once, while it is made.
+        object.__setattr__(self, "months_day", self.months_day or first_forms)
+        object.__setattr__(self, "months_alone", self.months_alone or first_forms)
+
+    @cached_property
+    def month_pattern(self) -> str:
+        """The regex of any month name, as the date rules are built with, for their pre-check."""
+        return month_pattern(self.months, self.months_ignore_case)
+
+    @property
+    def abstract_title(self) -> str:
+        """The heading the site gives an abstract written in this language: its first label."""
+        return self.abstract_labels[0]
+
+    @property
+    def keywords_title(self) -> str:
+        """The heading the site gives the keywords written in this language: their first label."""
+        return self.keyword_labels[0]
+
+
+def one_or_many(n: int) -> int:
+    """The plural of English and German: one form for 1, another for every other count."""
+    return 0 if n == 1 else 2
+
+
+# The languages every pack names (its ``language_names``), in the order in which it gives their names.
+NAMED_LANGUAGES = ("ru", "en", "de", "fr", "ja", "zh")
+
+
+def named_languages(*names: str) -> dict[str, str]:
+    """Language code -> its name in one language, from the names of :data:`NAMED_LANGUAGES` in order."""
+    return dict(zip(NAMED_LANGUAGES, names, strict=True))
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:

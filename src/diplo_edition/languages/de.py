@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, capitalised, month_pattern, printed
-from ._patterns import DASH, DAY, year
+from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages, one_or_many
+from ._patterns import (
+    DASH,
+    DAY,
+    bare_year_rule,
+    decade_rule,
+    month_range_rule,
+    month_year_rule,
+    year,
+    year_range_rule,
+)
 
 MONTHS = (
     ("Januar", "Jänner"),
@@ -31,25 +40,19 @@ DATE_RULES = (
         "day_range_one_month",
     ),
     # month ranges in one year: von Januar bis April 1920
-    DateRule(2, rf"(?<!\w)[Vv]on\s+(?P<m1>{MONTH})\s+bis\s+(?P<m2>{MONTH})\s+{year('y')}", "month_range"),
+    month_range_rule(MONTH, "von", "bis"),
     # year ranges: von 1921 bis 1923; zwischen 1921 und 1923
-    DateRule(3, rf"(?<!\w)[Vv]on\s+{year('y1')}\s+bis\s+{year('y2')}", "late_year_range"),
-    DateRule(3, rf"(?<!\w)[Zz]wischen\s+{year('y1')}\s+und\s+{year('y2')}", "late_year_range"),
+    year_range_rule("von", "bis"),
+    year_range_rule("zwischen", "und"),
     # full dates: 20. Januar 1925
     DateRule(4, rf"(?P<d>{DAY})\.\s*(?P<m>{MONTH})\s+{year('y')}", "full_date"),
     # month and year: Januar 1925
-    DateRule(5, rf"(?<!\w)(?P<m>{MONTH})\s+{year('y')}", "month_year"),
+    month_year_rule(MONTH),
     # decades: die 1920er Jahre
-    DateRule(6, rf"{year('y')}{printed(DECADE_WORDS)}", "decade_4"),
+    decade_rule(DECADE_WORDS),
     # a bare year after im Jahre/seit/bis: im Jahre 1923
-    DateRule(
-        7, rf"(?<!\w){printed(BARE_YEAR_WORDS)}\s+{year('y')}(?![\d%])", "late_year", group="y", block=False
-    ),
+    bare_year_rule(BARE_YEAR_WORDS),
 )
-
-
-def _plural(n: int) -> int:
-    return 0 if n == 1 else 2
 
 
 PACK = LanguagePack(
@@ -59,7 +62,6 @@ PACK = LanguagePack(
     detects_script=False,  # Latin letters answer English; German is never guessed from letters
     months=MONTHS,
     months_ignore_case=False,
-    month_pattern=MONTH,
     date_rules=DATE_RULES,
     year_words=(),  # a German year has no word after it ("im Jahre 1923" is a word before it)
     bare_year_words=BARE_YEAR_WORDS,
@@ -84,24 +86,12 @@ PACK = LanguagePack(
     hyphen_particle_heads=(),
     hyphen_dictionary=None,
     kind_labels={"article": "Artikel", "thesis": "Abschlussarbeit", "textbook-chapter": "Lehrbuchkapitel"},
-    language_names={
-        "ru": "Russisch",
-        "en": "Englisch",
-        "de": "Deutsch",
-        "fr": "Französisch",
-        "ja": "Japanisch",
-        "zh": "Chinesisch",
-    },
+    language_names=named_languages(
+        "Russisch", "Englisch", "Deutsch", "Französisch", "Japanisch", "Chinesisch"
+    ),
     register_titles={"person": "Personen", "place": "Orte", "org": "Organisationen"},
-    abstract_title="Zusammenfassung",
-    keywords_title="Schlüsselwörter",
-    months_day=tuple(forms[0] for forms in MONTHS),
-    months_alone=tuple(forms[0] for forms in MONTHS),
-    date_day="{day}. {month} {year}",
-    date_month="{month} {year}",
-    date_year="{year}",
-    date_years="{start}–{end}",
-    plural=_plural,
+    plural=one_or_many,
     access_date_placeholder="TT.MM.JJJJ",
     quotes="„“‚‘",
+    date_day="{day}. {month} {year}",
 )

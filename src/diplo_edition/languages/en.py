@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, capitalised, month_pattern, printed
-from ._patterns import DASH, DAY, year
+from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages, one_or_many
+from ._patterns import DASH, DAY, bare_year_rule, decade_rule, year, year_range_rule
 
 MONTHS = tuple(
     (name,)
-    for name in (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
+    for name in ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December")
 )
 MONTH = month_pattern(MONTHS, ignore_case=False)
 BARE_YEAR_WORDS = capitalised(("in", "since", "by", "until", "till", "of", "during", "before", "after"))
@@ -45,8 +33,8 @@ DATE_RULES = (
         "month_range",
     ),
     # year ranges: from 1921 to 1923; between 1921 and 1923; in 1921–1923
-    DateRule(3, rf"(?<!\w)[Ff]rom\s+{year('y1')}\s+(?:to|till|until)\s+{year('y2')}", "late_year_range"),
-    DateRule(3, rf"(?<!\w)[Bb]etween\s+{year('y1')}\s+and\s+{year('y2')}", "late_year_range"),
+    year_range_rule("from", "(?:to|till|until)"),
+    year_range_rule("between", "and"),
     DateRule(
         3,
         rf"(?<!\w)(?:[Ii]n|[Dd]uring|[Oo]f|[Ff]or|[Ss]ince)\s+(?P<r>{year('y1')}\s*{DASH}\s*{year('y2')})(?!\s*{DASH})",
@@ -59,16 +47,10 @@ DATE_RULES = (
     # month and year: August 1923
     DateRule(5, rf"(?P<m>{MONTH}),?\s+{year('y')}", "month_year"),
     # decades: the 1920s
-    DateRule(6, rf"{year('y')}{printed(DECADE_ENDINGS)}", "decade_4"),
+    decade_rule(DECADE_ENDINGS),
     # a bare year after in/since/by …: in 1923
-    DateRule(
-        7, rf"(?<!\w){printed(BARE_YEAR_WORDS)}\s+{year('y')}(?![\d%])", "late_year", group="y", block=False
-    ),
+    bare_year_rule(BARE_YEAR_WORDS),
 )
-
-
-def _plural(n: int) -> int:
-    return 0 if n == 1 else 2
 
 
 PACK = LanguagePack(
@@ -78,7 +60,6 @@ PACK = LanguagePack(
     detects_script=True,
     months=MONTHS,
     months_ignore_case=False,
-    month_pattern=MONTH,
     date_rules=DATE_RULES,
     year_words=(),  # an English year has no word of its own
     bare_year_words=BARE_YEAR_WORDS,
@@ -103,24 +84,9 @@ PACK = LanguagePack(
     hyphen_particle_heads=(),
     hyphen_dictionary="english-words",
     kind_labels={"article": "Article", "thesis": "Thesis", "textbook-chapter": "Textbook chapter"},
-    language_names={
-        "ru": "Russian",
-        "en": "English",
-        "de": "German",
-        "fr": "French",
-        "ja": "Japanese",
-        "zh": "Chinese",
-    },
+    language_names=named_languages("Russian", "English", "German", "French", "Japanese", "Chinese"),
     register_titles={"person": "Persons", "place": "Places", "org": "Organisations"},
-    abstract_title="Abstract",
-    keywords_title="Keywords",
-    months_day=tuple(forms[0] for forms in MONTHS),
-    months_alone=tuple(forms[0] for forms in MONTHS),
-    date_day="{day} {month} {year}",
-    date_month="{month} {year}",
-    date_year="{year}",
-    date_years="{start}–{end}",
-    plural=_plural,
+    plural=one_or_many,
     access_date_placeholder="DD.MM.YYYY",
     quotes="“”‘’",
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, capitalised, month_pattern, printed
-from ._patterns import DASH, DAY, year
+from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages, printed
+from ._patterns import DASH, DAY, bare_year_rule, month_range_rule, month_year_rule, year, year_range_rule
 
 MONTHS = (
     ("janvier",),
@@ -32,24 +32,18 @@ DATE_RULES = (
         "day_range_one_month",
     ),
     # month ranges in one year: de janvier à avril 1920
-    DateRule(2, rf"(?<!\w)[Dd]e\s+(?P<m1>{MONTH})\s+à\s+(?P<m2>{MONTH})\s+{year('y')}", "month_range"),
+    month_range_rule(MONTH, "de", "à"),
     # year ranges: de 1921 à 1923; entre 1921 et 1923
-    DateRule(3, rf"(?<!\w)[Dd]e\s+{year('y1')}\s+à\s+{year('y2')}", "late_year_range"),
-    DateRule(3, rf"(?<!\w)[Ee]ntre\s+{year('y1')}\s+et\s+{year('y2')}", "late_year_range"),
+    year_range_rule("de", "à"),
+    year_range_rule("entre", "et"),
     # full dates: 20 janvier 1925; 1er mai 1924
     DateRule(4, rf"{DAY_OF}\s+(?P<m>{MONTH})\s+{year('y')}", "full_date"),
     # month and year: janvier 1925
-    DateRule(5, rf"(?<!\w)(?P<m>{MONTH})\s+{year('y')}", "month_year"),
+    month_year_rule(MONTH),
     # decades: les années 1920
     DateRule(6, rf"(?<!\w){printed(DECADE_WORDS)}\s+{year('y')}", "decade_4"),
     # a bare year after en/depuis/vers: en 1923
-    DateRule(
-        7,
-        rf"(?<!\w){printed(BARE_YEAR_WORDS)}\s+{year('y')}(?![\d%])",
-        "late_year",
-        group="y",
-        block=False,
-    ),
+    bare_year_rule(BARE_YEAR_WORDS),
 )
 
 
@@ -64,7 +58,6 @@ PACK = LanguagePack(
     detects_script=False,  # Latin letters answer English; French is never guessed from letters
     months=MONTHS,
     months_ignore_case=True,
-    month_pattern=MONTH,
     date_rules=DATE_RULES,
     year_words=(),  # a French year has no word of its own
     bare_year_words=BARE_YEAR_WORDS,
@@ -89,23 +82,8 @@ PACK = LanguagePack(
     hyphen_particle_heads=(),
     hyphen_dictionary=None,
     kind_labels={"article": "Article", "thesis": "Mémoire", "textbook-chapter": "Chapitre de manuel"},
-    language_names={
-        "ru": "russe",
-        "en": "anglais",
-        "de": "allemand",
-        "fr": "français",
-        "ja": "japonais",
-        "zh": "chinois",
-    },
+    language_names=named_languages("russe", "anglais", "allemand", "français", "japonais", "chinois"),
     register_titles={"person": "Personnes", "place": "Lieux", "org": "Organisations"},
-    abstract_title="Résumé",
-    keywords_title="Mots-clés",
-    months_day=tuple(forms[0] for forms in MONTHS),
-    months_alone=tuple(forms[0] for forms in MONTHS),
-    date_day="{day} {month} {year}",
-    date_month="{month} {year}",
-    date_year="{year}",
-    date_years="{start}–{end}",
     plural=_plural,
     access_date_placeholder="JJ/MM/AAAA",
     quotes="«»“”",

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, month_pattern, printed
+from . import DateRule, LanguagePack, month_pattern, named_languages, printed
 from ._patterns import DASH, DAY, YEAR, year
 
-MONTHS = (
-    ("январь", "января", "январе"),
-    ("февраль", "февраля", "феврале"),
-    ("март", "марта", "марте"),
-    ("апрель", "апреля", "апреле"),
-    ("май", "мая", "мае"),
-    ("июнь", "июня", "июне"),
-    ("июль", "июля", "июле"),
-    ("август", "августа", "августе"),
-    ("сентябрь", "сентября", "сентябре"),
-    ("октябрь", "октября", "октябре"),
-    ("ноябрь", "ноября", "ноябре"),
-    ("декабрь", "декабря", "декабре"),
+
+def _month_forms(nominative: str) -> tuple[str, str, str]:
+    """A month's name as printed: nominative (январь), genitive (20 января), prepositional (в январе)."""
+    if nominative[-1] in "ьй":  # январь, май: the soft declension
+        return nominative, nominative[:-1] + "я", nominative[:-1] + "е"
+    return nominative, nominative + "а", nominative + "е"  # март, август
+
+
+MONTHS = tuple(
+    _month_forms(name)
+    for name in ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                 "октябрь", "ноябрь", "декабрь")
 )
 MONTH = month_pattern(MONTHS, ignore_case=True)
 
@@ -124,7 +123,6 @@ PACK = LanguagePack(
     detects_script=True,
     months=MONTHS,
     months_ignore_case=True,
-    month_pattern=MONTH,
     date_rules=DATE_RULES,
     year_words=YEAR_WORDS,
     bare_year_words=(),  # a bare number is never a year in Russian: the year word is the evidence
@@ -160,24 +158,16 @@ PACK = LanguagePack(
         "thesis": "Квалификационная работа",
         "textbook-chapter": "Глава учебника",
     },
-    language_names={
-        "ru": "русский",
-        "en": "английский",
-        "de": "немецкий",
-        "fr": "французский",
-        "ja": "японский",
-        "zh": "китайский",
-    },
+    language_names=named_languages(
+        "русский", "английский", "немецкий", "французский", "японский", "китайский"
+    ),
     register_titles={"person": "Персоналии", "place": "Географические названия", "org": "Организации"},
-    abstract_title="Аннотация",
-    keywords_title="Ключевые слова",
-    months_day=tuple(forms[1] for forms in MONTHS),
-    months_alone=tuple(forms[0] for forms in MONTHS),
+    plural=_plural,
+    access_date_placeholder="ДД.ММ.ГГГГ",
+    quotes="«»„“",
+    months_day=tuple(genitive for _, genitive, _ in MONTHS),
     date_day="{day} {month} {year} г.",
     date_month="{month} {year} г.",
     date_year="{year} г.",
     date_years="{start}–{end} гг.",
-    plural=_plural,
-    access_date_placeholder="ДД.ММ.ГГГГ",
-    quotes="«»„“",
 )

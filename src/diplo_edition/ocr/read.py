@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,22 +89,29 @@ def _binary(data: bytes, name: str) -> None:
             raise _refuse(name, None, f"this is {what}, not a text file; {todo} and list that in the edition")
 
 
-def _decode_utf16_32(data: bytes, encoding: str, name: str, how: str) -> Decoded:
+def _converted(
+    data: bytes, encoding: str, name: str, refusal: Callable[[UnicodeDecodeError], InputError], warning: str
+) -> Decoded:
+    """``data`` read in ``encoding`` with the ``warning`` that it was converted; ``refusal`` if it does not
+    decode."""
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise _refuse(
+        raise refusal(exc) from None
+    return Decoded(text, encoding, [Diagnostic(name, None, warning, Severity.WARNING)])
+
+
+def _decode_utf16_32(data: bytes, encoding: str, name: str, how: str) -> Decoded:
+    return _converted(
+        data, encoding, name,
+        lambda exc: _refuse(
             name, None,
             f"looks like {LABELS[encoding]} ({how}) but byte {exc.start} does not decode in it; "
             "it is probably damaged or not a text file: export the text again as UTF-8",
-        ) from None
-    warning = Diagnostic(
-        name, None,
+        ),
         f"the file is in {LABELS[encoding]}, not UTF-8 ({how}); it was converted "
         f"(convert it once to stop this warning: {_iconv_hint(name, encoding)})",
-        Severity.WARNING,
     )
-    return Decoded(text, encoding, [warning])
 
 
 def _decode_single_byte(data: bytes, name: str, bad_at: int) -> Decoded:
@@ -120,21 +128,16 @@ def _decode_single_byte(data: bytes, name: str, bad_at: int) -> Decoded:
             f"letters ({guess}); convert the file to UTF-8 before adding it to sources/, "
             f"e.g. {_iconv_hint(name, (plausible or ['windows-1251'])[0])} (check the result reads right)",
         )
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise _refuse(
+    return _converted(
+        data, encoding, name,
+        lambda exc: _refuse(
             name, data[: exc.start].count(b"\n") + 1,
             f"not valid UTF-8, and read as {LABELS[encoding]} (as its first part suggests) byte "
             f"0x{data[exc.start]:02x} has no character; convert the file to UTF-8 before adding it",
-        ) from None
-    warning = Diagnostic(
-        name, None,
+        ),
         f"the file is in {LABELS[encoding]}, not UTF-8 (told from its letters); it was converted, check "
         f"that the text reads right (convert it once to stop this warning: {_iconv_hint(name, encoding)})",
-        Severity.WARNING,
     )
-    return Decoded(text, encoding, [warning])
 
 
 def _decode_bytes(data: bytes, name: str) -> Decoded:

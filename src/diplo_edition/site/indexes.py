@@ -54,8 +54,10 @@ class EntryView:
 
 
 @dataclass(frozen=True)
-class LetterGroup:
-    letter: str
+class Section:
+    """A part of an index page: its heading (a letter, a year, a volume), its anchor and what it lists."""
+
+    heading: str
     anchor: str
     items: tuple
 
@@ -64,7 +66,7 @@ class LetterGroup:
 class RegisterIndex:
     kind: str
     entries: tuple[EntryView, ...]
-    letters: tuple[LetterGroup, ...]
+    letters: tuple[Section, ...]
 
 
 @dataclass
@@ -86,26 +88,12 @@ class SeriesPage:
 
 
 @dataclass(frozen=True)
-class SeriesVolume:
-    volume: str
-    anchor: str
-    pages: tuple[SeriesPage, ...]
-
-
-@dataclass(frozen=True)
 class Concordance:
     """One printed series' concordance: volume -> page -> the places that cite it."""
 
     series: PrintedSeries
-    volumes: tuple[SeriesVolume, ...]
+    volumes: tuple[Section, ...]  # headed by the volume ("x": none given), items: SeriesPage
     count: int
-
-
-@dataclass(frozen=True)
-class ChronologyYear:
-    year: str
-    anchor: str
-    items: tuple[DateMention, ...]
 
 
 @dataclass(frozen=True)
@@ -136,19 +124,19 @@ class Indexes:
     archives: tuple[ArchiveNode, ...]
     archival_count: int
     concordances: tuple[Concordance, ...]  # one per declared series, in the table's order
-    chronology: tuple[ChronologyYear, ...]
+    chronology: tuple[Section, ...]  # headed by the year, items: DateMention
     date_count: int
-    works: tuple[LetterGroup, ...]  # items: Work
+    works: tuple[Section, ...]  # items: Work
     work_count: int
     reference_sources: tuple[ReferenceSource, ...] = ()
 
 
-def _letter_groups(items: list, name_of) -> tuple[LetterGroup, ...]:
+def _letter_groups(items: list, name_of) -> tuple[Section, ...]:
     groups: dict[str, list] = defaultdict(list)
     for item in items:
         groups[initial(name_of(item))].append(item)
     ordered = sorted(groups.items(), key=lambda kv: sort_key(kv[0]) if kv[0] != "#" else (9, ""))
-    return tuple(LetterGroup(letter, f"letter-{ord(letter[0]):04x}", tuple(members))
+    return tuple(Section(letter, f"letter-{ord(letter[0]):04x}", tuple(members))
                  for letter, members in ordered)
 
 
@@ -229,22 +217,22 @@ def concordance(
         for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
             ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
             pages.append(SeriesPage(key, ordered[0].page, ordered))
-        out.append(SeriesVolume(volume, f"{series.id}-vol-{slug(volume) or 'x'}", tuple(pages)))
+        out.append(Section(volume, f"{series.id}-vol-{slug(volume) or 'x'}", tuple(pages)))
     return Concordance(series, tuple(out), len(citations))
 
 
-def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[ChronologyYear, ...]:
+def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[Section, ...]:
     ordered = sorted(dates, key=lambda d: (d.start, d.end, _locus_key(d.locus, doc_order)))
     years: dict[str, list[DateMention]] = defaultdict(list)
     for item in ordered:
         years[item.year].append(item)
-    return tuple(ChronologyYear(year, f"y{slug(year) or 'x'}", tuple(items))
+    return tuple(Section(year, f"y{slug(year) or 'x'}", tuple(items))
                  for year, items in years.items())
 
 
 def works_cited(
     citations: list[WorkCitation], doc_order: dict[str, int]
-) -> tuple[tuple[LetterGroup, ...], int]:
+) -> tuple[tuple[Section, ...], int]:
     grouped: dict[str, list[WorkCitation]] = defaultdict(list)
     for citation in citations:
         grouped[citation.key].append(citation)

@@ -8,6 +8,7 @@ from lxml import etree
 
 from ..apparatus.corrections import resp_id
 from ..editions import KINDS
+from ..languages import pack
 from ..model.document import Block, Document
 from ..model.inline import (
     Annotation,
@@ -22,14 +23,7 @@ from ..model.inline import (
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-LANGUAGE_NAMES = {
-    "ru": "Russian",
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "ja": "Japanese",
-    "zh": "Chinese",
-}
+LANGUAGE_NAMES = pack("en").language_names  # the header is written in English
 
 HYPHENATION_POLICY = (
     "Soft line-end hyphens are removed and the word joined; hard hyphens are kept. Each line-end hyphen is "
