@@ -10,12 +10,12 @@ from conftest import CONVENTION, NS, TEXTBOOK
 from lxml import etree
 
 from diplo_edition.apparatus.corrections import Corrections
-from diplo_edition.apparatus.passes import Annotations, Dates
+from diplo_edition.apparatus.passes import Annotations, Citations, Dates, Mentions
 from diplo_edition.apparatus.spans import Span
 from diplo_edition.editions import Correction as CorrectionEntry
 from diplo_edition.editions import SourceRef
 from diplo_edition.layout.hyphenation import Dehyphenator
-from diplo_edition.layout.passes import Flow, Footnotes, FrontMatter, Pages, SecondCopies
+from diplo_edition.layout.passes import AbstractFiles, Flow, Footnotes, FrontMatter, Pages, SecondCopies
 from diplo_edition.model.document import Block, Document
 from diplo_edition.model.inline import Annotation, Correction, Note, PageBreak
 from diplo_edition.model.lines import Line
@@ -212,3 +212,37 @@ def test_annotations_pass_runs_rules_in_order_earlier_rule_wins(edition):
     assert [type(item).__name__ for item in content] == ["str", "Annotation", "str"]
     assert isinstance(content[1], Annotation) and content[1].tag == "num"
     assert doc.report.apparatus == {"num[year]": 1}
+
+
+def test_abstract_files_pass_reads_an_abstract_given_as_a_file(edition, tmp_path):
+    raw = tmp_path / "abstract.txt"
+    raw.write_text("Abstract | The convention of 1925 opened a new stage. |\n", encoding="utf-8")
+    ref = SourceRef(raw, "sources/abstract.txt", "abstract", "en", 1)
+    doc = _document(edition, CONVENTION, sources=(ref,))
+    doc.sources = {"sources/abstract.txt": _lines(raw.read_text(encoding="utf-8").rstrip("\n"))}
+    AbstractFiles(Dehyphenator(Counter())).apply(doc)
+    assert [(b.kind, b.lang, b.content) for b in doc.front] == [
+        ("abstract", "en", ["The convention of 1925 opened a new stage."])
+    ]
+    assert doc.removed[("label", "A")] == 1  # the label "Abstract" is layout, recorded as removed
+
+
+def test_citation_date_and_mention_passes_each_add_their_rule(edition, registers):
+    from diplo_edition.apparatus.mentions import build_matcher
+
+    doc = _document(edition, CONVENTION, references={1: "АВП РФ. Ф. 08. Оп. 8."})
+    doc.body = [Block("p", ["Карахан писал 20 января 1925 г. [1. Д. 5. Л. 12]."])]
+    for step in (Citations(), Dates(), Mentions(build_matcher(registers))):
+        step.apply(doc)
+    assert doc.span_rules.names == ["citations", "dates", "mentions"]
+    Annotations().apply(doc)
+    tags = [item.tag for item in doc.body[0].content if isinstance(item, Annotation)]
+    assert tags == ["persName", "date", "bibl"]
+    assert doc.cited_references == {1}
+    assert doc.references == {1: "АВП РФ. Ф. 08. Оп. 8."}
+    # Without the mentions pass, the name stays plain text and the rest is the same.
+    doc = _document(edition, CONVENTION, references={1: "АВП РФ. Ф. 08. Оп. 8."})
+    doc.body = [Block("p", ["Карахан писал 20 января 1925 г. [1. Д. 5. Л. 12]."])]
+    for step in (Citations(), Dates(), Annotations()):
+        step.apply(doc)
+    assert [item.tag for item in doc.body[0].content if isinstance(item, Annotation)] == ["date", "bibl"]

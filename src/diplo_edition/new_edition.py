@@ -18,12 +18,12 @@ import yaml
 
 from . import __version__
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
-from .editions import COLLECTION_FILE, load_edition
+from .editions import COLLECTION_FILE, Collection, DocumentEdition, SourceRef, load_edition
 from .languages import FALLBACK, letter_counts, pack
-from .layout.footnotes import find_footnotes
-from .layout.pages import find_pages
-from .layout.witnesses import separate_copies
+from .layout.passes import Footnotes, Pages, SecondCopies
+from .model.document import Document
 from .model.lines import Line
+from .model.passes import GIVEN, PassChain
 from .ocr.encoding import LABELS
 from .ocr.read import Decoded, read_decoded, split_lines
 from .slugs import ID_PATTERN, slug
@@ -168,27 +168,41 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
     return found
 
 
-def _layout(sources: list[_Source]) -> list[str]:
+def _draft(root: Path, new_id: str, sources: list[_Source], languages: list[str]) -> Document:
+    """The document as the layout passes see it before its edition file exists (nothing but its sources)."""
+    refs = tuple(SourceRef(s.path, s.rel, s.role, s.lang, 0) for s in sources)
+    edition = DocumentEdition(
+        id=new_id, title=None, supplied_title=None, authors=(), kind="article", languages=tuple(languages),
+        date=None, published_in=None, first_page=None, sources=refs, references={}, corrections=(),
+        notes=None, file=root / "editions" / f"{new_id}.yml", line_of={},
+    )
+    collection = Collection(title="", title_en=None, base_url="", languages=tuple(languages), publisher=None,
+                            introduction=None, about=None, file=root / "editions" / COLLECTION_FILE)
+    document = Document(edition, collection, sources={s.rel: s.lines for s in sources})
+    document.lines = document.lines_of("body")
+    return document
+
+
+def _layout(document: Document) -> list[str]:
     """What the layout passes find in the body: second copy, footnotes, pages, columns."""
     notes: list[str] = []
-    lines = [line for s in sources if s.role == "body" for line in s.lines]
-    if not lines:
+    if not document.lines:
         return notes
-    first, second = separate_copies(lines)
-    if second:
-        notes.append(f"a second copy of the text starts at {second[0].source} line {second[0].number} "
-                     f"({len(second)} lines); it becomes a witness (listWit), the first copy the reading")
-    blocks = find_footnotes(first)
-    pages = find_pages(first, blocks, None)
-    footnotes = [note for block in blocks for note in block.notes]
-    linked = sum(1 for note in footnotes if note.marker is not None)
-    notes.append(f"footnotes: {len(footnotes)} found, {linked} with their marker in the text")
+    PassChain([SecondCopies(), Footnotes(), Pages()], given=GIVEN | {"sources", "lines"}).run(document)
+    report, pages = document.report, document.pages
+    if report.witnesses:
+        second = document.witnesses[-1]
+        notes.append(f"a second copy of the text starts at {second.source} line {second.first_line} "
+                     f"({second.last_line - second.first_line + 1} lines); it becomes a witness (listWit), "
+                     "the first copy the reading")
+    notes.append(f"footnotes: {report.footnotes} found, {report.footnotes_linked} with their marker in the "
+                 "text")
     printed = sorted({number.value for number in pages.numbers})
     numbers = (f", {len(pages.numbers)} printed page numbers ({printed[0]}–{printed[-1]})" if printed
                else ", no printed page numbers")
-    notes.append(f"pages: {len(pages.breaks)} page starts found{numbers}")
-    if pages.column_breaks:
-        notes.append(f"columns: {len(pages.column_breaks)} column breaks found")
+    notes.append(f"pages: {report.pages} page starts found{numbers}")
+    if report.column_breaks:
+        notes.append(f"columns: {report.column_breaks} column breaks found")
     for conflict in pages.conflicts[:3]:
         notes.append(f"page numbers: {conflict}")
     if pages.breaks and pages.breaks[0].n is not None:
@@ -344,7 +358,7 @@ def new_edition(project_root: Path, source_args: list[str], doc_id: str | None =
     body_lines = [line for s in sources if s.role == "body" for line in s.lines]
     kind, kind_reason = _guess_kind([line for s in sources for line in s.lines])
     text = _render(new_id, sources, languages, lang_reason, kind, kind_reason, _title_candidates(body_lines),
-                   _layout(sources))
+                   _layout(_draft(root, new_id, sources, languages)))
     try:
         with target.open("x", encoding="utf-8", newline="\n") as f:
             f.write(text)

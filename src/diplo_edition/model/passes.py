@@ -37,14 +37,15 @@ class PassError(ValueError):
 
 
 class PassChain:
-    """Passes in priority order; what each reads must be given or added by a pass before it."""
+    """Passes in priority order; what each reads must be given (by default: the edition and the collection)
+    or added by a pass before it."""
 
-    def __init__(self, passes: Iterable[Pass]):
+    def __init__(self, passes: Iterable[Pass], given: Iterable[str] = GIVEN):
         self.passes = sorted(passes, key=lambda p: (p.priority, p.name))
         names = [p.name for p in self.passes]
         if len(set(names)) != len(names):
             raise PassError(f"two passes share a name: {sorted(n for n in names if names.count(n) > 1)}")
-        available = set(GIVEN)
+        available = set(given)
         for step in self.passes:
             unknown = (set(step.reads) | set(step.adds)) - DOCUMENT_FIELDS
             if unknown:
