@@ -167,9 +167,10 @@ def test_an_empty_file_is_refused_naming_it(tmp_path, capsys, data):
         ((TEXT + "стр\x07ока\n").encode(),
          f"{SOURCE}:7:4: error: the control character U+0007 is not text and cannot be put in the edition; "
          "delete it from the raw file"),
-        ((TEXT + "\f" + TEXT).encode(), f"{SOURCE}:7:1: error: a form feed (page break) is not text"),
+        # A form feed is a page break (test_page_furniture.py); a vertical tab is not text.
+        ((TEXT + "\v" + TEXT).encode(), f"{SOURCE}:7:1: error: the control character U+000B is not text"),
     ],
-    ids=["nul-bytes", "pdf", "docx", "png", "control-characters", "one-control-character", "form-feed"],
+    ids=["nul-bytes", "pdf", "docx", "png", "control-characters", "one-control-character", "vertical-tab"],
 )
 def test_a_binary_file_is_refused_naming_it(tmp_path, capsys, data, message):
     project = tiny_project(tmp_path, data)

@@ -11,13 +11,17 @@ page on most pages, is a column break.
 Page numbers: a number printed at the foot of a page names that page, one at the head names the page it
 opens; the other pages are counted from it. Without any printed number, the edition's first page number
 is counted on; without that, pages have no number.
+
+Form feeds, where the source has them, settle the pages: a page starts after each, and each page takes the
+number printed on it (``furniture.py`` finds the running heads and numbers at the page edges, in sequence);
+the pages without one are counted from the nearest printed number, never from ``first_page`` past it.
 """
 
 from __future__ import annotations
 
 import statistics
 
-from ..model.layout import FootnoteBlock, PageLayout, PageStart, PrintedNumber
+from ..model.layout import FootnoteBlock, PageFurniture, PageLayout, PageStart, PrintedNumber
 from ..model.lines import Line
 from .evidence import blank_run, is_page_number_line, next_content
 from .headings import heading_level
@@ -76,7 +80,8 @@ def _candidates(lines, blocks, numbers, skip) -> dict[int, tuple[int, str]]:
 
     add(0, 1, "start")
     for block in blocks:
-        add(block.end, 1, "footnotes")
+        if block.place == "foot":  # an endnote section ends with its chapter, not with a page
+            add(block.end, 1, "footnotes")
     for number in numbers:
         add(number.line + 1, 1, "page-number")
     for i, line in enumerate(lines):
@@ -178,22 +183,56 @@ def _number_pages(starts: list[int], numbers: list[PrintedNumber], first_page: i
             result.append((first_page + k, True))
         else:
             result.append((None, True))
-    if anchors and first_page is not None and anchors[0][1] - anchors[0][0] != first_page:
-        conflicts.append(
-            f"edition says the first page is {first_page}, "
-            f"printed numbers give {anchors[0][1] - anchors[0][0]}"
-        )
+    conflicts += _first_page_conflict(first_page, anchors[0][1] - anchors[0][0] if anchors else None)
     return result, conflicts
 
 
-def find_pages(lines: list[Line], blocks: list[FootnoteBlock], first_page: int | None = None) -> PageLayout:
+def _first_page_conflict(first_page: int | None, counted_first: int | None) -> list[str]:
+    if first_page is None or counted_first is None or counted_first == first_page:
+        return []
+    return [f"edition says the first page is {first_page}, printed numbers give {counted_first}"]
+
+
+def _form_feed_pages(lines, furniture: PageFurniture, skip: set[int], first_page: int | None):
+    """A page after each form feed; its printed number, or one counted from the nearest printed one."""
+    bounds = [-1, *furniture.form_feeds, len(lines)]
+    printed = {k: n for k, n in enumerate(furniture.page_numbers) if n is not None}
+    breaks = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        start = next((i for i in range(a + 1, b) if not lines[i].blank and i not in skip), None)
+        if start is None:  # a blank page, or one of furniture only
+            continue
+        if printed:
+            near = min(printed, key=lambda j: (abs(j - k), j))
+            n, inferred = printed[near] + k - near, near != k
+        else:
+            n, inferred = (first_page + k if first_page is not None else None), True
+        n = n if n is None or n >= 1 else None  # before a printed page 1: unknown
+        breaks.append(PageStart(start, n, inferred, "form-feed" if k else "start"))
+    counted_first = min(printed.items())[1] - min(printed) if printed else None
+    return breaks, _first_page_conflict(first_page, counted_first)
+
+
+def find_pages(
+    lines: list[Line], blocks: list[FootnoteBlock], first_page: int | None = None,
+    furniture: PageFurniture | None = None,
+) -> PageLayout:
+    furniture = furniture or PageFurniture()
     in_blocks = {i for block in blocks for i in range(block.start, block.end)}
-    numbers = _printed_numbers(lines, in_blocks)
-    skip = in_blocks | {n.line for n in numbers}
+    # The notes were read without the furniture (a head stands in an endnote section across pages).
+    items, numbers = furniture.items, furniture.numbers
+    furniture_lines = {item.line for item in items}
+    if furniture.form_feeds:
+        skip = in_blocks | furniture_lines
+        breaks, conflicts = _form_feed_pages(lines, furniture, skip, first_page)
+        columns = _column_breaks(lines, [b.line for b in breaks], skip)
+        return PageLayout(breaks, numbers, columns, conflicts, items)
+    numbers = sorted(numbers + _printed_numbers(lines, in_blocks | furniture_lines), key=lambda n: n.line)
+    skip = in_blocks | {n.line for n in numbers} | furniture_lines
     found = _candidates(lines, blocks, numbers, skip)
     starts = _accept(found)
     if not starts and numbers:  # nothing but page numbers (and notes): no page for them, so they are text
-        numbers, skip = [], in_blocks
+        numbers, items, skip = [], [], in_blocks
         found = _candidates(lines, blocks, numbers, skip)
         starts = _accept(found)
     columns = _column_breaks(lines, starts, skip)
@@ -202,4 +241,4 @@ def find_pages(lines: list[Line], blocks: list[FootnoteBlock], first_page: int |
         PageStart(start, n, inferred, found[start][1])
         for start, (n, inferred) in zip(starts, numbered, strict=True)
     ]
-    return PageLayout(breaks, numbers, columns, conflicts)
+    return PageLayout(breaks, numbers, columns, conflicts, items)

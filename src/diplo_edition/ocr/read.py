@@ -9,6 +9,10 @@ windows-1252. The conversion is reported as a warning naming the file and the en
 the TEI. Everything else is refused with a message naming the file and saying what to do: a file whose
 encoding cannot be told, an empty file, a binary file (a PDF, a Word document, an image, anything with
 NUL bytes or control characters) and a file with a line too long to be a line of print.
+
+A form feed is not refused: ``pdftotext`` and Tesseract write one at every page end, the best evidence of a
+page break there is. ``split_lines`` gives each form feed a line of its own (``FORM_FEED``, blank to every
+pass, numbered as the raw line it stands on), so that the layout passes can start a page after it.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # anything longer is not a line of print, and the layout passes are not meant for it.
 MAX_LINE = 100_000
 
-# Control characters are not text (XML cannot even hold most of them): C0 except tab and line ends, DEL,
-# C1, and the non-characters U+FFFE and U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Control characters are not text (XML cannot even hold most of them): C0 except tab, line ends and the
+# form feed (a page break), DEL, C1, and the non-characters U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+FORM_FEED = "\f"
 
 # Files that are documents or images, not text: (magic bytes, what it is, what to do).
 _SIGNATURES = (
@@ -179,12 +184,11 @@ def _check_text(text: str, name: str) -> None:
             raise _refuse(name, line, f"this is not a text file (control character {char} and "
                                       f"{count - 1} more); add the plain-text OCR output instead",
                           column)
-        what = "a form feed (page break)" if control.group() == "\x0c" else f"the control character {char}"
         others = f" (and the {count - 1} other control characters)" if count > 1 else ""
         raise _refuse(
             name, line,
-            f"{what} is not text and cannot be put in the edition; delete it{others} from the raw file "
-            "before adding it to sources/",
+            f"the control character {char} is not text and cannot be put in the edition; delete it{others} "
+            "from the raw file before adding it to sources/",
             column,
         )
     # Jumps from the last line break within reach to the next: a few steps even for a huge file.
@@ -214,11 +218,23 @@ def decode(data: bytes, name: str) -> Decoded:
 
 
 def split_lines(text: str) -> list[RawLine]:
-    """Lines without their terminators; a final newline does not make an extra empty line."""
+    """Lines without their terminators; a final newline does not make an extra empty line. A form feed is
+    a line of its own, numbered as the raw line it stands on; the text around it on that line keeps its
+    own line (``"\\fNext page"``, as ``pdftotext`` writes it, is the lines "\\f" and "Next page")."""
     parts = text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    return [RawLine(part, number) for number, part in enumerate(parts, start=1)]
+    lines = []
+    for number, part in enumerate(parts, start=1):
+        if FORM_FEED not in part:
+            lines.append(RawLine(part, number))
+            continue
+        for k, piece in enumerate(part.split(FORM_FEED)):
+            if k:
+                lines.append(RawLine(FORM_FEED, number))
+            if piece:
+                lines.append(RawLine(piece, number))
+    return lines
 
 
 def read_decoded(path: Path, display_name: str) -> Decoded:

@@ -1,19 +1,29 @@
 """The letter balance of a document: every letter and digit of the raw sources is in the TEI or was
-removed by a recorded rule."""
+removed by a recorded rule.
+
+The page furniture is checked from the raw files and the TEI alone, not from what the passes report:
+the running heads and page numbers found at the page edges of each raw file must be forme work (``fw``)
+in the TEI, so a head left in the reading text shows up, named at its raw line; and each form feed that
+opens a page must have its page break (``pb``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model.lines import count_letters
+from ..layout.furniture import find_furniture, head_key
+from ..model.lines import Line, count_letters
 from .validate import SAFE_PARSER
 
-TEXT_OF_THE_SOURCES = "//t:text/t:body | //t:profileDesc/t:abstract | //t:profileDesc/t:textClass/t:keywords"
+TEXT_OF_THE_SOURCES = (
+    "//t:text/t:body | //t:text/t:back | //t:profileDesc/t:abstract | //t:profileDesc/t:textClass/t:keywords"
+)
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 CORR = "{http://www.tei-c.org/ns/1.0}corr"
+SHOWN_LINES = 5
 
 
 def tei_letters(tei: bytes) -> Counter:
@@ -28,12 +38,81 @@ def tei_letters(tei: bytes) -> Counter:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """The page furniture of the raw files against the forme work and page breaks of the TEI."""
+
+    heads: int = 0  # running heads and feet found in the raw files
+    numbers: int = 0  # page numbers found at the page edges of the raw files
+    form_feeds: int = 0  # form feeds that open a page
+    heads_in_text: list[str] = field(default_factory=list)  # file:line of heads not kept as fw
+    numbers_in_text: list[str] = field(default_factory=list)
+    page_breaks: int = 0  # pb elements of the TEI
+
+    def __str__(self) -> str:
+        if not (self.heads or self.numbers or self.form_feeds):
+            return ""
+        parts = [f"page furniture: {self.heads} running heads, {self.numbers} page numbers, "
+                 f"{self.form_feeds} form feeds"]
+        for what, where in (("running heads", self.heads_in_text), ("page numbers", self.numbers_in_text)):
+            if where:
+                shown = ", ".join(where[:SHOWN_LINES]) + (" …" if len(where) > SHOWN_LINES else "")
+                parts.append(f"{len(where)} {what} in the reading text ({shown})")
+        if self.page_breaks < self.form_feeds:
+            parts.append(f"{self.form_feeds - self.page_breaks} form feeds without a page break")
+        return "; ".join(parts)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _missing(found: list[tuple[str, Line]], kept: Counter) -> list[str]:
+    """Where the raw items that the TEI does not keep stand (file:line)."""
+    left = Counter(kept)
+    out = []
+    for key, line in found:
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(f"{line.source}:{line.number}")
+    return out
+
+
+def furniture_balance(sources: dict[str, list[Line]], tei: bytes) -> Furniture:
+    """The running heads, page numbers and form feeds of the raw files, and whether the TEI keeps them."""
+    heads: list[tuple[str, Line]] = []
+    numbers: list[tuple[str, Line]] = []
+    form_feeds = 0
+    for lines in sources.values():
+        furniture = find_furniture(lines)
+        form_feeds += sum(1 for i in furniture.form_feeds if any(not x.blank for x in lines[i + 1 :]))
+        for item in furniture.items:
+            line = lines[item.line]
+            text = line.text[item.start : item.end].strip()
+            if item.kind == "header" and head_key(text):
+                heads.append((head_key(text), line))
+            elif item.kind == "pageNum":
+                numbers.append((_digits(text), line))
+    root = etree.fromstring(tei, SAFE_PARSER)
+    fw = {kind: Counter() for kind in ("header", "pageNum")}
+    for el in root.iterfind(".//t:text//t:fw", NS):
+        text = "".join(el.itertext())
+        if el.get("type") in fw:
+            fw[el.get("type")][head_key(text) if el.get("type") == "header" else _digits(text)] += 1
+    return Furniture(
+        len(heads), len(numbers), form_feeds, _missing(heads, fw["header"]), _missing(numbers, fw["pageNum"]),
+        len(root.findall(".//t:text//t:pb", NS)),
+    )
+
+
+@dataclass(frozen=True)
 class Balance:
     raw: int
     in_tei: int
     removed: dict[str, int]
     lost: Counter
     added: Counter
+    furniture: Furniture = field(default_factory=Furniture)
 
     @property
     def holds(self) -> bool:
@@ -45,11 +124,15 @@ class Balance:
         if not self.holds:
             verdict = f"LOST {sum(self.lost.values())}, ADDED {sum(self.added.values())}"
         removed = sum(self.removed.values())
-        return f"raw {self.raw} = TEI {self.in_tei} + removed {removed} ({rules}): {verdict}"
+        furniture = f"; {self.furniture}" if str(self.furniture) else ""
+        return f"raw {self.raw} = TEI {self.in_tei} + removed {removed} ({rules}): {verdict}{furniture}"
 
 
-def letter_balance(raw_letters: Counter, tei: bytes, removed: Counter) -> Balance:
-    """Compare the raw letters with the TEI's plus the removals recorded as (rule, character) counts."""
+def letter_balance(
+    raw_letters: Counter, tei: bytes, removed: Counter, sources: dict[str, list[Line]] | None = None
+) -> Balance:
+    """Compare the raw letters with the TEI's plus the removals recorded as (rule, character) counts, and
+    the page furniture of the raw ``sources`` with the TEI's forme work."""
     in_tei = tei_letters(tei)
     removed_chars: Counter = Counter()
     by_rule: dict[str, int] = {}
@@ -58,4 +141,5 @@ def letter_balance(raw_letters: Counter, tei: bytes, removed: Counter) -> Balanc
         by_rule[rule] = by_rule.get(rule, 0) + count
     accounted = in_tei + removed_chars
     lost, added = raw_letters - accounted, accounted - raw_letters
-    return Balance(sum(raw_letters.values()), sum(in_tei.values()), by_rule, lost, added)
+    furniture = furniture_balance(sources, tei) if sources else Furniture()
+    return Balance(sum(raw_letters.values()), sum(in_tei.values()), by_rule, lost, added, furniture)
