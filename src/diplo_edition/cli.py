@@ -182,7 +182,9 @@ def _build(args) -> int:
     for doc in result.documents:
         s = doc.report
         print(
-            f"{doc.id}: {s.pages} pages, {s.footnotes_linked}/{s.footnotes} notes linked, "
+            f"{doc.id}: {s.pages} pages, {s.footnotes_linked}/{s.footnotes} notes linked "
+            f"({s.notes_by_label} by label and place, {s.notes_by_order} by order only, "
+            f"{s.notes_unanchored} unanchored; {s.endnotes} endnotes), "
             f"{s.paragraphs} paragraphs, {s.headings} headings, "
             f"{s.hyphens_joined} hyphens joined, {s.hyphens_kept} kept\n"
             f"  letters: {s.letters}"

@@ -24,12 +24,14 @@ class ColumnBreak:
 
 @dataclass(frozen=True)
 class PrintedPageNumber:
-    """A printed page number kept as a forme work (``fw``): at the head or the foot of its page."""
+    """A printed page number, or a running head or foot (``kind`` "header"), kept as a forme work (``fw``)
+    at the head or the foot of its page."""
 
     value: str
     place: str
     witness: str | None
     line: int
+    kind: str = "pageNum"
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,12 @@ class WitnessReading:
 class Note:
     """A footnote, placed at its marker (or at the end of its page when no marker was found)."""
 
-    n: int
+    n: int  # the note's place in the document's sequence of notes (unique)
     content: list[Inline] = field(default_factory=list)
     line: int = 0
     marker_found: bool = True
+    label: str = ""  # the label as printed ("3", "*"), when it is not n: numbering restarting per page
+    place: str = "foot"  # "foot" or "end" (a note of an endnote section)
 
 
 @dataclass

@@ -1,0 +1,90 @@
+"""Endnote sections, and every note of a document: the page-foot notes and the endnotes together.
+
+An endnote section opens with its title on a line of its own ("Примечания", "Комментарии", "Notes",
+"Endnotes": the language packs' ``note_section_titles``) followed by the label of a first note. It holds
+the notes of the text before it, back to the previous endnote section: at the end of the document, or at
+the end of each chapter. Its notes may be labelled "1.", as well as in every page-foot style. The section
+ends at a chapter heading, at another section title, or at the end of the text.
+
+A document may have both (symbol footnotes at the page foot, numbered endnotes): the sections are found
+first, the page-foot notes in the rest of the text, and the endnotes are linked to markers that no
+page-foot note has taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..languages import packs
+from ..model.layout import FootnoteBlock
+from ..model.lines import Line
+from .footnotes import find_footnotes, read_notes
+from .headings import CHAPTER
+from .note_labels import Label, read_label
+
+NOTE_SECTION_TITLES = {t.casefold() for p in packs() for t in p.note_section_titles}
+OTHER_SECTION_TITLES = {t.casefold() for p in packs() for t in p.section_titles} - NOTE_SECTION_TITLES
+# "1. Text": how endnotes are often labelled (in running text this opens a list item or a section).
+DOTTED = re.compile(r"^(?P<n>\d{1,5})\.[ \t\u00a0]+(?=\S)")
+
+
+def _title(line: Line) -> str:
+    return line.stripped.rstrip(".:").strip().casefold()
+
+
+def _label(text: str) -> Label | None:
+    dotted = DOTTED.match(text)
+    if dotted:
+        return Label("dotted", dotted["n"], dotted.end())
+    return read_label(text)
+
+
+def _first_note(lines: list[Line], heading: int) -> int | None:
+    """The line of the first note under a section title, if a note follows it."""
+    j = heading + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    if j < len(lines):
+        label = _label(lines[j].text)
+        if label is not None and label.value in ("1", "*"):
+            return j
+    return None
+
+
+def _section_end(lines: list[Line], first: int) -> int:
+    for j in range(first + 1, len(lines)):
+        if CHAPTER.match(lines[j].stripped) or _title(lines[j]) in NOTE_SECTION_TITLES | OTHER_SECTION_TITLES:
+            return j
+    return len(lines)
+
+
+def endnote_sections(lines: list[Line]) -> list[tuple[int, int, int]]:
+    """(title line, first note line, end) of every endnote section."""
+    sections = []
+    i = 0
+    while i < len(lines):
+        first = _first_note(lines, i) if _title(lines[i]) in NOTE_SECTION_TITLES else None
+        if first is None:
+            i += 1
+            continue
+        end = _section_end(lines, first)
+        sections.append((i, first, end))
+        i = end
+    return sections
+
+
+def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
+    """Every note block of the document, page-foot and endnote, in the order of the lines."""
+    sections = endnote_sections(lines)
+    in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
+    blocks = find_footnotes(lines, in_sections)
+    foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
+    previous_end = 0
+    for heading, first, end in sections:
+        label = _label(lines[first].text)
+        # A marker never stands in a block of notes.
+        region = range(previous_end, heading)
+        notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, _label)
+        blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
+        previous_end = end
+    return sorted(blocks, key=lambda b: b.start)

@@ -1,0 +1,81 @@
+"""The label a note opens with at the page foot or in an endnote section: "1 ", "1Текст" (the OCR lost
+the space), "(1)", "[1]", "1)", "*", "**", "†"; "(l)" and "(I)" are OCR readings of "(1)". `pdftotext`
+writes a superscript label alone on its line, with the note's text on the next lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.lines import Line
+
+# The note number, then white space or (when the OCR lost the space) a capital letter.
+LABEL = re.compile(r"^(?P<n>\d{1,5})(?P<sep>[ \t\u00a0]+|(?=[А-ЯЁA-Z«\"]))(?=\S)")
+_AFTER = r"[ \t\u00a0]*(?=\S)"
+LABEL_STYLES: tuple[tuple[str, re.Pattern], ...] = (
+    ("paren", re.compile(rf"^\((?P<n>\d{{1,5}}|[lI])\){_AFTER}")),
+    ("bracket", re.compile(rf"^\[(?P<n>\d{{1,5}}|[lI])\]{_AFTER}")),
+    ("closing", re.compile(rf"^(?P<n>\d{{1,5}})\){_AFTER}")),
+    ("digit", LABEL),
+    # not "* OK OK": a separator "* * *" as the OCR reads it
+    ("symbol", re.compile(r"^(?P<n>\*{1,3}|†{1,3}|‡{1,3})[ \t\u00a0]*"
+                          r"(?![A-ZА-Я]{1,3}(?:\s+[A-ZА-Я]{1,3}){0,2}\s*$)(?=[^\W\d_]|[«\"“(])")),
+)
+# A label alone on its line, the note's text on the next ones (as `pdftotext` writes superscripts).
+LABEL_ALONE = (
+    ("paren", re.compile(r"^\((?P<n>\d{1,3}|[lI])\)\s*$")),
+    ("bracket", re.compile(r"^\[(?P<n>\d{1,3}|[lI])\]\s*$")),
+    ("closing", re.compile(r"^(?P<n>\d{1,3})\)\s*$")),
+    ("digit", re.compile(r"^(?P<n>\d{1,3})\s*$")),
+    ("symbol", re.compile(r"^(?P<n>\*{1,3}|†{1,3}|‡{1,3})\s*$")),
+)
+# What the OCR reads for a 1 in a bracketed label.
+OCR_ONE = {"l": "1", "I": "1"}
+
+@dataclass(frozen=True)
+class Label:
+    """A note's label at the start of its line: its style, what it reads, and where the note text starts."""
+
+    style: str
+    value: str  # digits, or the symbol
+    end: int
+    tab: bool = False  # a tab after the number: the layout of a note, not of running text
+    alone: bool = False  # the label is alone on its line
+
+    @property
+    def number(self) -> int | None:
+        return int(self.value) if self.value.isdigit() else None
+
+
+def read_label(text: str, styles: tuple[str, ...] = ()) -> Label | None:
+    """The note label the text opens with, if any (of the given styles, or of any)."""
+    for style, pattern in LABEL_STYLES:
+        if styles and style not in styles:
+            continue
+        m = pattern.match(text)
+        if m:
+            value = OCR_ONE.get(m["n"], m["n"])
+            sep = m.groupdict().get("sep") or ""
+            return Label(style, value, m.end(), "\t" in sep)
+    return None
+
+
+def read_label_alone(text: str, styles: tuple[str, ...] = ()) -> Label | None:
+    """The note label that stands alone on the line, if any."""
+    for style, pattern in LABEL_ALONE:
+        m = pattern.match(text)
+        if m and (not styles or style in styles):
+            return Label(style, OCR_ONE.get(m["n"], m["n"]), len(text), alone=True)
+    return None
+
+
+def alone_before_text(lines: list[Line], i: int) -> Label | None:
+    """A label alone on line i with the note's text after it (at most one blank line between)."""
+    label = read_label_alone(lines[i].text)
+    j = i + 1 + (i + 1 < len(lines) and lines[i + 1].blank)
+    if label is None or j >= len(lines) or lines[j].blank or lines[j].leading_space:
+        return None
+    return label if read_label(lines[j].text) is None and read_label_alone(lines[j].text) is None else None
+
+

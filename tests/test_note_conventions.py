@@ -1,0 +1,275 @@
+"""Note conventions: marker styles, numbering per page, endnote sections, gaps, and notes with no marker.
+
+The inputs are written as ``pdftotext`` and Tesseract write them: superscript markers glued to the word
+or stop before them, the notes at the page foot after a blank line, a page number, a form feed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+from conftest import TEXTBOOK
+
+from diplo_edition.layout.endnotes import find_notes
+from diplo_edition.layout.footnotes import read_notes
+from diplo_edition.layout.hyphenation import Dehyphenator
+from diplo_edition.layout.note_labels import Label
+from diplo_edition.layout.passes import Flow, Footnotes, Pages
+from diplo_edition.model.document import Document
+from diplo_edition.model.inline import Note
+from diplo_edition.model.lines import Line
+from diplo_edition.ocr.read import split_lines
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
+
+
+def _notes(text: str):
+    lines = _lines(text)
+    return lines, [(block, note) for block in find_notes(lines) for note in block.notes]
+
+
+def _before_marker(lines: list[Line], note) -> str:
+    """The words just before a note's marker, and the marker as printed."""
+    m = note.marker
+    text = lines[m.line].text
+    return text[: m.start].rstrip()[-30:] + "|" + text[m.start : m.end].strip()
+
+
+def _document(edition, text: str) -> Document:
+    doc = next(d for d in edition.documents if d.id == TEXTBOOK)
+    document = Document(replace(doc), edition.collection)
+    document.lines = _lines(text)
+    return document
+
+
+def _flow_notes(doc: Document) -> list[Note]:
+    Footnotes().apply(doc)
+    Pages().apply(doc)
+    Flow(Dehyphenator(Counter())).apply(doc)
+    return [item for block in doc.body for item in block.content if isinstance(item, Note)]
+
+
+GLUED = """Советско-японские переговоры 1925 г. опирались на материалы»1. Их вели в Пекине, а
+не в Сочи2, и документ № 3 из этого дела был найден лишь 3 марта 1926 г. Он упомянут
+в обзоре торгового договора3, где стоит 1925 год и ссылка на с. 3 второго тома.
+
+1 ДВП. Т. 8. С. 45.
+2 АВП РФ. Ф. 0100. Оп. 7. Д. 12. Л. 3–5.
+3 Там же. Л. 6.
+
+17
+\fНа следующей странице текст продолжается и идёт дальше, до самого конца."""
+
+
+def test_digits_glued_to_a_word_or_a_stop_are_markers_and_years_or_numbers_are_not():
+    lines, notes = _notes(GLUED)
+    assert [n.label for _, n in notes] == ["1", "2", "3"]
+    assert [_before_marker(lines, n)[-12:] for _, n in notes] == ["материалы»|1", "не в Сочи|2"[-12:],
+                                                                  "го договора|3"[-12:]]
+    assert all(n.decided == "label" and not n.warning for _, n in notes)
+
+
+@pytest.mark.parametrize(
+    ("label", "marker"),
+    [("(1)", " (1)"), ("(1)", "(1)"), ("[1]", " [1]"), ("1)", "1)"), ("(l)", "(1)"), ("(1)", "(l)")],
+)
+def test_bracketed_labels_and_their_markers(label, marker):
+    text = (f"Le traité fut signé à Rapallo{marker} et les négociations reprirent aussitôt\n"
+            "après la conférence, sans que la délégation française fût informée des détails.\n"
+            f"\n{label} DDF, t. 2, p. 45.\n\n\x0cLa suite du texte commence ici sur la page suivante.")
+    lines, notes = _notes(text)
+    assert len(notes) == 1
+    note = notes[0][1]
+    assert note.n == 1 and _before_marker(lines, note).endswith(f"à Rapallo|{marker.strip()}")
+    assert lines[note.label_line].text[note.text_start :] == "DDF, t. 2, p. 45."
+
+
+def test_symbol_markers():
+    text = ("The memorandum* was handed to the ambassador on the same day, and his reply**\n"
+            "came a week later, after the cabinet had met twice to discuss it.\n"
+            "\n* FO 371/11697.\n** TNA, FO 371/11698, f. 3.\n\n\x0cThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    assert [n.label for _, n in notes] == ["*", "**"]
+    assert _before_marker(lines, notes[0][1]).endswith("The memorandum|*")
+    assert _before_marker(lines, notes[1][1]).endswith("and his reply|**")
+
+
+def test_numbering_restarting_on_every_page():
+    page = ("Переговоры о концессии{a} начались весной, и стороны обменялись нотами{b} в течение\n"
+            "нескольких месяцев, пока не было достигнуто соглашение о сроках.\n"
+            "\n1 Первое примечание страницы {p}.\n2 Второе примечание страницы {p}.\n\n{p}\n\x0c")
+    text = "".join(page.format(a="1", b="2", p=p) for p in (11, 12, 13))
+    lines, notes = _notes(text)
+    assert [n.label for _, n in notes] == ["1", "2"] * 3
+    assert [lines[n.marker.line].text[n.marker.start - 5 : n.marker.end] for _, n in notes] == [
+        "ессии1", "отами2"] * 3
+    assert {n.marker.line for _, n in notes[2:4]} == {8}  # each note at its own page's marker
+    assert not any(n.warning for _, n in notes)
+
+
+def test_restarted_numbering_gets_unique_ids_in_the_flow(edition):
+    page = ("Переговоры о концессии1 начались весной, и стороны обменялись нотами2 в течение\n"
+            "нескольких месяцев, пока не было достигнуто соглашение о сроках.\n"
+            "\n1 Первое примечание.\n2 Второе примечание.\n\n{p}\n\x0c")
+    doc = _document(edition, "".join(page.format(p=p) for p in (11, 12)))
+    notes = _flow_notes(doc)
+    assert [(n.n, n.label) for n in notes] == [(1, "1"), (2, "2"), (3, "1"), (4, "2")]
+    assert doc.report.notes_by_label == 4 and doc.report.notes_unanchored == 0
+
+
+ENDNOTES = {
+    "ru": ("Примечания", "Соглашение было подписано в Москве1, а ратифицировано в Токио2 позднее.",
+           ["1. ДВП. Т. 8. С. 70.", "2. Там же. С. 71."]),
+    "en": ("Notes", "The convention was signed in Peking1 and ratified in Tokyo2 some months later.",
+           ["1 DVP, vol. 8, p. 70.", "2 Ibid., p. 71."]),
+    "fr": ("NOTES", "La convention fut signée à Pékin(1) et ratifiée à Tokyo(2) quelques mois après.",
+           ["(1) DDF, t. 8, p. 70.", "(2) Idem, p. 71."]),
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "fr"])
+def test_endnote_section_at_the_end_of_the_document(edition, lang):
+    title, sentence, notes = ENDNOTES[lang]
+    text = "\n".join([sentence, "", "Second paragraph without any note at all.", "", title, "", *notes])
+    doc = _document(edition, text)
+    placed = _flow_notes(doc)
+    assert [(n.label, n.place) for n in placed] == [("1", "end"), ("2", "end")]
+    assert placed[0].content[0].startswith(("ДВП", "DVP", "DDF"))
+    assert doc.report.endnotes == 2 and doc.report.notes_by_label == 2
+    body_text = " ".join(x for b in doc.body for x in b.content if isinstance(x, str))
+    assert title not in body_text and "1" not in body_text  # the section title and the markers left
+    assert doc.removed[("endnote-heading", title[0])] >= 1
+
+
+def test_endnotes_of_each_chapter_link_to_their_own_chapter():
+    chapter = ("Глава {c}. Переговоры\n\nТекст главы {c} со ссылкой на договор1 и на ноту2.\n\n"
+               "Примечания\n\n1. Источник {c}-1.\n2. Источник {c}-2.\n\n")
+    lines, notes = _notes(chapter.format(c=1) + chapter.format(c=2))
+    assert [(b.place, n.label) for b, n in notes] == [("end", "1"), ("end", "2")] * 2
+    assert [lines[n.marker.line].text.startswith(f"Текст главы {1 + k // 2}") for k, (_, n) in
+            enumerate(notes)] == [True] * 4
+
+
+def test_page_foot_symbols_and_endnotes_together():
+    text = ("Текст статьи* с примечанием автора и со ссылкой на архив1, далее идёт\n"
+            "продолжение текста на той же странице, до её самого конца.\n\n"
+            "* Статья написана по материалам доклада.\n\n5\n\x0c"
+            "Конец статьи со второй ссылкой2.\n\nПримечания\n\n1. АВП РФ. Ф. 04.\n2. ДВП. Т. 8.\n")
+    lines, notes = _notes(text)
+    assert [(b.place, n.label) for b, n in notes] == [("foot", "*"), ("end", "1"), ("end", "2")]
+    assert all(n.marker is not None for _, n in notes)
+
+
+MISSING = """ДОКУМЕНТ 1
+Документ 1. Запись беседы 1 марта 1925 г., № 1
+
+Беседа прошла (с. 1 протокола) спокойно, и полпред сообщил о ней в 1921 г.
+тотчас же, а в 1922-1 годах такого ещё не бывало; нарком ответил2 позже.
+
+1 АВП РФ. Ф. 04. Оп. 1. Д. 1.
+2 ДВП. Т. 8. С. 1.
+
+1
+\fСледующая страница начинается с этой строки текста и идёт дальше."""
+
+
+def test_a_note_whose_marker_is_missing_is_not_linked_to_a_number(edition):
+    doc = _document(edition, MISSING)
+    notes = _flow_notes(doc)
+    # note 2 stands at its marker; note 1, with no marker, where its block stood (the page's end)
+    assert [(n.n, n.label, n.marker_found) for n in notes] == [(2, "2", True), (1, "1", False)]
+    assert doc.report.notes_unanchored == 1 and doc.report.notes_by_label == 1
+    warnings = [d for d in doc.diagnostics if "no marker found" in d.message]
+    assert [(w.file, w.line) for w in warnings] == [("s.txt", 7)]
+    text = " ".join(x for b in doc.body for x in b.content if isinstance(x, str))
+    for number in ("ДОКУМЕНТ 1", "Документ 1.", "1 марта", "№ 1", "с. 1 ", "1921", "1922-1 "):
+        assert number in text
+
+
+def test_a_gap_in_the_numbering_is_bridged_with_a_warning(edition):
+    text = ("Торговый договор1 обсуждался долго, и вопрос о рыболовстве2 стоял остро.\n"
+            "Споры о торговле4 и о концессиях5 продолжались до осени.\n\n"
+            "1 Примечание один.\n2 Примечание два.\n4 Примечание четыре.\n5 Примечание пять.\n\n9\n\x0c"
+            "Следующая страница идёт дальше.")
+    doc = _document(edition, text)
+    notes = _flow_notes(doc)
+    assert [n.label for n in notes] == ["1", "2", "4", "5"]
+    assert all(n.marker_found for n in notes)
+    body_text = " ".join(x for b in doc.body for x in b.content if isinstance(x, str))
+    assert "торговле4" not in body_text and "торговле" in body_text
+    gap = [d for d in doc.diagnostics if "no note 3" in d.message]
+    assert [(d.file, d.line) for d in gap] == [("s.txt", 6)]
+
+
+def test_note_10000_is_not_merged_into_note_9999():
+    labels = "\n".join(f"{n} Примечание номер {n}." for n in range(9998, 10001))
+    text = ("Текст9998 с тремя ссылками9999 подряд и с последней10000 на этой странице.\n\n"
+            f"{labels}\n\n4\n\x0cДальше.")
+    lines = _lines(text)
+    notes = read_notes(lines, 2, 5, Label("digit", "9998", 5), 9998, range(0, 2), (0, 0))
+    assert [n.label for n in notes] == ["9998", "9999", "10000"]
+    assert [n.lines for n in notes] == [[2], [3], [4]]
+    assert all(n.marker is not None for n in notes)
+
+
+def test_an_ocr_quote_for_a_superscript_digit_is_linked_by_order_with_a_warning():
+    text = ("Переговоры в Пекине' шли медленно, и делегация ждала инструкций из Москвы,\n"
+            "пока не пришла телеграмма наркома с новыми указаниями.\n\n"
+            "1 АВП РФ. Ф. 0100. Оп. 7. Д. 12.\n\n12\n\x0cДальше текст.")
+    lines, notes = _notes(text)
+    note = notes[0][1]
+    assert note.decided == "order" and "linked by its order only" in note.warning
+    assert _before_marker(lines, note).endswith("в Пекине|'")
+
+
+# `pdftotext` (default mode) writes each superscript label on a line of its own, and may write one of them
+# after the page's notes; `pdftotext -raw` keeps them in order.
+PDFTOTEXT_PAGE = """The negotiations moved slowly, and each side kept its freedom of manoeuvre.1 Its authors
+stressed that commercial interests2 often ran ahead of political calculation in Moscow. The new line of
+collective security demanded both flexibility and persistence.3
+1
+
+DVP, vol. 8, p. 652.
+Ibid., p. 297.
+3
+AVP RF, f. 0100, op. 3, p. 50, d. 89, l. 236a.
+2
+
+331
+
+\x0c332
+
+The Rapallo treaty was the first major success of Soviet foreign policy in Europe."""
+
+
+def test_labels_alone_on_their_lines_even_one_written_after_the_notes():
+    lines, notes = _notes(PDFTOTEXT_PAGE)
+    found = {n.label: n for _, n in notes}
+    assert sorted(found) == ["1", "2", "3"]
+    body = {k: " ".join(lines[j].text for j in n.lines if j != n.label_line) for k, n in found.items()}
+    assert body == {"1": "DVP, vol. 8, p. 652.", "2": "Ibid., p. 297.",
+                    "3": "AVP RF, f. 0100, op. 3, p. 50, d. 89, l. 236a."}
+    assert _before_marker(lines, found["2"]).endswith("commercial interests|2")
+    assert "stands apart" in found["2"].warning  # the editor is told where to check
+    assert "331" not in [n.label for _, n in notes]  # the page number stays a page number
+
+
+def test_raw_extraction_labels_in_order():
+    in_order = "1\nDVP, vol. 8, p. 652.\n2\nIbid., p. 297.\n3\n"
+    raw = PDFTOTEXT_PAGE.replace("1\n\nDVP, vol. 8, p. 652.\nIbid., p. 297.\n3\n", in_order)
+    raw = raw.replace("l. 236a.\n2\n", "l. 236a.\n")
+    lines, notes = _notes(raw)
+    assert [n.label for _, n in notes] == ["1", "2", "3"]
+    assert all(n.decided == "label" and not n.warning for _, n in notes)
+
+
+def test_a_separator_read_by_the_ocr_is_not_a_symbol_note():
+    text = ("The memorandum* was handed over on the same day.\n\n* OK OK\n\nHistorians still disagree.\n\n"
+            "* Written from the minutes.\n\n7\n\x0cNext page.")
+    lines, notes = _notes(text)
+    assert len(notes) == 1
+    assert lines[notes[0][1].label_line].text == "* Written from the minutes."
