@@ -1,53 +1,33 @@
 """The reading text: body lines joined into headings and paragraphs, with pages, columns and notes in place.
 
-Paragraph marks are the text's own: a blank line in single-spaced text; in double-spaced text (every
-line followed by a blank line) and across page, column and footnote breaks, a sentence that ends on a
-short line. A line that does not end a sentence, or a next line that does not start one, never ends a
-paragraph. Headings are short blocks that open like a chapter, a numbered section or an all-capital title,
-standing apart from the text. Labelled blocks (Аннотация, Abstract, Ключевые слова, Keywords) are the
-abstracts and keywords of the header, not the body.
+Where paragraphs, headings and block quotations begin is read from the print's own evidence
+(``paragraphs.ParagraphEvidence``); a separator line ("* * *") is a milestone. Labelled blocks
+(Аннотация, Abstract, Ключевые слова, Keywords) are the abstracts and keywords of the header, not the body.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..languages import packs
 from ..model.document import Block, HyphenDecision
-from ..model.inline import ColumnBreak, Inline, Note, PageBreak, PrintedPageNumber, WitnessReading
+from ..model.inline import ColumnBreak, Inline, Note, PageBreak, WitnessReading
 from ..model.layout import FootnoteBlock, Marker, PageLayout
 from ..model.lines import Line, count_letters
-from .footnotes import LABEL
-from .headings import CHAPTER, NUMBERED, heading_level
-from .hyphenation import Dehyphenator
-from .lines import ends_sentence, ends_with_hyphen, starts_block, starts_list_item
+from .furniture import forme_work
+from .headings import bare_number_level, heading_level
+from .hyphenation import NO_EVIDENCE, Dehyphenator
+from .lines import ends_with_hyphen, is_separator
+from .paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL, LABEL_LANGUAGE, ParagraphEvidence
 
-# Share of the typical line length under which a line that ends a sentence ends its paragraph.
-SHORT_LINE = {"plain": 0.75, "double": 0.9, "break": 0.8}
-# Runs of this many lines, each followed by exactly one blank line, are double-spaced text.
-DOUBLE_SPACED_RUN = 5
-# Lines this long on average are whole paragraphs (one paragraph per line).
-PARAGRAPH_PER_LINE_CHARS = 150
-MAX_HEADING_LINES = 3
-
-# The labels of abstracts and keywords, and the language each one announces, from the language packs.
-ABSTRACT_LABEL = re.compile(
-    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.abstract_labels)})"
-    r"\s*(?:[.:|]\s*|\s(?=\S))(?P<rest>.*)$",
-    re.S,
-)
-KEYWORDS_LABEL = re.compile(
-    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.keyword_labels)})"
-    r"\s*[:.]\s*(?P<rest>.*)$",
-    re.S,
-)
-LABEL_LANGUAGE = {label: p.code for p in packs() for label in p.abstract_labels + p.keyword_labels}
 SPACES = re.compile(r"[ \t\u00a0]+")
-WORD_AT_END = re.compile(r"([^\W_]+)[-‐‑–]$")
+WORD_AT_END = re.compile(r"([^\W_]+)[-‐‑–—]$")
 WORD_AT_START = re.compile(r"^([^\W_]+)")
+
+
+# Blocks that end with their line(s): the next line opens a block of its own.
+SINGLE_LINE_KINDS = ("head", "milestone")
 
 
 @dataclass
@@ -57,6 +37,8 @@ class FlowStats:
     hyphen_reasons: Counter = field(default_factory=Counter)
     # Every decision taken: the evidence a cached result is checked against.
     decisions: list[HyphenDecision] = field(default_factory=list)
+    # Raw line numbers of hyphens kept as printed because their language has no word evidence.
+    unjudged_lines: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -85,12 +67,15 @@ class _Joiner:
             right_word = after.group(1) if after else ""
             if left_word.isdigit() or (left[-1] == "–" and right_word.isdigit()):
                 return left, ""  # 1923–1924, 274-275: a range
-            decision = self.dehyphenator.decide(left_word, right_word, self.lang)
+            candidate = left_word + left[-1]  # with its dash: an em dash joins only on evidence
+            decision = self.dehyphenator.decide(candidate, right_word, self.lang)
             self.stats.hyphen_reasons[decision.reason] += 1
-            self.stats.decisions.append(HyphenDecision(left_word, right_word, self.lang, decision.keep))
+            self.stats.decisions.append(HyphenDecision(candidate, right_word, self.lang, decision.keep))
+            if decision.reason == NO_EVIDENCE:
+                self.stats.unjudged_lines.append(line)
             if decision.keep:
                 self.stats.hyphens_kept += 1
-                return left, ""
+                return left, " " if decision.space else ""
             self.stats.hyphens_joined += 1
             return left[:-1], ""
         return left, " "
@@ -119,7 +104,7 @@ class FlowBuilder:
         self.joiner = _Joiner(dehyphenator, lang, self.stats)
         self.lang = lang
         self.in_blocks = {i for b in blocks for i in range(b.start, b.end)}
-        self.numbers = {n.line: n for n in pages.numbers}
+        self.numbers = forme_work(lines, pages)  # line -> running heads and page numbers printed on it
         self.page_starts = {b.line: b for b in pages.breaks}
         self.column_starts = set(pages.column_breaks)
         self.markers: dict[int, list[tuple[Marker, Note]]] = {}
@@ -128,89 +113,9 @@ class FlowBuilder:
             for i, line in enumerate(lines)
             if not line.blank and i not in self.in_blocks and i not in self.numbers
         ]
-        lengths = [len(lines[i].stripped) for i in self.body]
-        self.typical = statistics.median(lengths) if lengths else 0
-        self.per_line = bool(lengths) and statistics.mean(lengths) > PARAGRAPH_PER_LINE_CHARS
-        self.double = self._double_spaced()
-        self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in self.body)
+        self.evidence = ParagraphEvidence(lines, self.body, set(self.page_starts) | self.column_starts)
         self._collect_notes()
         self.readings = self._anchor_variants(variants or [])
-
-    # --- evidence between two body lines -------------------------------------------------------
-
-    def _gap(self, a: int, b: int) -> tuple[int, bool]:
-        """Blank lines between body lines a and b, and whether only blank lines stand between them."""
-        between = range(a + 1, b)
-        pure = all(self.lines[j].blank for j in between) and b not in self.page_starts
-        return sum(1 for j in between if self.lines[j].blank), pure and b not in self.column_starts
-
-    def _double_spaced(self) -> set[int]:
-        marked: set[int] = set()
-        run: list[int] = []
-        for a, b in zip(self.body, self.body[1:], strict=False):
-            blanks, pure = self._gap(a, b)
-            if pure and blanks == 1:
-                run.append(a)
-                continue
-            if len(run) >= DOUBLE_SPACED_RUN:
-                marked.update(run)
-            run = []
-        if len(run) >= DOUBLE_SPACED_RUN:
-            marked.update(run)
-        return marked
-
-    def _short(self, i: int, kind: str) -> bool:
-        text = self.lines[i].text
-        trailing = len(text) - len(text.rstrip(" "))
-        return len(text.strip()) < SHORT_LINE[kind] * self.typical or (kind == "double" and trailing >= 2)
-
-    def _paragraph_ends(self, a: int, b: int) -> bool:
-        prev, nxt = self.lines[a].text, self.lines[b].text
-        if ends_with_hyphen(prev) or not ends_sentence(prev) or not starts_block(nxt):
-            return False
-        if self.per_line:
-            return True
-        if prev.rstrip()[-1] in ":;" and starts_list_item(nxt):
-            return True  # each item of a list is a block of its own
-        blanks, pure = self._gap(a, b)
-        if not pure:
-            return self._short(a, "break")
-        if blanks == 0:
-            return self._short(a, "plain")
-        if blanks == 1 and a in self.double:
-            return self._short(a, "double")
-        return True
-
-    def _heading_lines(self, k: int) -> list[int]:
-        """Body positions (indices into self.body) of the heading that opens at body position k, if any."""
-        i = self.body[k]
-        level = heading_level(self.lines[i].text)
-        if level is None or (self.has_chapters and level == 1 and NUMBERED.match(self.lines[i].stripped)):
-            return []  # in a text divided into chapters, "1." opens a list item, not a section
-        if k > 0:
-            a = self.body[k - 1]
-            blanks, pure = self._gap(a, i)
-            if pure and blanks == 0 or ends_with_hyphen(self.lines[a].text):
-                return []
-        taken = [k]
-        total = len(self.lines[i].stripped)
-        while len(taken) < MAX_HEADING_LINES and taken[-1] + 1 < len(self.body):
-            a, b = self.body[taken[-1]], self.body[taken[-1] + 1]
-            blanks, pure = self._gap(a, b)
-            if not (pure and blanks == 0):
-                break
-            total += len(self.lines[b].stripped)
-            if heading_level(self.lines[b].text) is not None and total > 0:
-                break
-            taken.append(taken[-1] + 1)
-        last = self.body[taken[-1]]
-        if self.lines[last].text.rstrip()[-1:] in ":;,":
-            return []  # a heading does not lead into what follows
-        if taken[-1] + 1 < len(self.body):
-            blanks, pure = self._gap(last, self.body[taken[-1] + 1])
-            if pure and blanks == 0:
-                return []
-        return taken
 
     def _anchor_variants(self, variants: list[tuple[int, list[Line]]]) -> dict[int, list[WitnessReading]]:
         """Each variant stands after the body line at or before its anchor in the flow."""
@@ -227,16 +132,20 @@ class FlowBuilder:
 
     def _collect_notes(self) -> None:
         self.orphan_notes: dict[int, list[Note]] = {}
+        sequence = 0  # notes are numbered through the document: labels may restart on every page
         for block in self.footnote_blocks:
+            if block.heading is not None:
+                self._remove(self.lines[block.heading].text, "endnote-heading")
             for fn in block.notes:
-                note = Note(fn.n, line=self.lines[fn.label_line].number, marker_found=fn.marker is not None)
+                sequence += 1
+                note = Note(sequence, line=self.lines[fn.label_line].number,
+                            marker_found=fn.marker is not None, label=fn.label, place=block.place)
                 pieces = []
                 for j in fn.lines:
                     text = self.lines[j].text
                     if j == fn.label_line:
-                        label = LABEL.match(text)
-                        self._remove(label.group("n"), "footnote-label")
-                        text = text[label.end() :]
+                        self._remove(text[: fn.text_start], "footnote-label")
+                        text = text[fn.text_start :]
                     pieces.append((text, self.lines[j].number))
                 note.content = self._join_pieces(pieces)
                 if fn.marker is None:
@@ -282,12 +191,8 @@ class FlowBuilder:
         items: list = []
         footers, headers = [], []
         for j in range(a + 1, b):
-            if j in self.numbers:
-                number = self.numbers[j]
-                fw = PrintedPageNumber(
-                    str(number.value), number.place, self.lines[j].witness, self.lines[j].number
-                )
-                (footers if number.place == "bottom" else headers).append(fw)
+            for fw in self.numbers.get(j, []):
+                (footers if fw.place == "bottom" else headers).append(fw)
             if j in self.in_blocks and any(blk.start == j for blk in self.footnote_blocks):
                 items.extend(self.orphan_notes.get(j, []))
         if b in self.page_starts:
@@ -305,12 +210,18 @@ class FlowBuilder:
         k = 0
         while k < len(self.body):
             i = self.body[k]
-            heading = self._heading_lines(k)
+            heading = self.evidence.heading_lines(k)
+            separator = is_separator(self.lines[i].text)
             if heading:
-                current = Block("head", [], heading_level(self.lines[i].text), line=self.lines[i].number)
+                level = heading_level(self.lines[i].text) or bare_number_level(self.lines[i].text)
+                current = Block("head", [], level, line=self.lines[i].number)
                 blocks.append(current)
-            elif prev is None or current.kind == "head" or self._paragraph_ends(prev, i):
-                current = Block("p", [], line=self.lines[i].number)
+            elif separator:  # a milestone: it holds only the breaks that stand before it
+                current = Block("milestone", [], line=self.lines[i].number)
+                blocks.append(current)
+            elif prev is None or current.kind in SINGLE_LINE_KINDS or self.evidence.paragraph_ends(prev, i):
+                kind = "quote" if i in self.evidence.quote_of else "p"
+                current = Block(kind, [], line=self.lines[i].number)
                 blocks.append(current)
             else:
                 self._glue(current, prev, i)
@@ -319,7 +230,10 @@ class FlowBuilder:
             opens_block = len(blocks) > 1 and current.content == []
             (blocks[-2].content if opens_block else current.content).extend(closing)
             current.content.extend(opening)
-            current.content.extend(self._line_content(i))
+            if separator:
+                self._remove(self.lines[i].text, "separator")  # OCR specks read for its asterisks
+            else:
+                current.content.extend(self._line_content(i))
             prev = i
             for k2 in heading[1:]:
                 i2 = self.body[k2]

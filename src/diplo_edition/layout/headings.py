@@ -1,7 +1,8 @@
 """What a heading looks like: chapter and section titles, numbered sections, all-capital titles.
 
-The chapter words (Глава, Chapter, Chapitre, Kapitel …) come from the language packs; a title set in
-capitals is told by its letters alone, in any language.
+The chapter words (Глава, Chapter, Chapitre, Kapitel …) and the titles of front and back matter
+(Введение, Conclusion …) come from the language packs; a title set in capitals is told by its letters
+alone, in any language.
 """
 
 from __future__ import annotations
@@ -12,10 +13,39 @@ from ..languages import alternation, packs
 
 _CHAPTER_WORDS = [w for p in packs() for word in p.chapter_words for w in (word, word.upper())]
 CHAPTER = re.compile(rf"^{alternation(_CHAPTER_WORDS)}\s+(?P<num>\d+|[IVXLC]+)\b")
-# a number and a title that starts with a capital (Cyrillic, Latin with its accented capitals) or a quote
-NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s*(?=[А-ЯЁA-ZÀ-ÖØ-Þ«\"])")
+_SECTION_TITLES = [t for p in packs() for title in p.section_titles for t in (title, title.upper())]
+SECTION_TITLE = re.compile(rf"^{alternation(_SECTION_TITLES)}\.?$")
+_TITLE_START = r"(?=[А-ЯЁA-ZÀ-ÖØ-Þ«\"])"  # a capital (Cyrillic, Latin with its accented capitals) or a quote
+# A section number and a title: "2. Title", "1.3. Title", "1.3 Title" (several levels need no final dot),
+# "1     Title" (as `pdftotext -layout` sets a number and its title apart).
+NUMBERED = re.compile(
+    r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)\.\s*"
+    r"|(?P<levels>\d{1,2}(?:\.\d{1,2})+)\s+"
+    rf"|(?P<apart>\d{{1,2}})\s{{2,}}){_TITLE_START}"
+)
+# A section number alone on its line, its title on the next (as `pdftotext` writes "1." and the title set
+# apart): with a dot, so that a page number is not taken for one.
+BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$|^(?P<levels>\d{1,2}(?:\.\d{1,2})+)$")
 MAX_HEADING_CHARS = 200
 MAX_CAPS_CHARS = 60
+
+
+def section_number(text: str) -> str | None:
+    """The number of a numbered section heading ("1.3"), or None."""
+    m = NUMBERED.match(text.strip())
+    return (m["num"] or m["levels"] or m["apart"]) if m else None
+
+
+def bare_number_level(text: str) -> int | None:
+    """Level of a section number standing alone on its line ("2.", "1.3"), or None."""
+    m = BARE_NUMBER.match(text.strip())
+    return (m["num"] or m["levels"]).count(".") + 1 if m else None
+
+
+def all_capitals(text: str) -> bool:
+    s = text.strip()
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and len(s) <= MAX_CAPS_CHARS and all(c.isupper() for c in letters)
 
 
 def heading_level(text: str) -> int | None:
@@ -23,12 +53,11 @@ def heading_level(text: str) -> int | None:
     s = text.strip()
     if not s or len(s) > MAX_HEADING_CHARS:
         return None
-    if CHAPTER.match(s):
+    if CHAPTER.match(s) or SECTION_TITLE.match(s):
         return 1
-    numbered = NUMBERED.match(s)
-    if numbered:
-        return numbered["num"].count(".") + 1
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) >= 4 and len(s) <= MAX_CAPS_CHARS and all(c.isupper() for c in letters):
+    number = section_number(s)
+    if number:
+        return number.count(".") + 1
+    if all_capitals(s):
         return 1
     return None

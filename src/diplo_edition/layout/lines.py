@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-# What can close a sentence at a line end (quotes and brackets may follow the stop).
-SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$|[»\"”]$")
-# Hyphens that break a word at a line end; en dash is used as a hyphen by some sources.
-LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑–]$|(?<=\d)[-‐‑–]$")
+# What can close a sentence at a line end (quotes and brackets may follow the stop, and a note marker:
+# "Востоке.3", "Москвы.*", as `pdftotext` writes a superscript).
+SENTENCE_END = re.compile(r"(?:[.!?…:;][»\"”’)\]]*|[»\"”])(?:\d{1,3}|\*{1,3}|†)?$")
+# Hyphens that break a word at a line end; en dash is used as a hyphen by some sources, and OCR reads
+# many hyphens as em dashes (négo—⏎ciations): after a letter, one is a candidate too.
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑–—]$|(?<=\d)[-‐‑–]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -40,3 +42,17 @@ def starts_lowercase(text: str) -> bool:
 
 def ends_with_hyphen(text: str) -> bool:
     return bool(LINE_END_HYPHEN.search(text.rstrip()))
+
+
+# A line that separates sections: asterisks ("* * *", "***", "⁂"), a rule of underscores, or of three or
+# more dashes; in OCR, an asterisk followed by a few specks that stand for the others ("* OK OK").
+SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){1,5}|⁂|_+|[—–-]{3,}|\*\S?(?:\s+\S{1,2}){1,4})\s*$")
+
+
+def is_separator(text: str) -> bool:
+    return bool(SEPARATOR.match(text))
+
+
+def indent(text: str) -> int:
+    """Leading white space of a line, in characters (a tab as one)."""
+    return len(text) - len(text.lstrip())

@@ -30,7 +30,9 @@ from .model import (
     Page,
     PageBlock,
     Paragraph,
+    Quotation,
     ReferenceCitation,
+    SectionBreak,
     SeriesCitation,
     WorkCitation,
 )
@@ -304,6 +306,10 @@ class DocumentReader:
                 blocks.append(PageBlock(self.page_break(child)))
             elif name in ("cb", "fw") or not name:
                 continue
+            elif name == "milestone":
+                blocks.append(SectionBreak(child.get("unit") or "section"))
+            elif name == "quote":
+                blocks.append(Quotation(tuple(self.paragraph(p) for p in child.iterfind(f"{TEI}p"))))
             else:  # p, and anything paragraph-like
                 blocks.append(self.paragraph(child))
         return Division(anchor=anchor, level=len(path), head=head_nodes, head_text=head_text, blocks=blocks)

@@ -166,7 +166,21 @@ class Division:
     level: int
     head: list | None  # nodes of the heading
     head_text: str
-    blocks: list  # Paragraph | Division | PageBlock
+    blocks: list  # Paragraph | Division | PageBlock | Quotation | SectionBreak
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A block quotation (``quote``): its paragraphs, numbered with the others."""
+
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class SectionBreak:
+    """A separator line between sections (``milestone unit="section"``)."""
+
+    unit: str = "section"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,286 @@
+"""The print's own evidence of where a paragraph, a heading or a block quotation begins.
+
+`pdftotext` and OCR write no blank line between paragraphs, so a paragraph end is read from the print:
+a blank line in single-spaced text; the indent of a first line (kept by `pdftotext -layout` and by OCR);
+a sentence that ends on a short line before a capital (also in double-spaced text, and across page,
+column and footnote breaks, which are never paragraph ends in themselves); a list item after a colon.
+A heading is a short line that opens like a chapter, a section title, a numbered section or an
+all-capital title, standing apart from the text by blank lines or, with none, between a sentence end and
+a capital. A name in capitals that signs a letter is not a heading. Lines set in from both the text's
+left edge and its measure, two or more of them, are a block quotation.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from ..languages import packs
+from ..model.lines import Line
+from .headings import CHAPTER, NUMBERED, SECTION_TITLE, all_capitals, bare_number_level, heading_level
+from .lines import ends_sentence, ends_with_hyphen, indent, is_separator, starts_block, starts_list_item
+
+# The labels of abstracts and keywords, and the language each one announces, from the language packs.
+ABSTRACT_LABEL = re.compile(
+    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.abstract_labels)})"
+    r"\s*(?:[.:|]\s*|\s(?=\S))(?P<rest>.*)$",
+    re.S,
+)
+KEYWORDS_LABEL = re.compile(
+    rf"^\s*(?P<label>{'|'.join(re.escape(label) for p in packs() for label in p.keyword_labels)})"
+    r"\s*[:.]\s*(?P<rest>.*)$",
+    re.S,
+)
+LABEL_LANGUAGE = {label: p.code for p in packs() for label in p.abstract_labels + p.keyword_labels}
+
+# A keyword list runs over this many lines at most (its last has no full stop to end it).
+MAX_KEYWORD_LINES = 3
+# Share of the typical line length under which a line that ends a sentence ends its paragraph.
+SHORT_LINE = {"plain": 0.75, "double": 0.9, "break": 0.8}
+# Runs of this many lines, each followed by exactly one blank line, are double-spaced text.
+DOUBLE_SPACED_RUN = 5
+# Lines this long on average are whole paragraphs (one paragraph per line).
+PARAGRAPH_PER_LINE_CHARS = 150
+MAX_HEADING_LINES = 3
+# Justified type: this share of the lines are full lines, within this spread of one length. A paragraph's
+# last line is shorter than this share of a full line; a line longer than this many full lines is two
+# lines that `pdftotext` joined at a hyphen.
+JUSTIFIED_SHARE = 0.3
+JUSTIFIED_SPREAD = 1.12
+JUSTIFIED_SHORT = 0.88
+MERGED_LINE = 1.25
+# A first-line indent is two characters or more beyond the text's left edge, and not much more: a line
+# set further in is centred or set to the right (a separator, a signature).
+FIRST_LINE_INDENT = range(2, 13)
+QUOTE_LINES = 2
+# Closings before a signature end with a comma ("Yours faithfully,", "С уважением,").
+CLOSING = ","
+
+
+class ParagraphEvidence:
+    """What the lines of a flow say about paragraph, heading and block boundaries.
+
+    ``body`` holds the indices into ``lines`` of the reading text's lines; ``breaks`` the lines that
+    open a page or a column.
+    """
+
+    def __init__(self, lines: list[Line], body: list[int], breaks: set[int]):
+        self.lines = lines
+        self.body = body
+        self.position = {i: k for k, i in enumerate(body)}
+        self.breaks = breaks
+        lengths = [len(lines[i].stripped) for i in body]
+        self.typical = statistics.median(lengths) if lengths else 0
+        self.per_line = bool(lengths) and statistics.mean(lengths) > PARAGRAPH_PER_LINE_CHARS
+        self.double = self._double_spaced()
+        self.measure = self._justified_measure()
+        self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in body)
+        indents = Counter(indent(lines[i].text) for i in body)
+        self.left = indents.most_common(1)[0][0] if indents else 0
+        self.quote_of = self._block_quotations()
+
+    # --- between two body lines -----------------------------------------------------------------
+
+    def gap(self, a: int, b: int) -> tuple[int, bool]:
+        """Blank lines between body lines a and b, and whether only blank lines stand between them."""
+        between = range(a + 1, b)
+        pure = all(self.lines[j].blank for j in between) and b not in self.breaks
+        return sum(1 for j in between if self.lines[j].blank), pure
+
+    def _double_spaced(self) -> set[int]:
+        marked: set[int] = set()
+        run: list[int] = []
+        for a, b in zip(self.body, self.body[1:], strict=False):
+            blanks, pure = self.gap(a, b)
+            if pure and blanks == 1:
+                run.append(a)
+                continue
+            if len(run) >= DOUBLE_SPACED_RUN:
+                marked.update(run)
+            run = []
+        if len(run) >= DOUBLE_SPACED_RUN:
+            marked.update(run)
+        return marked
+
+    def _justified_measure(self) -> int | None:
+        """The length of a full line, when most lines have it (justified type): the densest window."""
+        lengths = sorted(len(self.lines[i].stripped) for i in self.body)
+        best, measure = 0, None
+        hi = 0
+        for lo, x in enumerate(lengths):
+            while hi < len(lengths) and lengths[hi] <= x * JUSTIFIED_SPREAD:
+                hi += 1
+            if hi - lo > best:
+                best, measure = hi - lo, x
+        return measure if measure and best >= JUSTIFIED_SHARE * len(lengths) else None
+
+    def _short(self, i: int, kind: str) -> bool:
+        text = self.lines[i].text
+        length = len(text.strip())
+        if self.measure and kind != "double":
+            # `pdftotext` joins a line that ends in a hyphen with the next: what ends the joined line
+            # is the length beyond the full lines before it.
+            tail = length % self.measure if length > MERGED_LINE * self.measure else length
+            return tail < JUSTIFIED_SHORT * self.measure
+        trailing = len(text) - len(text.rstrip(" "))
+        return length < SHORT_LINE[kind] * self.typical or (kind == "double" and trailing >= 2)
+
+    def first_line_indent(self, i: int) -> bool:
+        """Is line i set in as the first line of a paragraph (further than the text's left edge)?"""
+        return indent(self.lines[i].text) - self.left in FIRST_LINE_INDENT and i not in self.quote_of
+
+    def labelled(self, i: int) -> bool:
+        """Does line i open an abstract or the keywords with their label (anywhere in the document)?"""
+        text = self.lines[i].text
+        return bool(ABSTRACT_LABEL.match(text) or KEYWORDS_LABEL.match(text))
+
+    def set_apart(self, i: int) -> bool:
+        """Is line i set far in (centred or to the right: a signature, a place and date), not a text line?"""
+        return indent(self.lines[i].text) - self.left >= FIRST_LINE_INDENT.stop
+
+    def paragraph_ends(self, a: int, b: int) -> bool:
+        """Does a paragraph end between body lines a and b?"""
+        prev, nxt = self.lines[a].text, self.lines[b].text
+        if ends_with_hyphen(prev):
+            return False
+        if self.quote_of.get(a) != self.quote_of.get(b):
+            return True  # a block quotation begins or ends
+        if self.first_line_indent(b) or self.signature(self.position[b]) or self.labelled(b):
+            return True
+        if not ends_sentence(prev) or not starts_block(nxt):
+            return False
+        if self.per_line or self.set_apart(b):
+            return True
+        if prev.rstrip()[-1] in ":;" and starts_list_item(nxt):
+            return True  # each item of a list is a block of its own
+        blanks, pure = self.gap(a, b)
+        if not pure:
+            return self._short(a, "break")
+        if blanks == 0:
+            return self._short(a, "plain")
+        if blanks == 1 and a in self.double:
+            return self._short(a, "double")
+        return True
+
+    # --- block quotations -----------------------------------------------------------------------
+
+    def _block_quotations(self) -> dict[int, int]:
+        """Line -> first line of its block quotation: a run of lines set in from the left edge, all but
+        the first at one indent (the first may be set in further, as a first line)."""
+        quote_of: dict[int, int] = {}
+        k = 0
+        while k < len(self.body):
+            depth = indent(self.lines[self.body[k]].text) - self.left
+            run = [k]
+            if depth >= FIRST_LINE_INDENT.start and k + 1 < len(self.body):
+                inner = indent(self.lines[self.body[k + 1]].text)
+                while (
+                    run[-1] + 1 < len(self.body)
+                    and indent(self.lines[self.body[run[-1] + 1]].text) == inner
+                    and inner - self.left >= FIRST_LINE_INDENT.start
+                    and inner <= indent(self.lines[self.body[k]].text)
+                    and not is_separator(self.lines[self.body[run[-1] + 1]].text)
+                ):
+                    run.append(run[-1] + 1)
+            if len(run) >= QUOTE_LINES and not self._after_indented_heading(run):
+                for r in run:
+                    quote_of[self.body[r]] = self.body[k]
+            k = run[-1] + 1
+        return quote_of
+
+    def _after_indented_heading(self, run: list[int]) -> bool:
+        """A run that is a heading or a separator set in (centred), not a quotation."""
+        first = self.lines[self.body[run[0]]].text
+        return is_separator(first) or (heading_level(first) is not None and len(run) <= MAX_HEADING_LINES
+                                       and all(heading_level(self.lines[self.body[r]].text) is not None
+                                               for r in run))
+
+    # --- headings -------------------------------------------------------------------------------
+
+    def signature(self, k: int) -> bool:
+        """A name in capitals that signs a letter: set to the right, after a closing, or at the end."""
+        i = self.body[k]
+        text = self.lines[i].text
+        if CHAPTER.match(text.strip()) or SECTION_TITLE.match(text.strip()) or NUMBERED.match(text.strip()):
+            return False
+        if not all_capitals(text):
+            return False
+        right_set = self.set_apart(i)
+        after_closing = k > 0 and self.lines[self.body[k - 1]].text.rstrip().endswith(CLOSING)
+        rest = [self.lines[j].stripped for j in self.body[k + 1 :]]
+        at_end = len(rest) <= 2 and all(len(r) < SHORT_LINE["plain"] * self.typical for r in rest)
+        return right_set or after_closing or at_end
+
+    def _stands_alone(self, k: int) -> bool:
+        """A one-line heading with no blank line around it: between a sentence end (or the start) and a
+        line that opens a block, shorter than the text's lines, not leading into what follows."""
+        i = self.body[k]
+        text = self.lines[i].text.rstrip()
+        if text[-1:] in ",;:":
+            return False
+        # A chapter word or a title of front or back matter is heading enough; any other line must stand
+        # where a sentence ended and be short.
+        named = CHAPTER.match(text.strip()) or SECTION_TITLE.match(text.strip())
+        if not named and (text[-1:] == "." or len(text.strip()) >= SHORT_LINE["plain"] * self.typical):
+            return False
+        previous = self.lines[self.body[k - 1]].text if k > 0 else ""
+        if not named and k > 0 and not ends_sentence(previous) and not self._after_keywords(k):
+            return False
+        return k + 1 >= len(self.body) or starts_block(self.lines[self.body[k + 1]].text)
+
+    def _after_keywords(self, k: int) -> bool:
+        """Does body line k follow the lines of a keyword list (which ends with no full stop)?"""
+        for j in range(k - 1, max(-1, k - 1 - MAX_KEYWORD_LINES), -1):
+            if KEYWORDS_LABEL.match(self.lines[self.body[j]].text):
+                return True
+            if j == 0 or self.gap(self.body[j - 1], self.body[j]) != (0, True):
+                return False  # a blank line or the start: no keyword list above
+        return False
+
+    def _numbered_apart(self, k: int) -> bool:
+        """A section number alone on line k, its title on the next: short, capitalised, not a sentence."""
+        if bare_number_level(self.lines[self.body[k]].text) is None or k + 1 >= len(self.body):
+            return False
+        title = self.lines[self.body[k + 1]].text.strip()
+        apart = self.gap(self.body[k], self.body[k + 1])[1]
+        return (apart and title[:1].isupper() and title[-1:] not in ".,;:"
+                and len(title) < SHORT_LINE["plain"] * max(self.typical, self.measure or 0))
+
+    def heading_lines(self, k: int) -> list[int]:
+        """Body positions (indices into body) of the heading that opens at body position k, if any."""
+        i = self.body[k]
+        if self._numbered_apart(k):
+            return [k, k + 1]
+        level = heading_level(self.lines[i].text)
+        if level is None or (self.has_chapters and level == 1 and NUMBERED.match(self.lines[i].stripped)):
+            return []  # in a text divided into chapters, "1." opens a list item, not a section
+        if i in self.quote_of or self.signature(k):
+            return []
+        if k > 0:
+            a = self.body[k - 1]
+            blanks, pure = self.gap(a, i)
+            if ends_with_hyphen(self.lines[a].text):
+                return []
+            if pure and blanks == 0:
+                return [k] if self._stands_alone(k) else []
+        taken = self._heading_run(k)
+        last = self.body[taken[-1]]
+        if self.lines[last].text.rstrip()[-1:] in ":;,":
+            return []  # a heading does not lead into what follows
+        if taken[-1] + 1 < len(self.body):
+            blanks, pure = self.gap(last, self.body[taken[-1] + 1])
+            if pure and blanks == 0:
+                return [k] if self._stands_alone(k) else []
+        return taken
+
+    def _heading_run(self, k: int) -> list[int]:
+        """The heading's line and the lines that continue it with no blank line between."""
+        taken = [k]
+        while len(taken) < MAX_HEADING_LINES and taken[-1] + 1 < len(self.body):
+            a, b = self.body[taken[-1]], self.body[taken[-1] + 1]
+            blanks, pure = self.gap(a, b)
+            if not (pure and blanks == 0) or heading_level(self.lines[b].text) is not None:
+                break
+            taken.append(taken[-1] + 1)
+        return taken
