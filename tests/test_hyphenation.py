@@ -69,7 +69,7 @@ def test_headings_in_capitals_are_judged_on_the_words(plain: Dehyphenator) -> No
 
 def test_english_soft_hyphens_are_joined(plain: Dehyphenator) -> None:
     for left, right in [("compo", "nent"), ("founda", "tions"), ("coopera", "tion"), ("contradic", "tory")]:
-        assert plain.decide(left, right, "en") == HyphenDecision(False, "english-wordlist"), (left, right)
+        assert plain.decide(left, right, "en") == HyphenDecision(False, "word-list"), (left, right)
 
 
 def test_english_compound_of_known_words_is_kept(plain: Dehyphenator) -> None:
@@ -77,7 +77,7 @@ def test_english_compound_of_known_words_is_kept(plain: Dehyphenator) -> None:
 
 
 def test_script_overrides_document_language(plain: Dehyphenator) -> None:
-    assert plain.decide("founda", "tions", "ru") == HyphenDecision(False, "english-wordlist")
+    assert plain.decide("founda", "tions", "ru") == HyphenDecision(False, "word-list")
 
 
 def test_empty_right_part_joins(plain: Dehyphenator) -> None:
@@ -122,7 +122,7 @@ def test_corpus_hyphenated() -> None:
 
 def test_corpus_evidence_must_be_clear() -> None:
     lexicon = corpus_lexicon(["co-operation and cooperation"])
-    assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(False, "english-wordlist")
+    assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(False, "word-list")
     lexicon = corpus_lexicon(["co-operation, co-operation, co-operation and cooperation"])
     assert Dehyphenator(lexicon).decide("co", "operation", "en") == HyphenDecision(True, "corpus-hyphenated")
 

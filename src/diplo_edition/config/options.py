@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..languages import is_language_code
 from ..slugs import ID_PATTERN
 from ..yamlfile import STR, YamlFile, choice, describe, is_null, positive_int, text, text_list
 from .base import Entry, Reading, Schema
@@ -87,9 +88,11 @@ class Slug(Option):
 
 
 def language_ok(f: YamlFile, key: str, code: str, node: yaml.Node) -> bool:
-    if _LANGUAGE.fullmatch(code):
+    """Any ISO 639 language, as a BCP-47 tag (a language without a pack has English interface words)."""
+    if _LANGUAGE.fullmatch(code) and is_language_code(code):
         return True
-    f.error(node, f"'{key}': '{code}' is not a BCP-47 language code; write e.g. ru, en or zh-Hant")
+    f.error(node, f"'{key}': '{code}' is not a BCP-47 language code of an ISO 639 language; write e.g. ru, "
+                  "en, it or zh-Hant")
     return False
 
 

@@ -6,8 +6,9 @@ and hold no words of their own. Adding a language means adding one module ``<cod
 (the registry finds every module of this package whose name does not start with ``_``) and its tests.
 
 ``pack(code)`` answers a language tag (``ru``, ``ru-RU``); an unknown language falls back to English
-(:data:`FALLBACK`), as docutils does, so the interface still has words. ``detect_language`` tells the
-language of a text by the script of its letters.
+(:data:`FALLBACK`), as docutils does, so the interface still has words; any ISO 639 code is a language
+(:func:`is_language_code`). ``detect_language`` tells the language of a short text by the script of its
+letters; ``text_languages`` the languages of a whole text, by a language identifier.
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
+
+import langcodes
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 FALLBACK = "en"  # the pack of a language that has none
 
@@ -64,6 +72,7 @@ class LanguagePack:
     fond_words: tuple[str, ...]  # shelfmark: the archive's collection (Ф.; F.; fonds; Bestand)
     inventory_words: tuple[str, ...]  # shelfmark: inventory or box (Оп.; op.; carton)
     file_words: tuple[str, ...]  # shelfmark: file (Д.; D.; dossier; Akte)
+    portfolio_words: tuple[str, ...] = ()  # shelfmark: portfolio between inventory and file (П.; p.)
     folio_words: tuple[str, ...]  # shelfmark: folio (Л., Лл.; L.; f°; Bl.)
     verso_words: tuple[str, ...]  # after a folio number: the back of the leaf ("об")
     volume_words: tuple[str, ...]  # volume locator (Т.; vol.; t.; Bd.)
@@ -71,12 +80,15 @@ class LanguagePack:
     # --- headings and header labels (layout/)
     chapter_words: tuple[str, ...]  # a heading opened by one of these and a number is a chapter (Глава 1)
     section_titles: tuple[str, ...]  # titles of front and back matter: ВВЕДЕНИЕ, Примечания, References
+    note_section_titles: tuple[str, ...] = ()  # titles of endnote sections: Примечания, Notes, Endnotes
+    document_words: tuple[str, ...] = ()  # a number after one of these numbers a document (Документ 3)
+    reference_list_titles: tuple[str, ...] = ()  # titles of a reference list: Список литературы, References
     abstract_labels: tuple[str, ...]  # a paragraph opened by one of these is an abstract (Аннотация)
     keyword_labels: tuple[str, ...]  # a paragraph opened by one of these lists keywords (Ключевые слова)
     # --- line-end hyphens (layout/hyphenation.py)
     hyphen_particles: tuple[str, ...]  # a continuation that is always hyphenated (то, либо …); () for none
     hyphen_particle_heads: tuple[str, ...]  # a first half that is always hyphenated (кое-, кой-)
-    hyphen_dictionary: str | None  # the word list that judges a break: "pymorphy3", "english-words" or None
+    hyphen_dictionary: str | None  # the word evidence that judges a break: "pymorphy3", "wordfreq" or None
     # --- the site's interface (site/words.py)
     kind_labels: dict[str, str]  # document kind -> its name (article -> Статья)
     language_names: dict[str, str]  # language code -> its name in this language
@@ -176,12 +188,12 @@ def codes() -> tuple[str, ...]:
 
 
 def has_pack(code: str) -> bool:
-    return _primary(code) in _registry()
+    return primary(code) in _registry()
 
 
 def pack(code: str) -> LanguagePack:
     """The pack of a language tag (``ru``, ``ru-RU``); English (:data:`FALLBACK`) for one without a pack."""
-    return _registry().get(_primary(code)) or _registry()[FALLBACK]
+    return _registry().get(primary(code)) or _registry()[FALLBACK]
 
 
 def packs() -> tuple[LanguagePack, ...]:
@@ -194,8 +206,29 @@ def interface_language(languages: Sequence[str]) -> str:
     return languages[0] if languages else FALLBACK
 
 
-def _primary(code: str) -> str:
+def primary(code: str) -> str:
+    """The language of a tag without its region or script: ru-RU -> ru."""
     return code.replace("_", "-").split("-")[0].lower()
+
+
+def is_language_code(code: str) -> bool:
+    """Is ``code`` a valid language tag (an ISO 639 language, optionally with script and region)?"""
+    return langcodes.tag_is_valid(code) and primary(code) not in ("und", "mul", "zxx")
+
+
+# ISO 15924 codes of the scripts the packs name
+_SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic", "Hebr": "Hebrew"}
+
+
+@cache
+def script_of(code: str) -> str:
+    """The script a language is written in: its pack's, else the likely one for the tag (it -> Latin)."""
+    if has_pack(code):
+        return pack(code).script
+    if not langcodes.tag_is_valid(code):
+        return ""
+    script = langcodes.Language.get(code).maximize().script or ""
+    return _SCRIPT_NAMES.get(script, script)
 
 
 @cache
@@ -213,14 +246,52 @@ def detect_language(text: str, default: str) -> str:
 
     Scripts, not languages, are told apart: Cyrillic answers ru, Latin answers en. French and German share
     the Latin letters, so they are never guessed, but a text in the script of ``default`` is taken to be in
-    ``default`` (a Latin text in a French document is French). A tie goes to ``default`` when it is one of
-    the best.
+    ``default`` (a Latin text in a French or an Italian document is French or Italian). A tie goes to
+    ``default`` when it is one of the best.
     """
     counts = letter_counts(text)
     most = max(counts.values())
     if not most:
         return default
     best = [code for code, n in counts.items() if n == most]
-    if default in best or (has_pack(default) and pack(default).script == pack(best[0]).script):
+    if default in best or script_of(default) == pack(best[0]).script:
         return default
     return best[0]
+
+
+PASSAGE_LETTERS = 300  # letters of a passage whose language is told on its own
+SURE = 0.9  # a passage the identifier is less sure of (names, numbers, shelfmarks) is not counted
+
+
+def text_languages(text: str) -> list[tuple[str, float]]:
+    """The languages of a text with their shares of its letters, most first; [] if none is clear.
+
+    py3langid (langid.py's model of 97 languages, shipped in the package) names the language of each
+    passage of a few lines, so that an abstract in another language counts apart; each passage weighs
+    its letters."""
+    letters_of: Counter[str] = Counter()
+    for passage in _passages(text):
+        code, confidence = _identifier().classify(passage)
+        if confidence >= SURE:
+            letters_of[code] += sum(map(str.isalpha, passage))
+    total = sum(letters_of.values())
+    return [(code, n / total) for code, n in letters_of.most_common()]
+
+
+def _passages(text: str) -> list[str]:
+    """The text in passages of whole lines of at least PASSAGE_LETTERS letters; a blank line ends one."""
+    passages, lines = [], []
+    for line in [*text.splitlines(), ""]:
+        if line.strip():
+            lines.append(line.strip())
+        if lines and (not line.strip() or sum(map(str.isalpha, " ".join(lines))) >= PASSAGE_LETTERS):
+            passages.append(" ".join(lines))
+            lines = []
+    return passages
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # numpy: loaded by `new` alone
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

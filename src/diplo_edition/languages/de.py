@@ -79,12 +79,15 @@ PACK = LanguagePack(
     volume_words=("Bd.",),
     page_words=("S.",),
     chapter_words=("Kapitel", "Teil"),
+    document_words=("Dokument", "Nr.", "Anlage", "Tabelle", "Abb."),
+    note_section_titles=("Anmerkungen", "Endnoten"),
+    reference_list_titles=("Literatur", "Literaturverzeichnis", "Quellen und Literatur", "Bibliographie"),
     section_titles=("Einleitung", "Schluss", "Anmerkungen", "Literatur", "Literaturverzeichnis"),
     abstract_labels=("Zusammenfassung",),
     keyword_labels=("Schlüsselwörter", "Stichwörter"),
-    hyphen_particles=(),  # no particles, and no dictionary: a German break is judged by the text's own usage
+    hyphen_particles=(),  # no particles: a German break is judged by the text's own usage and wordfreq
     hyphen_particle_heads=(),
-    hyphen_dictionary=None,
+    hyphen_dictionary="wordfreq",
     kind_labels={"article": "Artikel", "thesis": "Abschlussarbeit", "textbook-chapter": "Lehrbuchkapitel"},
     language_names=named_languages(
         "Russisch", "Englisch", "Deutsch", "Französisch", "Japanisch", "Chinesisch"

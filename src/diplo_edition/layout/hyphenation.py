@@ -8,14 +8,15 @@ that applies wins:
 1. digits on both sides of the break → keep (``number-range``; also roman numerals such as
    ``XIX-XX``). A digit on one side only (``1920-х``, ``Ту-134``) → keep (``compound``): a soft
    hyphen never splits a digit from a letter.
-2. the continuation starts with a capital → keep (``capital``: ``Халхин-Гол``, ``Joint-Stock``).
-   All-capital text (headings) is exempt: both halves are capitals there, so rules 4-6 decide on the
-   lower-cased form, and only when they find nothing is the hyphen kept (``capital``).
+2. the continuation starts with a capital → keep (``capital``: ``Халхин-Гол``, ``Joint-Stock``). After
+   a lower-case word that stands alone (``formel-``/``Assurément``: a sentence ends, the next begins),
+   the line end stays a space: two words, not one. All-capital text (headings) is exempt: both halves are
+   capitals there, so rules 4-6 decide on the lower-cased form, and only when they find nothing is the
+   hyphen kept (``capital``).
 3. the continuation is a particle of the language that is always hyphenated (its pack's
    ``hyphen_particles``: Russian то, либо, нибудь, ка, таки, де) or the first half is one of its
    ``hyphen_particle_heads`` (кое/кой) → keep (``particle``), unless the joined form is a known word and
-   the hyphenated one is not (``ме-сто``, ``ле-то``, ``ру-ка`` are ordinary breaks). English, French and
-   German have no such particles.
+   the hyphenated one is not (``ме-сто``, ``ле-то``, ``ру-ка`` are ordinary breaks).
 4. the document's own usage (a lexicon of the forms printed inside lines, see :func:`corpus_lexicon`):
    if the hyphenated or the joined form is seen and the other is not, or is clearly rarer, follow it
    (``corpus-hyphenated`` / ``corpus-joined``). For Russian, when neither exact form is seen, the
@@ -27,15 +28,18 @@ that applies wins:
    → keep only if the compound test below holds, else join. Neither known: first half a
    compound-adjective stem ending in -о/-е (``советско``, ``германо``) and second half a known word,
    or two prepositions (``из-под``) → keep (``compound``).
-6. English word list (``english_words``: web2 and gcide): joined form, or the joined form without an
-   inflectional ending, known → join (``english-wordlist``); else both halves known words → keep
-   (``compound``); else join (``default``).
-7. otherwise join (``default``). A language whose pack names no dictionary (French, German) goes from
-   rule 4 to here.
+6. every other language that wordfreq lists (English, French, German, Italian …): the joined form about
+   as frequent as its rarer half → join (``word-list``: ménagements, Verhandlungen); else both halves
+   words → keep (``compound``: sous-marin, long-term).
+7. otherwise join (``default``); a heading in capitals keeps its hyphen. A language with no word evidence
+   (no pack and no wordfreq list) keeps it as printed (``no-word-list``), and the flow pass warns.
+
+An em dash at a line end (OCR reads hyphens so: ``négo—``/``ciations``) is joined only where the evidence
+makes one word of the halves; otherwise it stays a dash between words (``dash``).
 
 The language of a break is told by the script of its halves (``languages.detect_language``: Cyrillic →
-Russian, Latin → English), so an English title quoted in a Russian text is judged as English; ``lang``
-settles halves without letters. Its pack says which dictionary (5 or 6) judges it.
+Russian; Latin → the document's language if it is written in Latin letters, else English), so an English
+title quoted in a Russian text is judged as English; ``lang`` settles halves without letters.
 """
 
 from __future__ import annotations
@@ -44,14 +48,17 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import pymorphy3
 
+from ..diagnostics import Diagnostic, Severity
 from ..languages import LanguagePack, detect_language, pack
+from ..model.lines import Line
 from ..morphology import morph_analyzer
+from .word_lists import PYMORPHY3, WORDFREQ, word_evidence, zipf
 
 # Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
 _HYPHENS = "-\u2010\u2011\u2013"
@@ -64,7 +71,14 @@ _LINE_END_FRAGMENT_RE = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)*(?=-$)", re.
 _INVISIBLE = dict.fromkeys(map(ord, "\u0300\u0301\u00ad"))
 _INVISIBLE_RE = re.compile("[\u0300\u0301\u00ad]")  # the same, for a whole text (faster than translate)
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
-PYMORPHY3, ENGLISH_WORDS = "pymorphy3", "english-words"  # the dictionaries a pack may name
+NO_EVIDENCE = "no-word-list"  # the reason of a hyphen kept as printed: its language has no word evidence
+_EM_DASH = "\u2014"  # a hyphen as OCR often reads it: a candidate, joined only on evidence
+# A joined form at most this much rarer (zipf, log10) than its rarer half is the word broken at the line
+# end (ménage-ments: ménagements 1.9, ments 2.8); a far rarer one is a misspelt compound (sous-marin:
+# sousmarin 1.1, marin 4.3; long-term: longterm 2.8, term 5.2).
+_ZIPF_GAP = 2.0
+# A lower-case word this long that the word list knows well stands alone; shorter ones may be prefixes.
+_ALONE_LETTERS, _ALONE_ZIPF = 5, 3.0
 # Endings that turn a compound stem (``советск-о``) back into an adjective (``советский``).
 _ADJ_ENDINGS = ("ий", "ый", "ой", "ский", "ный", "ийский", "ический", "ьский", "ьянский")
 # "Clearly more frequent": at least twice as often and by a margin of two.
@@ -75,6 +89,7 @@ _RATIO, _MARGIN = 2, 2
 class HyphenDecision:
     keep: bool  # True = hard hyphen kept ("советско-японских"), False = soft, joined ("колонизации")
     reason: str  # evidence label, see the module docstring
+    space: bool = False  # a kept dash between two words ("formel-⏎Assurément"): the line end stays a space
 
 
 def normalise(word: str) -> str:
@@ -123,48 +138,32 @@ def _normal_forms(word: str) -> frozenset[str]:
     return frozenset(_fold(nf) for _, nf in _ru_parses(word))
 
 
-@cache
-def _english_words() -> frozenset[str]:
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
-
-
-def _en_candidates(word: str) -> list[str]:
-    """The word and its plausible bases without an inflectional ending (the lists lack most of them)."""
-    out = [word]
-    for suffix, repl in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ily", "y"),
-        ("ly", ""),
-    ):
-        if word.endswith(suffix):
-            base = word[: -len(suffix)] + repl
-            out.append(base)
-            # doubled final consonant: stopped, planning
-            if suffix in ("ed", "ing") and not repl and len(base) > 1 and base[-1] == base[-2]:
-                out.append(base[:-1])
-    return [w for w in out if len(w) >= 3 or w == word]
+def _known_in(evidence: str | None, code: str) -> Callable[[str], bool]:
+    if evidence == PYMORPHY3:
+        return _ru_known
+    if evidence == WORDFREQ:
+        return lambda word: zipf(word, code) > 0
+    return lambda word: False  # a language without word evidence knows no word
 
 
-def _en_known(word: str) -> bool:
-    words = _english_words()
-    # the lists spell coöperation as cooperation: drop diacritics before looking up
-    plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return any(w in words for w in _en_candidates(plain))
+def _word_list(left: str, right: str, code: str) -> HyphenDecision | None:
+    """Join a word the list knows about as well as its halves; keep a compound of two known words."""
+    head, tail = left.rsplit("-", 1)[-1], right.split("-", 1)[0]
+    joined, rarer_half = zipf(left + right, code), min(zipf(head, code), zipf(tail, code))
+    if joined > 0 and joined + _ZIPF_GAP >= rarer_half:
+        return HyphenDecision(False, "word-list")
+    if rarer_half > 0:
+        return HyphenDecision(True, "compound")
+    return None
 
 
-def _unknown(word: str) -> bool:
-    return False  # a language without a dictionary knows no word
-
-
-_KNOWN = {PYMORPHY3: _ru_known, ENGLISH_WORDS: _en_known}  # dictionary name -> its lookup
+def _stands_alone(word: str, code: str) -> bool:
+    """Is the lower-case ``word`` a word of its own (formel), not the first half of a compound (anti, sino,
+    советско)?"""
+    evidence = word_evidence(code)
+    if evidence == PYMORPHY3:
+        return _ru_known(word) and not _is_compound_stem(word)
+    return evidence == WORDFREQ and len(word) >= _ALONE_LETTERS and zipf(word, code) >= _ALONE_ZIPF
 
 
 # --- the decision ---
@@ -183,9 +182,19 @@ class Dehyphenator:
         self._sorted: list[str] | None = None
 
     def decide(self, left: str, right: str, lang: str) -> HyphenDecision:
-        """Keep or drop the hyphen between ``left`` (before the line end) and ``right`` (after it)."""
-        left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip().strip(_HYPHENS)
+        """Keep or drop the hyphen between ``left`` (before the line end, with or without its dash) and
+        ``right`` (after it). An em dash (OCR reads many hyphens so) is joined only on evidence that the
+        halves make one word; otherwise it stays as printed, a dash between words."""
+        left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip()
+        dash = left.endswith(_EM_DASH)
+        left = left.strip(_HYPHENS + _EM_DASH)
         right = unicodedata.normalize("NFC", right).translate(_INVISIBLE).strip().strip(_HYPHENS)
+        decision = self._decide(left, right, lang)
+        if dash and (decision.keep or decision.reason == "default"):
+            return HyphenDecision(True, "dash", space=True)
+        return decision
+
+    def _decide(self, left: str, right: str, lang: str) -> HyphenDecision:
         if not left or not right:
             return HyphenDecision(False, "default")
 
@@ -197,15 +206,18 @@ class Dehyphenator:
         if left[-1].isdigit() or right[0].isdigit():
             return HyphenDecision(True, "compound")
 
+        lo_left, lo_right = _fold(normalise(left)), _fold(normalise(right))
+        joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
+        code = detect_language(lo_left + lo_right, lang)
+        language, evidence = pack(code), word_evidence(code)
+        known = _known_in(evidence, code)
+
         # 2. capitals, unless the whole break is set in capitals (a heading)
         all_caps = left.isupper() and right.isupper()
         if right[0].isupper() and not all_caps:
-            return HyphenDecision(True, "capital")
-
-        lo_left, lo_right = _fold(normalise(left)), _fold(normalise(right))
-        joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
-        language = pack(detect_language(lo_left + lo_right, lang))
-        known = _KNOWN.get(language.hyphen_dictionary or "", _unknown)
+            # "formel-⏎Assurément": a word that ends a sentence, then one that starts the next, is no compound
+            between = left[0].islower() and not self._lexicon[hyphenated] and _stands_alone(lo_left, code)
+            return HyphenDecision(True, "capital", space=between)
 
         # 3. particles that are always hyphenated, unless the join makes an ordinary word
         head = lo_left.rsplit("-", 1)[-1]
@@ -217,15 +229,18 @@ class Dehyphenator:
 
         # 4. the document's own usage
         decision = self._corpus(joined, hyphenated, len(lo_left), language)
-        # 5./6. the language's dictionary
-        if decision is None and language.hyphen_dictionary == PYMORPHY3:
+        # 5./6. the language's dictionary or word list
+        if decision is None and evidence == PYMORPHY3:
             decision = self._russian(lo_left, lo_right)
-        elif decision is None and language.hyphen_dictionary == ENGLISH_WORDS:
-            decision = self._english(lo_left, lo_right)
+        elif decision is None and evidence == WORDFREQ:
+            decision = _word_list(lo_left, lo_right, code)
         if decision is not None:
             return decision
-        # 7. nothing known: a heading in capitals keeps its hyphen, running text joins
-        return HyphenDecision(True, "capital") if all_caps else HyphenDecision(False, "default")
+        # 7. nothing known: a heading in capitals keeps its hyphen; a language with no word evidence keeps
+        # it as printed; running text joins
+        if all_caps:
+            return HyphenDecision(True, "capital")
+        return HyphenDecision(False, "default") if evidence else HyphenDecision(True, NO_EVIDENCE)
 
     def _corpus(
         self, joined: str, hyphenated: str, split: int, language: LanguagePack
@@ -278,14 +293,17 @@ class Dehyphenator:
             return HyphenDecision(True, "compound")
         return None
 
-    @staticmethod
-    def _english(left: str, right: str) -> HyphenDecision:
-        if _en_known(left + right):
-            return HyphenDecision(False, "english-wordlist")
-        head, tail = left.rsplit("-", 1)[-1], right.split("-", 1)[0]
-        if _en_known(head) and _en_known(tail):
-            return HyphenDecision(True, "compound")
-        return HyphenDecision(False, "default")
+
+def kept_as_printed(lines: list[Line], numbers: list[int], lang: str) -> Diagnostic:
+    """The warning for hyphens that no word evidence could judge, at the line that continues the first."""
+    first = next((line for line in lines if line.number == numbers[0]), lines[0])
+    return Diagnostic(
+        first.source, first.number,
+        f"{len(numbers)} line-end hyphen(s) kept as printed, the first just before this line: language "
+        f"'{lang}' has no word list or dictionary to judge them (only the text's own usage); check them, or "
+        "correct them in the edition",
+        Severity.WARNING,
+    )
 
 
 def _compare(hyphenated: int, joined: int, source: str) -> HyphenDecision | None:
