@@ -77,7 +77,7 @@ def test_the_loader_checks_keys_against_the_declarations(tmp_path):
 def test_the_seed_collection_reads_its_series_and_archives_through_the_declarations(edition):
     collection = edition.collection
     assert [s.id for s in collection.series] == ["dvp"] and collection.series[0].short == "ДВП"
-    assert [a.abbreviation for a in collection.archives] == ["АВП РФ"]
+    assert [a.abbreviation for a in collection.archives] == ["АВП РФ", "TNA", "AMAE"]
     assert collection.disable_passes == ()
     assert all(isinstance(doc.references, dict) for doc in edition.documents)
 

@@ -15,7 +15,9 @@ c) The printed series of the edition's table (collection.yml ``series:``), named
 b) ``АВП РФ. Ф. 08. Оп. 6. Д. 27. Л. 129а``: ``bibl[@type='archival']`` with ``idno`` (archive, fond,
    inventory, file) and ``citedRange[@unit='folio']``; at least two of Ф./Оп./Д./Л. each followed by its
    number (so ``Л.М. Карахан`` and a lone ``Д. 5`` are not shelfmarks); ``…; Д. 8. Л. 2–5`` after a
-   shelfmark is one more. ``Там же. Л. 85`` points (``corresp``) to the previous shelfmark.
+   shelfmark is one more. ``Там же. Л. 85`` points (``corresp``) to the previous shelfmark. Transliterated
+   (``AVP RF, f. 0100, op. 7, p. 12, d. 45, l. 3–5``), and an archive of the edition's table (collection.yml
+   ``archives:``) by its abbreviation with its own reference (``TNA, FO 371/10243, f. 45``).
 d) In notes only (``in_note=True``): ``Там же. С. 12``, ``Указ. соч. С. 5``, ``Ibid., p. 5`` point to the
    previous bibl (``Указ. соч.`` after an author's name: to that author's last bibl); a note that reads as a
    bibliographic reference (an imprint, ``//``, a newspaper issue, a page count …) and holds no other
@@ -30,14 +32,15 @@ d ``note_references``); this one weighs them against each other and gives the sp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..editions import PrintedSeries
+from ..editions import ArchiveName, PrintedSeries
 from .citation_parts import CitationCandidate
 from .note_references import bibliographic_note, note_ibids
 from .reference_brackets import reference_brackets
 from .series import SeriesRule, series_citations, series_rules
-from .shelfmarks import shelfmarks
+from .shelfmarks import declared_archives, shelfmarks
 from .spans import Span
 
 
@@ -50,7 +53,9 @@ class CitationContext:
     references: dict[int, str] = field(default_factory=dict)
     series: tuple[PrintedSeries, ...] = ()
     languages: tuple[str, ...] = ()
+    archives: tuple[ArchiveName, ...] = ()  # the archives the edition declares, by their abbreviations
     series_rules: tuple[SeriesRule, ...] = field(init=False)
+    archive_names: re.Pattern[str] | None = field(init=False)
     series_references: dict[int, str] = field(init=False)  # reference N -> the series its description names
     last_archival_id: str | None = None
     last_bibl_id: str | None = None
@@ -60,6 +65,7 @@ class CitationContext:
 
     def __post_init__(self) -> None:
         self.series_rules = series_rules(self.series, self.languages)
+        self.archive_names = declared_archives(self.archives)
         self.series_references = {}
         for n, description in self.references.items():
             rule = next((r for r in self.series_rules if r.named.search(description or "")), None)
@@ -76,7 +82,7 @@ def _candidates(text: str, ctx: CitationContext, in_note: bool) -> list[tuple[in
     kinds = [
         reference_brackets(text, ctx.doc_id, ctx.references, ctx.series_references),
         series_citations(text, ctx.series_rules),
-        shelfmarks(text),
+        shelfmarks(text, ctx.archive_names),
     ]
     if in_note:
         kinds.append(note_ibids(text))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from ..diagnostics import Diagnostic, Severity
+from ..layout.end_matter import listed_references
 from ..model.document import Block, Document
 from ..model.inline import Annotation, Inline, Note
 from ..model.passes import Pass
@@ -44,11 +46,13 @@ class SpanRulePass(Pass):
 class Citations(SpanRulePass):
     name = "citations"
     priority = 810
+    reads = ("reference_list",)
 
     def rule(self, doc: Document) -> SpanRule:
         edition = doc.edition
         context = CitationContext(
-            edition.id, edition.references, series=doc.collection.series, languages=edition.languages
+            edition.id, {**edition.references, **listed_references(doc.reference_list)},
+            series=doc.collection.series, languages=edition.languages, archives=doc.collection.archives,
         )
 
         def citations(text: str, lang: str, in_note: bool, cite: bool) -> list[Span]:
@@ -90,14 +94,21 @@ class Annotations(Pass):
     def apply(self, doc: Document) -> None:
         rules = [rule for _, rule in doc.span_rules.active()]
         counts: Counter = Counter()
+        unlisted: list[int] = []  # lines of the blocks that cite a reference list not in the source
         for block in doc.front + doc.body:
-            self._block(block, block.lang or doc.lang, rules, counts, doc.cited_references)
-        declared = doc.edition.references
-        doc.references = {n: declared.get(n, "") for n in set(declared) | doc.cited_references}
+            self._block(block, block.lang or doc.lang, rules, counts, doc.cited_references, unlisted)
+        doc.references = dict(doc.edition.references)  # the entries the edition declares, never a placeholder
         doc.report.apparatus = dict(sorted(counts.items()))
+        if unlisted:
+            doc.diagnostics.append(Diagnostic(
+                doc.lines[0].source if doc.lines else doc.edition.file.name, unlisted[0],
+                f"{len(unlisted)} bracketed citations (the first here) cite a numbered reference list that "
+                "is not in the source: they are shown as printed, unlinked; give the list in the source or "
+                "its entries as 'references:' in the edition file", Severity.WARNING))
 
     def _block(
-        self, block: Block, lang: str, rules: list[SpanRule], counts: Counter, cited: set[int]
+        self, block: Block, lang: str, rules: list[SpanRule], counts: Counter, cited: set[int],
+        unlisted: list[int],
     ) -> None:
         cite = block.kind in CITING_BLOCKS
 
@@ -108,6 +119,9 @@ class Annotations(Pass):
                     taken = _spans(item, lang, in_note, cite, rules)
                     for span in taken:
                         _count(span, counts, cited)
+                        if span.tag == "bibl" and span.attrs.get("type") == "reference" and (
+                                "corresp" not in span.attrs):
+                            unlisted.append(block.line)
                     out.extend(_to_nodes(item, taken))
                 else:
                     if isinstance(item, Note):
@@ -133,7 +147,7 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 def _count(span: Span, counts: Counter, cited: set[int]) -> None:
     counts[span.tag + (f"[{span.attrs['type']}]" if "type" in span.attrs else "")] += 1
-    if span.tag == "bibl" and span.attrs.get("type") == "reference":
+    if span.tag == "bibl" and "corresp" in span.attrs and span.attrs.get("type") == "reference":
         cited.add(int(span.attrs["corresp"].rsplit("-", 1)[1]))
     for child in span.children:
         _count(child, counts, cited)

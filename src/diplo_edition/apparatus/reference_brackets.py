@@ -31,8 +31,9 @@ _BRACKET = re.compile(r"\[\s*(?P<n>\d{1,3})\s*(?:[.,]\s*(?P<body>[^\[\]]{0,300}?
 def reference_brackets(
     text: str, doc_id: str, references: dict[int, str], series_references: dict[int, str]
 ) -> list[CitationCandidate]:
-    """Each bracket that cites reference N of the document's list, with its locators; a reference that
-    names a printed series (series_references) also gets the series key of the page it cites."""
+    """Each bracket that cites reference N of the document's list, with its locators (pointing to entry N
+    where the list has it); a reference that names a printed series (series_references) also gets the
+    series key of the page it cites."""
     out = []
     for m in _BRACKET.finditer(text):
         n = int(m["n"])
@@ -68,7 +69,10 @@ def reference_brackets(
             # an unread bracket starting with a number is still no place for a shelfmark
             out.append(CitationCandidate(m.start(), m.end(), "block"))
             continue
-        attrs = {"type": "reference", "corresp": f"#{doc_id}-ref-{n}"}
+        # A reference list that is not in the source: the citation is shown as printed, pointing nowhere.
+        attrs = {"type": "reference"}
+        if n in references:
+            attrs["corresp"] = f"#{doc_id}-ref-{n}"
         if n in series_references and page and page.isdigit():
             number = volume_number(volume) if volume and volume.isdigit() else None
             attrs["n"] = f"{series_references[n]}-{number or 'x'}-{int(page)}"

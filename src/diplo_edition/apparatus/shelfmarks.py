@@ -1,28 +1,55 @@
-"""Archival shelfmarks: ``АВП РФ. Ф. 08. Оп. 6. Д. 27. Л. 129а``, at least two of Ф./Оп./Д./Л. each
-followed by its number (so ``Л.М. Карахан`` and a lone ``Д. 5`` are not shelfmarks); ``…; Д. 8. Л. 2–5``
-after a shelfmark is one more, and ``Там же. Л. 85`` repeats the previous one."""
+"""Archival shelfmarks.
+
+- A chain of locators in their order, fond < inventory < portfolio < file < folio, at least two of them each
+  followed by its number: ``АВП РФ. Ф. 08. Оп. 6. Д. 27. Л. 129а``, transliterated ``AVP RF, f. 0100, op. 7,
+  p. 12, d. 45, l. 3–5`` (so ``Л.М. Карахан`` and a lone ``Д. 5`` are not shelfmarks); ``…; Д. 8. Л. 2–5``
+  after a shelfmark is one more, and ``Там же. Л. 85`` / ``Ibid., l. 3`` repeats the previous one. The
+  locator words come from the language packs; a Cyrillic word is also read with the Latin letters OCR
+  takes for its own (``On.`` for ``Оп.``).
+- An archive the edition declares (collection.yml ``archives:``) named by its abbreviation, then its own
+  reference: ``TNA, FO 371/10243, f. 45``, ``AMAE, Europe 1918–1940, URSS, vol. 123, f° 45``.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..editions import ArchiveName
 from ..languages import alternation
 from .citation_parts import DASH, FOLIO, FOND, PACKS, CitationCandidate, cited_range
 from .spans import Span
 
-_FOND_WORD = alternation([w for p in PACKS for w in p.fond_words])
-_INVENTORY_WORD = alternation([w for p in PACKS for w in p.inventory_words])
-_FILE_WORD = alternation([w for p in PACKS for w in p.file_words])
-_FOLIO_WORD = alternation([w for p in PACKS for w in p.folio_words])
-_FILE = r"\d+(?:/\d+|[а-дa-d](?!\w))?"
+# Latin letters that OCR reads for Cyrillic ones of the same shape
+_LOOKALIKES = {"О": "ОO", "о": "оo", "п": "пn", "С": "СC", "с": "сc", "Р": "РP", "р": "рp", "Т": "ТT",
+               "А": "АA", "Д": "ДD"}
 
-# one locator of an archival shelfmark: rank 0 fond, 1 inventory, 2 file, 3 folio
+
+def _ocr_tolerant(words: list[str]) -> str:
+    pattern = alternation(words)
+    return "".join(f"[{_LOOKALIKES[ch]}]" if ch in _LOOKALIKES else ch for ch in pattern)
+
+
+_FOND_WORDS = [w for p in PACKS for w in p.fond_words]
+_FOLIO_WORDS = [w for p in PACKS for w in p.folio_words]
+_WORDS = (_FOND_WORDS, *([w for p in PACKS for w in getattr(p, f"{kind}_words")]
+                         for kind in ("inventory", "portfolio", "file")), _FOLIO_WORDS)
+_FILE = r"\d+(?:/\d+|[а-дa-d](?!\w))?"
+_GROUPS = ("f", "o", "p", "d", "l")  # fond, inventory, portfolio, file, folio: the rank is the place here
+_KINDS = ("fond", "inventory", "portfolio", "file")
+PORTFOLIO_RANK, FOLIO_RANK = 2, 4
+# a portfolio word that is also a page word ("p. 12") is a portfolio only inside a chain, after its inventory
+_PAGE_WORDS = {w.casefold() for p in PACKS for w in p.page_words}
+# a word that is a fond's in one language and a folio's in another ("f."): a folio after an inventory or file
+_FOND_OR_FOLIO = {w.casefold() for w in _FOND_WORDS} & {w.casefold() for w in _FOLIO_WORDS}
+
 _ARCH_LOC = re.compile(
     r"(?<![А-Яа-яЁёA-Za-z])(?:"
-    rf"(?P<f>{_FOND_WORD})\s*(?P<fv>{FOND})"
-    rf"|(?P<o>{_INVENTORY_WORD})\s*(?P<ov>{_FILE})(?!\w)"
-    rf"|(?P<d>{_FILE_WORD})\s*(?P<dv>{_FILE})(?!\d)"
-    rf"|(?P<l>{_FOLIO_WORD})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
+    rf"(?P<f>{_ocr_tolerant(_WORDS[0])})\s*(?P<fv>{FOND})"
+    rf"|(?P<o>{_ocr_tolerant(_WORDS[1])})\s*(?P<ov>{_FILE})(?!\w)"
+    rf"|(?P<p>{_ocr_tolerant(_WORDS[2])})\s*(?P<pv>{_FILE})(?!\w)"
+    rf"|(?P<d>{_ocr_tolerant(_WORDS[3])})\s*(?P<dv>{_FILE})(?!\d)"
+    rf"|(?P<l>{_ocr_tolerant(_WORDS[4])})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
     r")"
 )
 _ARCHIVE = re.compile(r"(?<![\w.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А-ЯЁA-Z]{2,})*)\s*[.,]?\s*$")
@@ -35,19 +62,30 @@ _IBID = re.compile(
 )
 _IBID_ARCH_GAP = re.compile(r"^\s*(?:[.,]|\.,)\s*$")
 
+# a declared archive's own reference: up to a semicolon, or a full stop before a capital, or the end
+_REFERENCE_END = re.compile(r";|\.\s+(?=[A-ZА-ЯЁ«\"“])|\.?\s*$")
+# "FO 371/10243": a department, a series and a piece (The National Archives, Kew)
+_DEPARTMENT_CODE = re.compile(r"(?P<fond>[A-Z]{1,5}\s?\d+)(?:/(?P<file>\d+))?(?!\w)")
+_VOLUME = re.compile(rf"(?<!\w)(?:{alternation([w for p in PACKS for w in p.volume_words])})\s*(?P<v>\d+)")
+_FOLIO = re.compile(
+    rf"(?<![\w])(?P<l>{alternation(_FOLIO_WORDS)})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
+)
+
 _Token = tuple[re.Match[str], int]  # a locator and its rank
 
 
 def _arch_tokens(text: str) -> list[_Token]:
-    tokens = []
+    tokens: list[_Token] = []
     for m in _ARCH_LOC.finditer(text):
-        rank = next(i for i, g in enumerate(("f", "o", "d", "l")) if m.group(g))
+        rank = next(i for i, g in enumerate(_GROUPS) if m.group(g))
+        if rank == 0 and tokens and tokens[-1][1] > 0 and m["f"].casefold() in _FOND_OR_FOLIO:
+            rank = FOLIO_RANK
         tokens.append((m, rank))
     return tokens
 
 
 def _chains(tokens: list[_Token], text: str) -> list[list[_Token]]:
-    """Runs of locators in hierarchical order (Ф. < Оп. < Д. < Л.) separated only by stops and spaces."""
+    """Runs of locators in hierarchical order (Ф. < Оп. < П. < Д. < Л.) separated only by stops and spaces."""
     chains: list[list[_Token]] = []
     for tok in tokens:
         if chains:
@@ -62,20 +100,58 @@ def _chains(tokens: list[_Token], text: str) -> list[list[_Token]]:
 def _arch_children(chain: list[_Token]) -> list[Span]:
     children = []
     for m, rank in chain:
-        if rank == 3:
-            children.append(cited_range(m, "l", "la", "lb", "folio"))
+        if rank == FOLIO_RANK:
+            word, a, b = ("l", "la", "lb") if m.group("l") else ("f", "fv", None)
+            children.append(cited_range(m, word, a, b, "folio"))
         else:
-            group = ("fv", "ov", "dv")[rank]
-            kind = ("fond", "inventory", "file")[rank]
-            children.append(Span(m.start(group), m.end(group), "idno", {"type": kind}))
+            group = _GROUPS[rank] + "v"
+            children.append(Span(m.start(group), m.end(group), "idno", {"type": _KINDS[rank]}))
     return children
 
 
-def shelfmarks(text: str) -> list[CitationCandidate]:
-    """The archival shelfmarks of text, and the ibids (``ibid-archival``) that repeat an earlier one."""
+@lru_cache(maxsize=16)
+def declared_archives(archives: tuple[ArchiveName, ...]) -> re.Pattern[str] | None:
+    """The abbreviations of the edition's archives, as a pattern; None when it declares none."""
+    names = [a.abbreviation for a in archives]
+    return re.compile(rf"(?<![\w.])(?P<arch>{alternation(names)})(?!\w)\s*[,.:]\s*") if names else None
+
+
+def _declared_archive_citations(text: str, pattern: re.Pattern[str] | None) -> list[CitationCandidate]:
+    """Citations of a declared archive by its abbreviation and its own reference (TNA, FO 371/…)."""
     out: list[CitationCandidate] = []
+    for m in pattern.finditer(text) if pattern else ():
+        end = _REFERENCE_END.search(text, m.end()).start()
+        children = [Span(m.start("arch"), m.end("arch"), "idno", {"type": "archive"})]
+        code = _DEPARTMENT_CODE.match(text, m.end(), end)
+        if code:
+            children.append(Span(code.start("fond"), code.end("fond"), "idno", {"type": "fond"}))
+            if code["file"]:
+                children.append(Span(code.start("file"), code.end("file"), "idno", {"type": "file"}))
+        volume = _VOLUME.search(text, m.end(), end)
+        if volume and not code:
+            collection = text[m.end() : volume.start()].rstrip(" ,.")
+            if collection:
+                children.append(Span(m.end(), m.end() + len(collection), "idno", {"type": "fond"}))
+            children.append(Span(volume.start("v"), volume.end("v"), "idno", {"type": "file"}))
+        folio = _FOLIO.search(text, (volume or code or m).end(), end)
+        if folio:
+            children.append(cited_range(folio, "l", "la", "lb", "folio"))
+        if len(children) > 1:
+            last = max(child.end for child in children)
+            out.append(CitationCandidate(m.start(), last, "archival", {"type": "archival"}, children))
+    return out
+
+
+def shelfmarks(text: str, archives: re.Pattern[str] | None = None) -> list[CitationCandidate]:
+    """The archival shelfmarks of text, and the ibids (``ibid-archival``) that repeat an earlier one;
+    archives: the edition's declared archives (:func:`declared_archives`)."""
+    out: list[CitationCandidate] = _declared_archive_citations(text, archives)
     previous: CitationCandidate | None = None
     for chain in _chains(_arch_tokens(text), text):
+        if chain[0][1] == PORTFOLIO_RANK and chain[0][0]["p"].casefold() in _PAGE_WORDS:
+            chain = chain[1:]
+        if not chain:
+            continue
         start, end = chain[0][0].start(), chain[-1][0].end()
         children = _arch_children(chain)
         follows = previous is not None and _NEXT_SHELFMARK_GAP.match(text[previous.end : start])

@@ -72,10 +72,19 @@ def reference_anchor(n: str) -> str:
     return f"ref-{slug(n) or 'x'}"
 
 
+def _reference_entries(root: etree._Element) -> list[etree._Element]:
+    """The entries of the document's reference list: those the edition declares (sourceDesc) and those the
+    document prints at its end (back)."""
+    return [*root.iterfind(f"{TEI}teiHeader//{TEI}sourceDesc/{TEI}listBibl/{TEI}bibl"),
+            *root.iterfind(f"{TEI}text/{TEI}back//{TEI}listBibl/{TEI}bibl")]
+
+
 def _ref_text(root: etree._Element, rid: str) -> str:
-    for el in root.iterfind(f"{TEI}teiHeader//{TEI}sourceDesc/{TEI}listBibl/{TEI}bibl"):
+    for el in _reference_entries(root):
         if el.get(XML_ID) == rid:
-            return text_of(el)
+            text, label = text_of(el), re.escape(el.get("n") or "")
+            # an entry printed with its number ("12. Иванов …"): the list shows the number once
+            return re.sub(rf"^\[?{label}[.)\]]\s*", "", text) if label else text
     return ""
 
 
@@ -89,7 +98,7 @@ class CitationLinker:
         self.work_by_id: dict[str, tuple[str, str]] = {}
         self.ref_ids = {
             el.get(XML_ID): el.get("n") or el.get(XML_ID).rsplit("-", 1)[-1]
-            for el in root.iterfind(f"{TEI}teiHeader//{TEI}sourceDesc/{TEI}listBibl/{TEI}bibl")
+            for el in _reference_entries(root)
             if el.get(XML_ID)
         }
         self.ref_citing: dict[str, list[tuple[Locus, str]]] = defaultdict(list)
