@@ -86,8 +86,9 @@ def test_a_pass_naming_a_field_the_document_lacks_is_refused():
 def test_the_default_chain_is_in_pipeline_order():
     chain = default_passes(Dehyphenator(Counter()), None)
     assert chain.names == [
-        "read", "second-copies", "footnotes", "pages", "flow", "front-matter", "abstract-files",
-        "corrections", "citations", "dates", "mentions", "annotations",
+        "read", "second-copies", "columns", "furniture", "footnotes", "pages", "flow", "front-matter",
+        "abstract-files",
+        "corrections", "reference-list", "citations", "dates", "mentions", "annotations",
     ]
 
 

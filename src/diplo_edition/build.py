@@ -166,10 +166,22 @@ def process_edition(
 
 
 def _placeholders(edition: Edition) -> list[Diagnostic]:
-    """A warning for each supplied_title that `diplo-edition new` left for the editor to write."""
+    """A warning for each value that `diplo-edition init` (in collection.yml) or `new` (a supplied_title)
+    left for the editor to write."""
+    from .init_project import SETTINGS_PLACEHOLDER
     from .new_edition import PLACEHOLDER
 
+    settings = edition.collection.file
+    lines = settings.read_text(encoding="utf-8").splitlines() if settings.is_file() else []
     return [
+        Diagnostic(
+            display_name(settings, settings.parent.parent), number,
+            f"'{SETTINGS_PLACEHOLDER}' is still here; write the edition's own value before you publish",
+            Severity.WARNING,
+        )
+        for number, line in enumerate(lines, 1)
+        if SETTINGS_PLACEHOLDER in line.split("#", 1)[0]
+    ] + [
         Diagnostic(
             display_name(doc.file, doc.file.parent.parent),
             doc.line_of.get("supplied_title"),

@@ -15,6 +15,8 @@ from .diagnostics import UsageError
 from .editions import COLLECTION_FILE
 from .registers import REGISTER_FILES, REGISTERS_DIR
 
+# What the settings written by init hold where the editor must write a value of their own.
+SETTINGS_PLACEHOLDER = "CHANGE-ME"
 # Where each file of new_project/ goes in the project.
 _LAYOUT = {
     COLLECTION_FILE: Path("editions", COLLECTION_FILE),

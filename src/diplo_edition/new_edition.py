@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,20 +20,20 @@ import yaml
 from . import __version__
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import COLLECTION_FILE, Collection, DocumentEdition, SourceRef, load_edition
-from .languages import FALLBACK, letter_counts, pack
-from .layout.passes import Footnotes, Pages, SecondCopies
+from .languages import FALLBACK, text_languages
+from .layout.hyphenation import Dehyphenator
 from .model.document import Document
 from .model.lines import Line
-from .model.passes import GIVEN, PassChain
 from .ocr.encoding import LABELS
 from .ocr.read import Decoded, read_decoded, split_lines
+from .pipeline import default_passes
 from .slugs import ID_PATTERN, slug
 from .yamlfile import display_name
 
 # supplied_title of a new file until the editor writes one; the build warns while it is there.
 PLACEHOLDER = "TODO:"
 
-SECOND_LANGUAGE = 0.03  # share of letters in the other script that makes a text bilingual
+SECOND_LANGUAGE = 0.03  # share of letters in another language that makes a text bilingual
 
 _THESIS = re.compile(r"(?i:введение|заключение|список (?:использованных )?(?:источников|литературы))\.?"
                      r"|(?:Глава|ГЛАВА)\s+(?:\d+|[IVXLC]+)\b.*")
@@ -94,15 +95,13 @@ def _source(arg: str, root: Path) -> _Source:
 
 
 def _languages(text: str) -> tuple[list[str], str]:
-    """The languages of a text by the scripts of its letters (languages.letter_counts), most letters first."""
-    counts = letter_counts(text)
-    total = sum(counts.values())
-    if total == 0:
-        return [FALLBACK], f"no letters of a known script found: {FALLBACK} is a default, check it"
-    ordered = sorted(counts, key=lambda lang: -counts[lang])
-    languages = [lang for lang in ordered if counts[lang] / total >= SECOND_LANGUAGE]
-    shares = ", ".join(f"{counts[lang] / total:.1%} {pack(lang).script} ({lang})" for lang in ordered)
-    return languages, f"from the letters: {shares}"
+    """The languages of a text, most letters first, and the evidence (languages.text_languages)."""
+    shares = text_languages(text)
+    if not shares:
+        return [FALLBACK], f"no passage whose language is clear: {FALLBACK} is a default, check it"
+    languages = [code for code, share in shares if share >= SECOND_LANGUAGE]
+    evidence = ", ".join(f"{share:.1%} {code}" for code, share in shares[:4])
+    return languages, f"from the text (py3langid, letters by passage): {evidence}"
 
 
 def _language_of(text: str) -> str:
@@ -169,7 +168,7 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
 
 
 def _draft(root: Path, new_id: str, sources: list[_Source], languages: list[str]) -> Document:
-    """The document as the layout passes see it before its edition file exists (nothing but its sources)."""
+    """The document as the passes see it before its edition file exists: nothing but its sources."""
     refs = tuple(SourceRef(s.path, s.rel, s.role, s.lang, 0) for s in sources)
     edition = DocumentEdition(
         id=new_id, title=None, supplied_title=None, authors=(), kind="article", languages=tuple(languages),
@@ -178,17 +177,16 @@ def _draft(root: Path, new_id: str, sources: list[_Source], languages: list[str]
     )
     collection = Collection(title="", title_en=None, base_url="", languages=tuple(languages), publisher=None,
                             introduction=None, about=None, file=root / "editions" / COLLECTION_FILE)
-    document = Document(edition, collection, sources={s.rel: s.lines for s in sources})
-    document.lines = document.lines_of("body")
-    return document
+    return Document(edition, collection)
 
 
 def _layout(document: Document) -> list[str]:
     """What the layout passes find in the body: second copy, footnotes, pages, columns."""
     notes: list[str] = []
+    # The pipeline's own passes, up to the reading text: what a build of the document would find.
+    default_passes(Dehyphenator(Counter()), None).until("flow").run(document)
     if not document.lines:
         return notes
-    PassChain([SecondCopies(), Footnotes(), Pages()], given=GIVEN | {"sources", "lines"}).run(document)
     report, pages = document.report, document.pages
     if report.witnesses:
         second = document.witnesses[-1]

@@ -15,8 +15,10 @@ from .apparatus.mentions import MentionMatcher
 from .apparatus.passes import Annotations, Citations, Dates, Mentions
 from .diagnostics import Diagnostic
 from .editions import Collection, DocumentEdition, SourceRef
+from .layout.columns import Columns
+from .layout.end_matter import ReferenceListPass
 from .layout.hyphenation import Dehyphenator
-from .layout.passes import AbstractFiles, Flow, Footnotes, FrontMatter, Pages, SecondCopies
+from .layout.passes import AbstractFiles, Flow, Footnotes, FrontMatter, Furniture, Pages, SecondCopies
 from .model.document import Document, DocumentReport, HyphenDecision
 from .model.lines import Line
 from .model.passes import PassChain
@@ -45,8 +47,9 @@ def default_passes(dehyphenator: Dehyphenator, matcher: MentionMatcher | None) -
     """Every pass of the pipeline, in the order of their priorities."""
     return PassChain([
         ReadSources(),
-        SecondCopies(), Footnotes(), Pages(), Flow(dehyphenator), FrontMatter(), AbstractFiles(dehyphenator),
-        Corrections(), Citations(), Dates(), Mentions(matcher), Annotations(),
+        SecondCopies(), Columns(), Furniture(), Footnotes(), Pages(), Flow(dehyphenator),
+        FrontMatter(), AbstractFiles(dehyphenator),
+        Corrections(), ReferenceListPass(), Citations(), Dates(), Mentions(matcher), Annotations(),
     ])
 
 
@@ -73,7 +76,8 @@ def process_document(
     started = time.perf_counter()
     tei_bytes = build_tei(document)
     # Every letter of the raw files is in the TEI or was taken out by a recorded rule: the proof.
-    report.letters = str(letter_balance(document.raw_letters, tei_bytes, document.removed))
+    body_sources = {ref.rel: document.sources[ref.rel] for ref in doc.sources if ref.role == "body"}
+    report.letters = str(letter_balance(document.raw_letters, tei_bytes, document.removed, body_sources))
     # Validated here, on the workers: a result that comes out of the pipeline without errors is valid TEI.
     document.diagnostics.extend(validate_tei(tei_bytes, f"build/tei/{doc.id}.xml"))
     report.timings["tei"] = time.perf_counter() - started

@@ -1,8 +1,8 @@
 """The layout passes: from a document's raw lines to its blocks of reading text, in this order.
 
-second copies (200) → footnotes (300) → pages (400) → flow (500: paragraphs, headings, notes at their
-markers, line-end hyphens) → front matter (600: labelled abstracts and keywords to the header) →
-abstract files (610: abstracts given as raw files of their own).
+second copies (200) → page furniture (250) → footnotes (300) → pages (400) → flow (500: paragraphs,
+headings, notes at their markers, line-end hyphens) → front matter (600: labelled abstracts and keywords
+to the header) → abstract files (610: abstracts given as raw files of their own).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from ..model.document import Block, Document
 from ..model.layout import PageLayout
 from ..model.lines import Line, count_letters
 from ..model.passes import Pass
+from .endnotes import find_notes
 from .flow import build_flow
-from .footnotes import find_footnotes
-from .hyphenation import Dehyphenator
+from .furniture import find_furniture, without_furniture
+from .hyphenation import Dehyphenator, kept_as_printed
 from .pages import find_pages
 from .witnesses import merge_copies, separate_copies
 
@@ -60,19 +61,56 @@ class SecondCopies(Pass):
         doc.report.witness_variants = len(merged.variants)
 
 
+class Furniture(Pass):
+    """Running heads and feet, page numbers and specks of OCR junk at the page edges, found by their
+    repetition next to page breaks (form feeds first); the specks are removed, the rest is forme work."""
+
+    name = "furniture"
+    priority = 250
+    stage = "layout"
+    reads = ("lines",)
+    adds = ("furniture", "removed", "diagnostics")
+
+    def apply(self, doc: Document) -> None:
+        doc.furniture = find_furniture(doc.lines)
+        specks = [doc.lines[item.line] for item in doc.furniture.items if item.kind == "speck"]
+        _remove_lines(doc, specks, "page-edge-speck")
+        for i, message in doc.furniture.warnings:
+            doc.diagnostics.append(_warn(doc.lines[i].source, doc.lines[i].number, message))
+
+
 class Footnotes(Pass):
-    """Page-bottom footnote blocks, each note with the marker it belongs to in the running text."""
+    """The notes (page-foot blocks and endnote sections), each with the marker it belongs to in the running
+    text; a note linked by its order only, after a gap in the numbering, or to no marker is warned at its
+    raw line."""
 
     name = "footnotes"
     priority = 300
     stage = "layout"
-    reads = ("lines",)
-    adds = ("footnotes",)
+    reads = ("lines", "furniture")
+    adds = ("footnotes", "diagnostics")
 
     def apply(self, doc: Document) -> None:
-        doc.footnotes = find_footnotes(doc.lines)
-        doc.report.footnotes = sum(len(b.notes) for b in doc.footnotes)
-        doc.report.footnotes_linked = sum(1 for b in doc.footnotes for n in b.notes if n.marker is not None)
+        doc.footnotes = find_notes(without_furniture(doc.lines, doc.furniture))
+        notes = [(block, note) for block in doc.footnotes for note in block.notes]
+        for block, note in notes:
+            line = doc.lines[note.label_line]
+            if note.warning:
+                doc.diagnostics.append(_warn(line.source, line.number, note.warning))
+            if note.marker is None:
+                where = "its page" if block.place == "foot" else "the text before its endnote section"
+                doc.diagnostics.append(_warn(
+                    line.source, line.number,
+                    f"no marker found in {where} for note {note.label or note.n}; "
+                    "the note is kept where its block stands, linked to no marker",
+                ))
+        report = doc.report
+        report.footnotes = len(notes)
+        report.footnotes_linked = sum(1 for _, n in notes if n.marker is not None)
+        report.notes_by_label = sum(1 for _, n in notes if n.decided == "label")
+        report.notes_by_order = sum(1 for _, n in notes if n.decided == "order")
+        report.notes_unanchored = sum(1 for _, n in notes if n.marker is None)
+        report.endnotes = sum(len(b.notes) for b in doc.footnotes if b.place == "end")
 
 
 class Pages(Pass):
@@ -81,11 +119,11 @@ class Pages(Pass):
     name = "pages"
     priority = 400
     stage = "layout"
-    reads = ("lines", "footnotes")
+    reads = ("lines", "footnotes", "furniture")
     adds = ("pages", "diagnostics")
 
     def apply(self, doc: Document) -> None:
-        doc.pages = find_pages(doc.lines, doc.footnotes, doc.edition.first_page)
+        doc.pages = find_pages(doc.lines, doc.footnotes, doc.edition.first_page, doc.furniture)
         body_source = doc.lines[0].source if doc.lines else ""
         for conflict in doc.pages.conflicts:
             doc.diagnostics.append(_warn(body_source, None, conflict))
@@ -110,18 +148,11 @@ class Flow(Pass):
 
     def apply(self, doc: Document) -> None:
         flow = build_flow(doc.lines, doc.footnotes, doc.pages, self.dehyphenator, doc.lang, doc.variants)
-        for block in doc.footnotes:
-            for note in block.notes:
-                if note.marker is None:
-                    line = doc.lines[note.label_line]
-                    doc.diagnostics.append(_warn(
-                        line.source, line.number,
-                        f"no marker found in the text for footnote {note.n}; "
-                        "the note is placed at the end of its page",
-                    ))
         doc.body = flow.blocks
         doc.removed.update(flow.removed)
         doc.hyphen_decisions.extend(flow.stats.decisions)
+        if flow.stats.unjudged_lines:
+            doc.diagnostics.append(kept_as_printed(doc.lines, flow.stats.unjudged_lines, doc.lang))
         doc.report.hyphens_joined = flow.stats.hyphens_joined
         doc.report.hyphens_kept = flow.stats.hyphens_kept
         doc.report.hyphen_reasons = dict(flow.stats.hyphen_reasons)
@@ -160,14 +191,14 @@ class AbstractFiles(Pass):
 
     def _blocks(self, doc: Document, lines: list[Line], lang: str) -> list[Block]:
         # An abstract in a file of its own is not paginated as the printed body is.
-        flow = build_flow(lines, find_footnotes(lines), PageLayout(), self.dehyphenator, lang)
+        flow = build_flow(lines, find_notes(lines), PageLayout(), self.dehyphenator, lang)
         doc.removed.update(flow.removed)
         doc.hyphen_decisions.extend(flow.stats.decisions)
         out = []
         for block in flow.blocks:
-            if block.kind == "head":
+            if block.kind in ("head", "milestone"):
                 continue
-            if block.kind == "p":
+            if block.kind in ("p", "quote"):
                 block.kind = "abstract"
             block.lang = block.lang or lang
             if block.content and isinstance(block.content[-1], str):

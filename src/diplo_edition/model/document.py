@@ -9,21 +9,42 @@ from typing import Literal
 from ..diagnostics import Diagnostic
 from ..editions import Collection, DocumentEdition
 from .inline import Inline
-from .layout import FootnoteBlock, PageLayout
+from .layout import FootnoteBlock, PageFurniture, PageLayout
 from .lines import Line, Witness
 from .rules import RuleChain
 
-BlockKind = Literal["p", "head", "abstract", "keywords"]
+BlockKind = Literal["p", "head", "quote", "milestone", "abstract", "keywords"]
 
 
 @dataclass
 class Block:
-    """A paragraph, a heading, or (in the header) an abstract paragraph or a line of keywords."""
+    """A paragraph, a heading, a block quotation, a section milestone (its content: only the breaks before
+    it), or (in the header) an abstract paragraph or a line of keywords."""
 
     kind: BlockKind
     content: list[Inline] = field(default_factory=list)
     level: int | None = None
     lang: str | None = None
+    line: int = 0
+
+
+@dataclass
+class BiblEntry:
+    """One entry of a reference list printed in the document: its number (as printed, or its place in an
+    unnumbered list) and its content, with its parts (author, title, imprint, pages) as annotations."""
+
+    n: int
+    content: list[Inline] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class ReferenceList:
+    """The reference list at the end of the document ("Список литературы", "References"), for the TEI back."""
+
+    head: list[Inline] = field(default_factory=list)
+    entries: list[BiblEntry] = field(default_factory=list)
+    numbered: bool = True
     line: int = 0
 
 
@@ -48,6 +69,10 @@ class DocumentReport:
     column_breaks: int = 0
     footnotes: int = 0
     footnotes_linked: int = 0
+    notes_by_label: int = 0  # notes linked to their marker by its label at its place
+    notes_by_order: int = 0  # notes linked by their place in the sequence only (an OCR-garbled marker)
+    notes_unanchored: int = 0  # notes whose marker was not found: each warned at its raw line
+    endnotes: int = 0  # notes of endnote sections (counted in footnotes too)
     witnesses: int = 0
     witness_variants: int = 0
     hyphens_joined: int = 0
@@ -78,9 +103,11 @@ class Document:
     witnesses: list[Witness] = field(default_factory=list)
     variants: list[tuple[int, list[Line]]] = field(default_factory=list)  # flow index -> other copy's lines
     footnotes: list[FootnoteBlock] = field(default_factory=list)
+    furniture: PageFurniture = field(default_factory=PageFurniture)  # running heads, numbers, form feeds
     pages: PageLayout = field(default_factory=PageLayout)
     body: list[Block] = field(default_factory=list)
     front: list[Block] = field(default_factory=list)  # abstracts and keywords, for the TEI header
+    reference_list: ReferenceList | None = None  # the document's own printed list of references
     # the apparatus
     references: dict[int, str] = field(default_factory=dict)  # cited reference list: N -> description
     cited_references: set[int] = field(default_factory=set)

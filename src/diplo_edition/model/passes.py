@@ -37,15 +37,15 @@ class PassError(ValueError):
 
 
 class PassChain:
-    """Passes in priority order; what each reads must be given (by default: the edition and the collection)
-    or added by a pass before it."""
+    """Passes in priority order; what each reads must be given (the edition and the collection) or added by
+    a pass before it."""
 
-    def __init__(self, passes: Iterable[Pass], given: Iterable[str] = GIVEN):
+    def __init__(self, passes: Iterable[Pass]):
         self.passes = sorted(passes, key=lambda p: (p.priority, p.name))
         names = [p.name for p in self.passes]
         if len(set(names)) != len(names):
             raise PassError(f"two passes share a name: {sorted(n for n in names if names.count(n) > 1)}")
-        available = set(given)
+        available = set(GIVEN)
         for step in self.passes:
             unknown = (set(step.reads) | set(step.adds)) - DOCUMENT_FIELDS
             if unknown:
@@ -75,6 +75,13 @@ class PassChain:
                             "the passes after it need what it makes")
         chain = PassChain.__new__(PassChain)
         chain.passes = [p for p in self.passes if p.name not in names]
+        return chain
+
+    def until(self, name: str) -> PassChain:
+        """The passes that run before the named one (what the document is like when it starts)."""
+        stop = next(k for k, p in enumerate(self.passes) if p.name == name)
+        chain = PassChain.__new__(PassChain)
+        chain.passes = self.passes[:stop]
         return chain
 
     def run(self, doc: Document) -> Document:

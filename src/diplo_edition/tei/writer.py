@@ -9,7 +9,7 @@ from lxml import etree
 from ..apparatus.corrections import resp_id
 from ..editions import KINDS
 from ..languages import pack
-from ..model.document import Block, Document
+from ..model.document import Block, Document, ReferenceList
 from ..model.inline import (
     Annotation,
     ColumnBreak,
@@ -32,8 +32,10 @@ HYPHENATION_POLICY = (
     "particles (-то, -либо, -нибудь, кое-) keep it; the corpus itself (the word seen elsewhere whole or "
     "hyphenated); the Russian dictionary of pymorphy3 (the joined or the hyphenated form is a word); "
     "compound "
-    "adjectives of two known words keep it; for English, an English word list. A hyphen that ends a page and "
-    "continues after a footnote block is decided the same way."
+    "adjectives of two known words keep it; for other languages, the word frequencies of wordfreq (the "
+    "joined form about as frequent as its halves joins, two words keep it); a language with no word list "
+    "keeps it as printed. An em dash at a line end joins only where the evidence makes one word. "
+    "A hyphen that ends a page and continues after a footnote block is decided the same way."
 )
 NORMALIZATION_POLICY = (
     "Text is in Unicode NFC. Runs of spaces and tabs become one space; a run that contains a no-break space "
@@ -104,7 +106,7 @@ class _Inline:
 
     @node.register
     def _page_number(self, item: PrintedPageNumber, el: etree._Element) -> None:
-        child = append_element(el, "fw", item.value, type="pageNum", place=item.place)
+        child = append_element(el, "fw", item.value, type=item.kind, place=item.place)
         if item.witness:
             child.set("source", f"#{self.witness_ids[item.witness]}")
 
@@ -129,7 +131,7 @@ class _Inline:
 
     @node.register
     def _note(self, item: Note, el: etree._Element) -> None:
-        child = append_element(el, "note", place="foot", n=str(item.n))
+        child = append_element(el, "note", place=item.place, n=item.label or str(item.n))
         child.set(f"{{{XML_NS}}}id", f"{self.doc_id}-fn{item.n}")
         if not item.marker_found:
             child.set("type", "unanchored")
@@ -181,10 +183,13 @@ def _header(document: Document, inline: _Inline) -> etree._Element:
         for wit in document.witnesses:
             w = append_element(list_wit, "witness", f"{wit.source}, lines {wit.first_line}–{wit.last_line}")
             w.set(f"{{{XML_NS}}}id", inline.witness_ids[wit.sigil])
-    if document.references:
+    # The entries the edition declares, but for those the source's own reference list prints (in the back).
+    printed = {e.n for e in document.reference_list.entries} if document.reference_list else set()
+    declared = {n: text for n, text in document.references.items() if text and n not in printed}
+    if declared:
         list_bibl = append_element(source_desc, "listBibl")
-        for n, description in sorted(document.references.items()):
-            ref = append_element(list_bibl, "bibl", description or f"Source {n}", n=str(n))
+        for n, description in sorted(declared.items()):
+            ref = append_element(list_bibl, "bibl", description, n=str(n))
             ref.set(f"{{{XML_NS}}}id", f"{doc.id}-ref-{n}")
 
     encoding = append_element(header, "encodingDesc")
@@ -217,6 +222,22 @@ def _header(document: Document, inline: _Inline) -> etree._Element:
     return header
 
 
+# What a keyword (term) can hold besides text, breaks and notes: names, dates, corrections, links.
+TERM_PHRASES = {"persName", "placeName", "orgName", "date", "choice", "ref"}
+
+
+def _phrases_of_term(items: list[Inline]) -> list[Inline]:
+    """The content of a line of keywords with the annotations a term cannot hold (a citation and its
+    parts) written as their text."""
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, Annotation) and item.tag not in TERM_PHRASES:
+            out.extend(_phrases_of_term(item.content))
+        else:
+            out.append(item)
+    return out
+
+
 def _abstracts(
     profile: etree._Element, blocks: list[Block], inline: _Inline, default_lang: str, kind: str
 ) -> None:
@@ -236,15 +257,24 @@ def _abstracts(
         kw = append_element(text_class, "keywords")
         _set_lang(kw, block.lang or default_lang)
         term = append_element(kw, "term")
-        for item in block.content:
+        items = _phrases_of_term(block.content)
+        for index, item in enumerate(items):
             if not isinstance(item, str):
                 inline.append(term, [item])
                 continue
+            # Terms are separated by ";": only a term's own edges are trimmed, not the space between its
+            # words and a date or a name inside it; the list's final stop is not part of its last term.
             parts = item.split(";")
             for k, part in enumerate(parts):
                 if k:
                     term = append_element(kw, "term")
-                inline.append(term, [part.strip().rstrip(".") if k == len(parts) - 1 else part.strip()])
+                if k or index == 0:
+                    part = part.lstrip()
+                if k < len(parts) - 1 or index == len(items) - 1:
+                    part = part.rstrip()
+                if k == len(parts) - 1 and index == len(items) - 1:
+                    part = part.rstrip(".")
+                inline.append(term, [part])
 
 
 def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
@@ -269,14 +299,41 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             continue
         if len(stack) == 1:
             stack.append((1, append_element(body, "div")))
+        parent = stack[-1][1]
+        if block.kind == "milestone":  # a separator line ("* * *"): the breaks before it, then the milestone
+            inline.append(parent, block.content)
+            append_element(parent, "milestone", unit="section")
+            continue
+        if block.kind == "quote":  # a block quotation: its paragraph is numbered with the others
+            parent = append_element(parent, "quote")
         paragraphs += 1
-        p = append_element(stack[-1][1], "p")
+        p = append_element(parent, "p")
         # Numbered in reading order: the anchor stays the same as long as the text does.
         p.set(f"{{{XML_NS}}}id", f"{inline.doc_id}-p{paragraphs}")
         inline.append(p, block.content)
     if len(body) == 0:
         append_element(append_element(body, "div"), "p")
     return body
+
+
+def _back(reference_list: ReferenceList, inline: _Inline) -> etree._Element:
+    """The reference list printed in the document: its heading (breaks that open it before) and entries."""
+    back = etree.Element(tei("back"))
+    div = append_element(back, "div", type="bibliography")
+    head = reference_list.head
+    leading = 0
+    while leading < len(head) and isinstance(head[leading], (PageBreak, ColumnBreak, PrintedPageNumber)):
+        leading += 1
+    inline.append(div, head[:leading])
+    inline.append(append_element(div, "head"), head[leading:])
+    list_bibl = append_element(div, "listBibl")
+    for entry in reference_list.entries:
+        bibl = append_element(list_bibl, "bibl", n=str(entry.n))
+        # Brackets cite a numbered list's entries by number; an alphabetical list's are only counted.
+        kind = "ref" if reference_list.numbered else "bib"
+        bibl.set(f"{{{XML_NS}}}id", f"{inline.doc_id}-{kind}-{entry.n}")
+        inline.append(bibl, entry.content)
+    return back
 
 
 def build_tei(document: Document) -> bytes:
@@ -291,4 +348,6 @@ def build_tei(document: Document) -> bytes:
     root.append(header)
     text_el = append_element(root, "text")
     text_el.append(_body(document.body, inline))
+    if document.reference_list:
+        text_el.append(_back(document.reference_list, inline))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
