@@ -25,7 +25,13 @@ from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
 from .fingerprints import file_digest
-from .output_folder import check_output_directory, replace_directory
+from .output_folder import (
+    check_output_directory,
+    clear_leftovers,
+    replace_directory,
+    staging_prefix,
+    write_build_list,
+)
 from .pipeline import DocumentResult
 from .progress import Progress
 from .registers import Registers, load_registers
@@ -280,6 +286,7 @@ def build(
     progress = progress or Progress(len(STAGES))
     project_root = Path(project_root).resolve()
     out = Path(out).resolve()
+    clear_leftovers(out)
     check_output_directory(project_root, out)
     if use_cache:
         started = time.perf_counter()
@@ -289,7 +296,7 @@ def build(
             return BuildResult(out, [], warnings, {"up-to-date check": time.perf_counter() - started}, True)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out), dir=out.parent))
     except OSError as exc:
         raise UsageError(
             f"cannot write beside {out} ({exc.strerror or exc}); choose another directory with --out"
@@ -340,6 +347,7 @@ def build(
                 ]
             )
         staging.chmod(0o755)
+        write_build_list(staging)
         replace_directory(staging, out)
     except BaseException:
         wait(search)  # Pagefind must not write into the staging folder once it is removed

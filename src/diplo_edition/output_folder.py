@@ -1,12 +1,41 @@
-"""The output folder: refused when replacing it would destroy what is not a build, and swapped in whole."""
+"""The output folder: refused when replacing it would destroy what is not a build, and swapped in whole.
+
+Every build writes a list of the files it made (``BUILD_LIST``) into the folder, so that the next build
+replaces the folder only when nothing else has come into it. Temporary folders that a killed build left
+beside it are cleared (or, when the swap itself was cut short, the previous site is put back).
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 from .diagnostics import UsageError
+from .editions import SITE_FOLDERS
+
+BUILD_LIST = ".diplo-edition-build.json"
+# What a build before the list existed wrote at the top of the folder.
+_SITE_FILES = frozenset({"index.html", "404.html", "sitemap.xml", *SITE_FOLDERS})
+_SHOWN = 5
+
+
+def staging_prefix(out: Path) -> str:
+    """The name of a build's temporary folder beside out, with the process id that owns it."""
+    return f".{out.name}.new-{os.getpid()}-"
+
+
+def _old_name(out: Path) -> Path:
+    return out.with_name(f".{out.name}.old-{os.getpid()}")
+
+
+def write_build_list(staging: Path) -> None:
+    """Record every file of the finished build (the last file written into it)."""
+    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    (staging / BUILD_LIST).write_text(json.dumps({"files": files}, ensure_ascii=False, indent=0) + "\n",
+                                      encoding="utf-8")
 
 
 def replace_directory(staging: Path, out: Path) -> None:
@@ -14,7 +43,7 @@ def replace_directory(staging: Path, out: Path) -> None:
     if not out.exists():
         os.replace(staging, out)
         return
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    old = _old_name(out)
     os.replace(out, old)
     try:
         os.replace(staging, out)
@@ -22,6 +51,51 @@ def replace_directory(staging: Path, out: Path) -> None:
         os.replace(old, out)  # interrupted between the two renames: put the previous site back
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clear_leftovers(out: Path) -> None:
+    """Remove the temporary folders of builds that were killed (SIGTERM, SIGKILL, a power cut); a previous
+    site that a killed swap left aside is put back when the output folder is missing."""
+    left = re.compile(rf"\.{re.escape(out.name)}\.(?P<kind>new|old)-(?P<pid>\d+)(?:-.*)?")
+    if not out.parent.is_dir():
+        return
+    for path in sorted(out.parent.iterdir()):
+        found = left.fullmatch(path.name)
+        if not found or not path.is_dir() or _alive(int(found["pid"])):
+            continue
+        if found["kind"] == "old" and not out.exists():
+            os.replace(path, out)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _foreign_files(out: Path) -> list[str]:
+    """Files in out that no build wrote; raises UsageError when out does not hold a build at all."""
+    present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    listed = out / BUILD_LIST
+    if not listed.is_file():
+        # A build from before the list: its top level must be the site's own (or a series' concordance).
+        unknown = sorted(p.name for p in out.iterdir()
+                         if p.name not in _SITE_FILES and not (p / "index.html").is_file())
+        if (out / "tei").is_dir() and not unknown:
+            return []
+        raise UsageError(f"{out} is not empty and does not hold a previous build, and the build replaces "
+                         "the whole directory; choose a new or empty directory with --out")
+    try:
+        written = set(json.loads(listed.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        written = set()  # a damaged list: every file counts as foreign, so nothing is destroyed
+    return [name for name in present if name not in written and name != BUILD_LIST]
 
 
 def check_output_directory(project_root: Path, out: Path) -> None:
@@ -35,9 +109,13 @@ def check_output_directory(project_root: Path, out: Path) -> None:
         )
     if out.is_file():
         raise UsageError(f"the output directory {out} is a file; choose a directory with --out")
-    if out.is_dir() and any(out.iterdir()) and not (out / "tei").is_dir():
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    foreign = _foreign_files(out)
+    if foreign:
+        more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
+        shown = ", ".join(foreign[:_SHOWN]) + more
         raise UsageError(
-            f"{out} is not empty and does not hold a previous build, and the build replaces "
-            "the whole directory; choose a new or empty directory with --out"
+            f"{out} holds files that no build wrote ({shown}), and the build replaces the whole directory; "
+            "move them out of it, or choose another directory with --out"
         )
-
