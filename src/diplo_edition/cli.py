@@ -16,6 +16,7 @@ followed by a summary (``N errors, M warnings``). Exit codes:
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import textwrap
@@ -27,7 +28,13 @@ from .diagnostics import InputError, UsageError, count, plural, summary
 from .progress import progress_for
 from .search.quote_command import add_quote_command, run_quote
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, EXIT_MACHINE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+# What the machine refuses, not a bug: a full disk or quota, a read-only file system, no permission.
+_MACHINE_REFUSALS = {
+    errno.ENOSPC: "free some space", errno.EDQUOT: "free some space in your quota",
+    errno.EROFS: "choose a folder that can be written", errno.EACCES: "check the permissions",
+    errno.EPERM: "check the permissions",
+}
 
 EPILOG = """\
 problems in the input are printed as FILE:LINE[:COLUMN]: error|warning: MESSAGE, then a summary.
@@ -317,13 +324,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug, not a problem in the input: one line, not a traceback
-        if os.environ.get("DIPLO_EDITION_DEBUG"):
-            raise
-        print(f"diplo-edition {args.command}: internal error (please report it, with the command and the "
-              f"input files; DIPLO_EDITION_DEBUG=1 shows the traceback): {type(exc).__name__}: {exc}",
+    except OSError as exc:
+        if exc.errno not in _MACHINE_REFUSALS:
+            return _internal_error(args.command, exc)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"diplo-edition {args.command}: error: cannot write{where}: {exc.strerror}; "
+              f"{_MACHINE_REFUSALS[exc.errno]} and run it again (the previous build was left as it was)",
               file=sys.stderr)
-        return EXIT_INTERNAL
+        return EXIT_MACHINE
+    except Exception as exc:  # a bug, not a problem in the input: one line, not a traceback
+        return _internal_error(args.command, exc)
+
+
+def _internal_error(command: str, exc: Exception) -> int:
+    if os.environ.get("DIPLO_EDITION_DEBUG"):
+        raise exc
+    print(f"diplo-edition {command}: internal error (please report it, with the command and the "
+          f"input files; DIPLO_EDITION_DEBUG=1 shows the traceback): {type(exc).__name__}: {exc}",
+          file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import gzip
 import json
 import os
@@ -133,6 +134,7 @@ async def _index(site_dir: Path, records: list[dict]) -> dict:
 _GZIPPED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
 _SETTLE_SECONDS = 0.3
 _WRITE_TIMEOUT_SECONDS = 120.0
+_FULL_DISK_BYTES = 4096
 
 
 def _whole(path: Path) -> bool:
@@ -168,6 +170,9 @@ async def _written(bundle: Path) -> None:
             settled_since = loop.time()
         else:
             settled_since = None
+            if shutil.disk_usage(bundle).free < _FULL_DISK_BYTES:
+                # Pagefind's writer cannot finish: say so now, not as a timeout.
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(bundle))
         await asyncio.sleep(0.05)
     raise RuntimeError(f"Pagefind did not finish writing the search index in {bundle} "
                        f"within {_WRITE_TIMEOUT_SECONDS:.0f} s")

@@ -1,0 +1,34 @@
+"""A full disk is the machine's refusal, not a bug: a clear message, its own exit code, nothing left behind
+(issue 13, point 7). The disk is a real tmpfs mounted for the test (root can mount; elsewhere: skipped)."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from projects import run, tiny_project
+
+from diplo_edition.cli import EXIT_MACHINE
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_is_said_as_such_and_leaves_nothing(tmp_path, capsys, small_disk):
+    project = tiny_project(tmp_path)
+    code, _, err = run(capsys, "--root", project, "build", "--jobs", "1", "--out", small_disk / "site")
+    assert code == EXIT_MACHINE
+    assert "No space left on device; free some space and run it again" in err
+    assert "internal error" not in err
+    assert list(small_disk.iterdir()) == []
