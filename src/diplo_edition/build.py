@@ -349,14 +349,20 @@ def build(
         staging.chmod(0o755)
         write_build_list(staging)
         replace_directory(staging, out)
-    except BaseException:
+    except BaseException as exc:
         wait(search)  # Pagefind must not write into the staging folder once it is removed
+        # A Ctrl-C that came once the new site was moved into place must not report the previous one kept.
+        if isinstance(exc, KeyboardInterrupt) and not staging.exists():
+            exc.site_replaced = True  # type: ignore[attr-defined]
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    timings["writing"] = (
-        time.perf_counter() - started - timings["rendering"] - timings["search index, after the rendering"]
-    )
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    if use_cache:
-        record_build(project_root, inputs, out, warnings)
+    try:
+        after_rendering = timings["rendering"] + timings["search index, after the rendering"]
+        timings["writing"] = time.perf_counter() - started - after_rendering
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if use_cache:
+            record_build(project_root, inputs, out, warnings)
+    except KeyboardInterrupt as exc:
+        exc.site_replaced = True  # type: ignore[attr-defined]
+        raise
     return BuildResult(out, results, warnings, timings)  # the TEI is in out/tei/, not in the results

@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -310,6 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    # SIGTERM (a CI cancel, `timeout`) cleans up as Ctrl-C does, instead of leaving a half-written build.
+    previous_sigterm = None
+    if threading.current_thread() is threading.main_thread():
+        previous_sigterm = signal.signal(signal.SIGTERM, _terminated)
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -319,8 +325,10 @@ def main(argv: list[str] | None = None) -> int:
         _report(exc.diagnostics)
         print(f"failed: {summary(exc.diagnostics)}", file=sys.stderr)
         return EXIT_CONTENT
-    except KeyboardInterrupt:
-        print("\ninterrupted; the previous build was left as it was", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        kept = ("the new build was already in place" if getattr(exc, "site_replaced", False)
+                else "the previous build was left as it was")
+        print(f"\n{exc.args[0] if exc.args else 'interrupted'}; {kept}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -334,6 +342,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_MACHINE
     except Exception as exc:  # a bug, not a problem in the input: one line, not a traceback
         return _internal_error(args.command, exc)
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt("terminated")
 
 
 def _internal_error(command: str, exc: Exception) -> int:

@@ -10,6 +10,7 @@ single item everything runs in this process. work and setup are module-level fun
 
 from __future__ import annotations
 
+import ctypes
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,15 +20,30 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _STATE: Any = None  # what setup made, in a worker process
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 
 
 def no_setup(shared: Any) -> Any:
     return shared
 
 
+def _end_with_the_parent() -> None:
+    """Ask Linux to end this worker when the build that started it dies (SIGKILL leaves no time to stop
+    its workers, which would otherwise run on for minutes)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the workers end when their queue closes
+        pass
+
+
 def _start_worker(setup: Callable[[Any], Any], shared: Any) -> None:
     global _STATE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent turns SIGTERM into a clean stop of the build; a worker just ends (a forked worker would
+    # otherwise inherit that handler and outlive its parent).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_the_parent()
     _STATE = setup(shared)
 
 

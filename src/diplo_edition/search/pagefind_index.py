@@ -110,23 +110,53 @@ def page_url(view: DocumentView) -> str:
 
 
 async def _index(site_dir: Path, records: list[dict]) -> dict:
-    from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
+
+    asyncio.get_running_loop().set_exception_handler(_quiet_when_the_indexer_ended)
+    async with PagefindService() as service:
+        work = asyncio.ensure_future(_write_index(service, site_dir, records))
+        watch = asyncio.ensure_future(_service_ended(service))
+        done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
+        watch.cancel()
+        if work not in done:
+            work.cancel()
+            raise RuntimeError("Pagefind's indexer ended before the search index was written "
+                               "(interrupted, or killed)")
+        return work.result()
+
+
+def _quiet_when_the_indexer_ended(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """The service's reader task fails with IncompleteReadError once Pagefind's process has ended (a Ctrl-C
+    reached it): that is said once by the build, not as a traceback."""
+    if not isinstance(context.get("exception"), asyncio.IncompleteReadError):
+        loop.default_exception_handler(context)
+
+
+async def _service_ended(service) -> None:
+    """Return when Pagefind's process has ended: a Ctrl-C reaches it too, and the answers it owed would
+    never come (the build would wait for them for ever)."""
+    process = getattr(service, "_backend", None)
+    while process is None or process.returncode is None:
+        await asyncio.sleep(0.1)
+
+
+async def _write_index(service, site_dir: Path, records: list[dict]) -> dict:
+    """Index the document pages and the records with the service, and wait until its files are whole."""
+    from pagefind.index import IndexConfig
 
     bundle = site_dir / OUTPUT
     config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
                          output_path=str(bundle))
-    async with PagefindService() as service:
-        index = await service.create_index(config)
-        # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
-        # so the index can be written while they are still being rendered.
-        result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
-        for record in records:
-            await index.add_custom_record(**record)
-        await index.write_files()
-        # Pagefind 1.5.2 acknowledges write_files before its files are flushed, and closing the service
-        # kills the writer: the service is closed only once every file is whole (Pagefind PR #1272).
-        await _written(bundle)
+    index = await service.create_index(config)
+    # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
+    # so the index can be written while they are still being rendered.
+    result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
+    for record in records:
+        await index.add_custom_record(**record)
+    await index.write_files()
+    # Pagefind 1.5.2 acknowledges write_files before its files are flushed, and closing the service
+    # kills the writer: the service is closed only once every file is whole (Pagefind PR #1272).
+    await _written(bundle)
     return result
 
 
