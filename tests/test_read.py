@@ -31,3 +31,17 @@ def test_not_utf8_is_refused_with_file_and_line():
     message = str(exc.value.diagnostics[0])
     assert message.startswith("sources/old.txt:1: error: not valid UTF-8")
     assert "convert the file to UTF-8" in message
+
+
+def test_a_utf8_header_above_a_windows_1251_body_is_read_line_by_line():
+    """Issue 13, point 8: the whole file used to be read as windows-1251 («В«IzvestiaВ»»), silently."""
+    header = "Заголовок «Известия» в UTF-8\nИванов И. И.\n".encode()
+    body = "Текст статьи «Известия» в кодировке windows-1251, и его много.\nВторая строка.\n".encode("cp1251")
+    decoded = decode(header + body * 3, "sources/mixed.txt")
+    assert decoded.text.splitlines()[:3] == [
+        "Заголовок «Известия» в UTF-8", "Иванов И. И.",
+        "Текст статьи «Известия» в кодировке windows-1251, и его много.",
+    ]
+    (warning,) = decoded.warnings
+    assert warning.line == 3 and "lines 3–8" in warning.message
+    assert "mixes UTF-8 with windows-1251" in warning.message

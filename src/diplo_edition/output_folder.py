@@ -20,6 +20,7 @@ BUILD_LIST = ".diplo-edition-build.json"
 # What a build before the list existed wrote at the top of the folder.
 _SITE_FILES = frozenset({"index.html", "404.html", "sitemap.xml", *SITE_FOLDERS})
 _SHOWN = 5
+_SEARCH_INDEX = "pagefind/"
 
 
 def staging_prefix(out: Path) -> str:
@@ -31,9 +32,16 @@ def _old_name(out: Path) -> Path:
     return out.with_name(f".{out.name}.old-{os.getpid()}")
 
 
+def _listed(folder: Path) -> list[str]:
+    """The files a build list names: all but the search index's, whose names Pagefind draws anew on each
+    build (the list stays byte-identical between builds; pagefind/ is the build's own as a whole)."""
+    return sorted(name for p in folder.rglob("*")
+                  if p.is_file() and not (name := p.relative_to(folder).as_posix()).startswith(_SEARCH_INDEX))
+
+
 def write_build_list(staging: Path) -> None:
     """Record every file of the finished build (the last file written into it)."""
-    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    files = _listed(staging)
     (staging / BUILD_LIST).write_text(json.dumps({"files": files}, ensure_ascii=False, indent=0) + "\n",
                                       encoding="utf-8")
 
@@ -81,7 +89,7 @@ def clear_leftovers(out: Path) -> None:
 
 def _foreign_files(out: Path) -> list[str]:
     """Files in out that no build wrote; raises UsageError when out does not hold a build at all."""
-    present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    present = _listed(out)
     listed = out / BUILD_LIST
     if not listed.is_file():
         # A build from before the list: its top level must be the site's own (or a series' concordance).

@@ -119,8 +119,39 @@ def _decode_utf16_32(data: bytes, encoding: str, name: str, how: str) -> Decoded
     )
 
 
+def _decode_mixed(data: bytes, name: str) -> Decoded | None:
+    """A file of UTF-8 lines and lines in one single-byte encoding (a UTF-8 header pasted above a
+    windows-1251 body): each line read in its own encoding, or None when the file is not such a mix."""
+    lines = data.split(b"\n")
+    foreign = []
+    for number, raw in enumerate(lines, 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            foreign.append(number)
+    utf8_letters = any(not raw.isascii() for k, raw in enumerate(lines, 1) if k not in set(foreign))
+    if not foreign or not utf8_letters:
+        return None
+    encoding, _ = guess_single_byte(b"\n".join(lines[k - 1] for k in foreign)[:SAMPLE])
+    if encoding is None:
+        return None
+    chosen = set(foreign)
+    try:
+        text = "\n".join(raw.decode(encoding if k in chosen else "utf-8") for k, raw in enumerate(lines, 1))
+    except UnicodeDecodeError:
+        return None  # a byte with no character in that encoding either: not a clean mix
+    shown = f"lines {foreign[0]}–{foreign[-1]}" if len(foreign) > 1 else f"line {foreign[0]}"
+    warning = Diagnostic(name, foreign[0], f"the file mixes UTF-8 with {LABELS[encoding]}: {shown} "
+                         f"({len(foreign)} in all) were read as {LABELS[encoding]}, the rest as UTF-8; check "
+                         "that the text reads right, and save the whole file as UTF-8", Severity.WARNING)
+    return Decoded(text, encoding, [warning])
+
+
 def _decode_single_byte(data: bytes, name: str, bad_at: int) -> Decoded:
     line = data[:bad_at].count(b"\n") + 1
+    mixed = _decode_mixed(data, name)
+    if mixed is not None:
+        return mixed
     encoding, evidence = guess_single_byte(data[:SAMPLE])
     if encoding is None:
         plausible = [e.encoding for e in evidence if e.plausible]
