@@ -363,9 +363,23 @@ def test_replace_directory_puts_the_old_site_back_when_interrupted(tmp_path, mon
         real_replace(src, dst)
 
     monkeypatch.setattr(output_folder.os, "replace", flaky)
+    # A system without an atomic exchange of two folders swaps them with two renames.
+    monkeypatch.setattr(output_folder, "_exchange", lambda a, b: False)
     with pytest.raises(KeyboardInterrupt):
         output_folder.replace_directory(staging, out)
     assert (out / "old.html").read_text() == "old"
+
+
+def test_the_new_site_takes_the_old_ones_place_in_one_step(tmp_path):
+    out, staging = tmp_path / "build", tmp_path / ".build.new-x"
+    out.mkdir()
+    (out / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
+    previous = output_folder.swap_in(staging, out)
+    assert (out / "new.html").read_text() == "new"
+    # Linux exchanged the two folders at once: the previous site is where the new one was.
+    assert previous == staging and (previous / "old.html").read_text() == "old"
 
 
 def test_failed_build_leaves_previous_site_and_no_temporary_directories(tmp_path, capsys):

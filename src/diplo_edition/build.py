@@ -28,8 +28,8 @@ from .fingerprints import file_digest
 from .output_folder import (
     check_output_directory,
     clear_leftovers,
-    replace_directory,
     staging_prefix,
+    swap_in,
     write_build_list,
 )
 from .pipeline import DocumentResult
@@ -348,15 +348,14 @@ def build(
             )
         staging.chmod(0o755)
         write_build_list(staging)
-        replace_directory(staging, out)
-    except BaseException as exc:
+        previous = swap_in(staging, out)
+    except BaseException:
         wait(search)  # Pagefind must not write into the staging folder once it is removed
-        # A Ctrl-C that came once the new site was moved into place must not report the previous one kept.
-        if isinstance(exc, KeyboardInterrupt) and not staging.exists():
-            exc.site_replaced = True  # type: ignore[attr-defined]
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
         after_rendering = timings["rendering"] + timings["search index, after the rendering"]
         timings["writing"] = time.perf_counter() - started - after_rendering
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]

@@ -7,6 +7,8 @@ beside it are cleared (or, when the swap itself was cut short, the previous site
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import re
@@ -20,6 +22,7 @@ BUILD_LIST = ".diplo-edition-build.json"
 # What a build before the list existed wrote at the top of the folder.
 _SITE_FILES = frozenset({"index.html", "404.html", "sitemap.xml", *SITE_FOLDERS})
 _SHOWN = 5
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 _SEARCH_INDEX = "pagefind/"
 
 
@@ -46,11 +49,29 @@ def write_build_list(staging: Path) -> None:
                                       encoding="utf-8")
 
 
-def replace_directory(staging: Path, out: Path) -> None:
-    """Swap the finished staging directory in for the output directory."""
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux's renameat2 with RENAME_EXCHANGE): there is never a moment with
+    neither in place. False where the system or the file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(staging: Path, out: Path) -> Path | None:
+    """Put the finished staging folder in place of the output folder; the folder that now holds the previous
+    site (to be removed), or None when there was none."""
     if not out.exists():
         os.replace(staging, out)
-        return
+        return None
+    if _exchange(staging, out):
+        return staging
     old = _old_name(out)
     os.replace(out, old)
     try:
@@ -58,7 +79,14 @@ def replace_directory(staging: Path, out: Path) -> None:
     except BaseException:
         os.replace(old, out)  # interrupted between the two renames: put the previous site back
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    return old
+
+
+def replace_directory(staging: Path, out: Path) -> None:
+    """Swap the finished staging directory in for the output directory, and remove the previous site."""
+    old = swap_in(staging, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
