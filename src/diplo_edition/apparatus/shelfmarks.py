@@ -20,14 +20,17 @@ from ..languages import alternation
 from .citation_parts import DASH, FOLIO, FOND, PACKS, CitationCandidate, cited_range
 from .spans import Span
 
-# Latin letters that OCR reads for Cyrillic ones of the same shape
-_LOOKALIKES = {"О": "ОO", "о": "оo", "п": "пn", "С": "СC", "с": "сc", "Р": "РP", "р": "рp", "Т": "ТT",
-               "А": "АA", "Д": "ДD"}
+# What OCR reads for a letter of a locator word: Latin letters of the same shape, a Cyrillic letter of like
+# strokes ("Он." for "Оп."), a pair of strokes ("JI" for "Д" and "Л") or a sign ("®" for "Ф")
+_LOOKALIKES = {"О": "[ОO]", "о": "[оo]", "п": "[пnн]", "С": "[СC]", "с": "[сc]", "Р": "[РP]", "р": "[рp]",
+               "Т": "[ТT]", "А": "[АA]", "Д": "(?:[ДDA]|J[Il])", "Л": "(?:Л|J[Il])", "Ф": "[Ф®]"}
+# the Latin folio word "l." read as the digit one ("d. 183, 1. 181"): a folio only inside a chain
+_DIGIT_FOLIO = r"1\.(?=\s*\d)"
 
 
 def _ocr_tolerant(words: list[str]) -> str:
     pattern = alternation(words)
-    return "".join(f"[{_LOOKALIKES[ch]}]" if ch in _LOOKALIKES else ch for ch in pattern)
+    return "".join(_LOOKALIKES.get(ch, ch) for ch in pattern)
 
 
 _FOND_WORDS = [w for p in PACKS for w in p.fond_words]
@@ -44,12 +47,12 @@ _PAGE_WORDS = {w.casefold() for p in PACKS for w in p.page_words}
 _FOND_OR_FOLIO = {w.casefold() for w in _FOND_WORDS} & {w.casefold() for w in _FOLIO_WORDS}
 
 _ARCH_LOC = re.compile(
-    r"(?<![А-Яа-яЁёA-Za-z])(?:"
+    r"(?<![А-Яа-яЁёA-Za-z\d])(?:"
     rf"(?P<f>{_ocr_tolerant(_WORDS[0])})\s*(?P<fv>{FOND})"
     rf"|(?P<o>{_ocr_tolerant(_WORDS[1])})\s*(?P<ov>{_FILE})(?!\w)"
     rf"|(?P<p>{_ocr_tolerant(_WORDS[2])})\s*(?P<pv>{_FILE})(?!\w)"
     rf"|(?P<d>{_ocr_tolerant(_WORDS[3])})\s*(?P<dv>{_FILE})(?!\d)"
-    rf"|(?P<l>{_ocr_tolerant(_WORDS[4])})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
+    rf"|(?P<l>{_ocr_tolerant(_WORDS[4])}|{_DIGIT_FOLIO})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
     r")"
 )
 _ARCHIVE = re.compile(r"(?<![\w.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А-ЯЁA-Z]{2,})*)\s*[.,]?\s*$")
@@ -78,8 +81,15 @@ def _arch_tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     for m in _ARCH_LOC.finditer(text):
         rank = next(i for i, g in enumerate(_GROUPS) if m.group(g))
-        if rank == 0 and tokens and tokens[-1][1] > 0 and m["f"].casefold() in _FOND_OR_FOLIO:
+        last = tokens[-1] if tokens else None
+        # "f." after an inventory or file of the same chain; after another shelfmark it opens a new one
+        if rank == 0 and last and last[1] > 0 and m["f"].casefold() in _FOND_OR_FOLIO \
+                and _CHAIN_GAP.match(text[last[0].end() : m.start()]):
             rank = FOLIO_RANK
+        elif rank == FOLIO_RANK and m["l"] == "1." and not (
+                last and last[1] in (2, 3) and last[0].group(0).isascii()
+                and _CHAIN_GAP.match(text[last[0].end() : m.start()])):
+            continue  # a "1." after no transliterated portfolio or file ("d. 183, 1. 181") is a number
         tokens.append((m, rank))
     return tokens
 
@@ -120,6 +130,8 @@ def _declared_archive_citations(text: str, pattern: re.Pattern[str] | None) -> l
     """Citations of a declared archive by its abbreviation and its own reference (TNA, FO 371/…)."""
     out: list[CitationCandidate] = []
     for m in pattern.finditer(text) if pattern else ():
+        if _ARCH_LOC.match(text, m.end()):  # a chain of locators follows: a shelfmark, it ends with its chain
+            continue
         end = _REFERENCE_END.search(text, m.end()).start()
         children = [Span(m.start("arch"), m.end("arch"), "idno", {"type": "archive"})]
         code = _DEPARTMENT_CODE.match(text, m.end(), end)

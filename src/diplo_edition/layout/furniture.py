@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from ..model.inline import PrintedPageNumber
 from ..model.layout import FormeWork, PageFurniture, PageLayout, PrintedNumber
 from ..model.lines import Line, count_letters
+from .headings import section_number
 
 EDGE_LINES = 3  # content lines at each edge of a page that can be furniture
 MAX_HEAD_CHARS = 70
@@ -28,6 +29,9 @@ SIMILAR = 0.85  # similarity of two OCR readings of one running head
 MIN_GAP = 10  # lines between two heads of a text without form feeds
 MIN_COVER = 0.35  # share of its pages on which a head of a text without form feeds is printed
 MAX_SPECK_LETTERS = 3
+TITLE_BLOCK_LINES = 6  # the first lines of the first page: the title and the author, which heads repeat
+NO_NUMBER_READ = ("no page number could be read on any page: the pages are counted from the edition's "
+                  "first_page, or from 1; set first_page if the print starts elsewhere")
 NUMBER = r"[-–—·•\s]*(?P<n>[1-9]\d{0,3})[-–—·•\s]*"
 LONE_NUMBER = re.compile(rf"^{NUMBER}$")
 NUMBER_FIRST = re.compile(r"^\s*(?P<n>[1-9]\d{0,3})\s+(?P<text>\S.*?)\s*$")
@@ -179,14 +183,12 @@ class _Finder:
         """Furniture at both edges of a page, from the outside in: heads, page numbers, a rule under a head,
         specks; a short line outside the page number is a head too, even one printed on this page only."""
         content = _content(self.lines, page)
-        taken: set[int] = set()
         for place, order in (("top", content[:EDGE_LINES]), ("bottom", content[::-1][:EDGE_LINES])):
             number_at = next((k for k, i in enumerate(order) if i in numbers), -1)
             after_head = blocked = False
             for k, i in enumerate(order):
-                if i in taken:
+                if any(item.line == i for item in self.items):  # a short page: the edges meet
                     break
-                taken.add(i)
                 text = self.lines[i].stripped
                 if i in heads:  # a recurring head, even behind a line of text (columns read in turn)
                     self.head(i, place)
@@ -203,6 +205,10 @@ class _Finder:
                     self.items.append(FormeWork(i, "header", place))
                 else:
                     blocked = True
+        marked = {item.line for item in self.items}
+        for k, i in enumerate(content):  # the page's number printed mid-page (between two columns)
+            if i in numbers and i not in marked:
+                self.items.append(FormeWork(i, "pageNum", "top" if k < len(content) / 2 else "bottom"))
 
     def _speck(self, i: int, place: str) -> bool:
         """A few letters on a line of their own at the edge, apart from the text by a blank line."""
@@ -258,6 +264,38 @@ def _title_page(lines: list[Line], pages: list[range], number_lines: set[int]) -
     return places[0] is None or bool(others) and others.most_common(1)[0][0] != places[0]
 
 
+def _heads_printed_once(lines: list[Line], pages: list[range], heads: set[int], numbers: set[int]
+                        ) -> set[int]:
+    """Heads that no other page repeats (a verso or recto head of a short text): the outermost line at the
+    head of a page after the first, outside its text, that repeats words of the title block (a running head
+    shortens the title or names the author) and is no clause."""
+    title = head_key(" ".join(_title_block(lines, pages[0]))).split()
+    found = set()
+    for page in pages[1:]:
+        content = [i for i in _content(lines, page) if not LONE_NUMBER.match(lines[i].stripped)]
+        if not content or content[0] in heads | numbers:
+            continue
+        text = lines[content[0]].stripped
+        words = head_key(text).split()
+        if len(words) < 2 or len(text) > MAX_HEAD_CHARS or text[-1] in CLAUSE_END or section_number(text):
+            continue
+        windows = (" ".join(title[k : k + len(words)]) for k in range(len(title) - len(words) + 1))
+        if any(_Clusters.alike(window, " ".join(words)) for window in windows):
+            found.add(content[0])
+    return found
+
+
+def _title_block(lines: list[Line], page: range) -> list[str]:
+    """The short lines that open the first page (title, author), up to its first heading or line of prose."""
+    block = []
+    for i in _content(lines, page)[:TITLE_BLOCK_LINES]:
+        text = lines[i].stripped
+        if section_number(text) or len(text) > MAX_HEAD_CHARS or text[-1] in CLAUSE_END + "-":
+            break
+        block.append(text)
+    return block
+
+
 def _one_digit_apart(a: int, b: int) -> bool:
     x, y = str(a), str(b)
     return len(x) == len(y) and sum(1 for p, q in zip(x, y, strict=True) if p != q) == 1
@@ -280,8 +318,11 @@ def find_furniture(lines: list[Line]) -> PageFurniture:
         heads = {i for members in clusters for i in members}
         seen = [finder.numbers_of(page, heads) for page in pages]
         page_numbers, number_lines = finder.sequence(seen)
+        if not any(n is not None for n in page_numbers) and _content(lines, pages[0]):
+            finder.warnings.append((_content(lines, pages[0])[0], NO_NUMBER_READ))
         if _title_page(lines, pages, number_lines):  # its title is no head, though the heads repeat it
             heads -= {i for i in pages[0] if split_number(lines[i].text)[1] is None}
+        heads |= _heads_printed_once(lines, pages, heads, number_lines)
         # A line that prints its page's number with words is a head, even if this page alone has it.
         heads |= {i for i in number_lines if split_number(lines[i].text)[1] is not None}
         for page in pages:

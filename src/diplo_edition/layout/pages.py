@@ -193,20 +193,25 @@ def _first_page_conflict(first_page: int | None, counted_first: int | None) -> l
     return [f"edition says the first page is {first_page}, printed numbers give {counted_first}"]
 
 
-def _form_feed_pages(lines, furniture: PageFurniture, skip: set[int], first_page: int | None):
-    """A page after each form feed; its printed number, or one counted from the nearest printed one."""
+def _form_feed_pages(lines, furniture: PageFurniture, skip: set[int], in_blocks: set[int],
+                     first_page: int | None):
+    """A page after each form feed; its printed number, or one counted from the nearest printed one. Without
+    any printed number the form feeds still count the pages: from ``first_page``, else from 1 (furniture.py
+    warns that no number could be read)."""
     bounds = [-1, *furniture.form_feeds, len(lines)]
     printed = {k: n for k, n in enumerate(furniture.page_numbers) if n is not None}
     breaks = []
     for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         start = next((i for i in range(a + 1, b) if not lines[i].blank and i not in skip), None)
+        if start is None:  # a page of notes only starts at its first note line
+            start = next((i for i in range(a + 1, b) if i in in_blocks and not lines[i].blank), None)
         if start is None:  # a blank page, or one of furniture only
             continue
         if printed:
             near = min(printed, key=lambda j: (abs(j - k), j))
             n, inferred = printed[near] + k - near, near != k
         else:
-            n, inferred = (first_page + k if first_page is not None else None), True
+            n, inferred = (first_page if first_page is not None else 1) + k, True
         n = n if n is None or n >= 1 else None  # before a printed page 1: unknown
         breaks.append(PageStart(start, n, inferred, "form-feed" if k else "start"))
     counted_first = min(printed.items())[1] - min(printed) if printed else None
@@ -224,7 +229,7 @@ def find_pages(
     furniture_lines = {item.line for item in items}
     if furniture.form_feeds:
         skip = in_blocks | furniture_lines
-        breaks, conflicts = _form_feed_pages(lines, furniture, skip, first_page)
+        breaks, conflicts = _form_feed_pages(lines, furniture, skip, in_blocks, first_page)
         columns = _column_breaks(lines, [b.line for b in breaks], skip)
         return PageLayout(breaks, numbers, columns, conflicts, items)
     numbers = sorted(numbers + _printed_numbers(lines, in_blocks | furniture_lines), key=lambda n: n.line)

@@ -1,0 +1,66 @@
+"""Archival shelfmarks as Tesseract reads them: locator words garbled into look-alike letters («Он.» and
+«On.» for «Оп.», «®.» for «Ф.», «A.» and «JI.» for «Д.», the digit «1.» for the Latin «l.»), still one
+citation with every part; and what must stay no shelfmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_edition.apparatus.citations import CitationContext, find_citations
+from diplo_edition.editions import ArchiveName
+
+ARCHIVES = (ArchiveName("АВП РФ", "Архив внешней политики Российской Федерации", 1),
+            ArchiveName("AVP RF", "Archive of Foreign Policy of the Russian Federation", 2),
+            ArchiveName("TNA", "The National Archives, Kew", 3))
+FULL_RU = [("idno", "archive"), ("idno", "fond"), ("idno", "inventory"), ("idno", "file"),
+           ("citedRange", "folio")]
+
+
+def citations(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    ctx = CitationContext("doc", languages=("ru", "en", "fr"), archives=ARCHIVES)
+    return [(text[s.start:s.end], [(c.tag, c.attrs.get("type") or c.attrs.get("unit")) for c in s.children])
+            for s in find_citations(text, ctx, in_note=True)]
+
+
+@pytest.mark.parametrize("printed", [
+    "РГАСПИ. Ф. 0100. Он. 15. Д. 221. Л. 54а",  # Cyrillic «н» for «п»
+    "АВП РФ. ®. 495. On. 30. Д. 155. Л. 168",  # «®» for «Ф»
+    "РГАСПИ. Ф. 495. On. 12. JI. 216. Л. 24",  # «JI» for «Д»
+    "ГАРФ. Ф. 04. On. 12. A. 351. Л. 197",  # Latin «A» for «Д»
+])
+def test_a_garbled_russian_shelfmark_is_one_citation_with_all_its_parts(printed):
+    assert citations(f"{printed}.") == [(printed, FULL_RU)]
+
+
+def test_the_digit_one_read_for_the_latin_folio_word_ends_a_transliterated_shelfmark():
+    text = "AVP RF, f. 146, op. 26, p. 76, d. 183, 1. 181."
+    ((printed, parts),) = citations(text)
+    assert printed == "AVP RF, f. 146, op. 26, p. 76, d. 183, 1. 181"
+    assert parts[-1] == ("citedRange", "folio")
+
+
+def test_a_declared_archive_followed_by_its_locators_ends_with_them_not_at_the_next_note():
+    """OCR glues the next note's label to its text ("10DVP" read "lODVP"): the shelfmark stops at its
+    folio instead of running on to the end of the text as a declared archive's free reference would."""
+    text = "AVP RF, f. 146, op. 26, p. 76, d. 183, l. 181. lODVP, vol. 12."
+    assert [p for p, _ in citations(text)] == ["AVP RF, f. 146, op. 26, p. 76, d. 183, l. 181"]
+
+
+def test_an_fond_word_after_another_shelfmark_opens_a_new_one():
+    """«f.» is a fond's word and, after an inventory or file of the same chain, a folio's; after another
+    shelfmark (here behind a TNA reference) it opens a new chain."""
+    text = ("AVP RF, f. 04, op. 1, p. 58, d. 271, l. 65a. TNA, FO 371/15250, f. 83. "
+            "AVP RF, f. 146, op. 7, p. 89, d. 33, l. 229.")
+    assert [p for p, _ in citations(text)] == ["AVP RF, f. 04, op. 1, p. 58, d. 271, l. 65a",
+                                               "TNA, FO 371/15250, f. 83",
+                                               "AVP RF, f. 146, op. 7, p. 89, d. 33, l. 229"]
+
+
+@pytest.mark.parametrize("text", [
+    "Он 15 раз говорил об этом.",  # «Он» the pronoun, with no chain
+    "Д. 5. 1. 1925 г.",  # «1.» after a Cyrillic file is a number, not a folio
+    "В 1921. 1. 5 пунктов.",
+    "d. 5, 21. 3",  # «1.» inside a number
+])
+def test_not_shelfmarks(text):
+    assert citations(text) == []
