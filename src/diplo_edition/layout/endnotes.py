@@ -13,30 +13,20 @@ page-foot note has taken.
 
 from __future__ import annotations
 
-import re
-
 from ..languages import packs
 from ..model.layout import FootnoteBlock
 from ..model.lines import Line
 from .footnotes import find_footnotes, read_notes
 from .headings import CHAPTER
-from .note_labels import Label, read_label
+from .note_labels import read_label
 
 NOTE_SECTION_TITLES = {t.casefold() for p in packs() for t in p.note_section_titles}
+REFERENCE_LIST_TITLES = {t.casefold() for p in packs() for t in p.reference_list_titles}
 OTHER_SECTION_TITLES = {t.casefold() for p in packs() for t in p.section_titles} - NOTE_SECTION_TITLES
-# "1. Text": how endnotes are often labelled (in running text this opens a list item or a section).
-DOTTED = re.compile(r"^(?P<n>\d{1,5})\.[ \t\u00a0]+(?=\S)")
 
 
 def _title(line: Line) -> str:
     return line.stripped.rstrip(".:").strip().casefold()
-
-
-def _label(text: str) -> Label | None:
-    dotted = DOTTED.match(text)
-    if dotted:
-        return Label("dotted", dotted["n"], dotted.end())
-    return read_label(text)
 
 
 def _first_note(lines: list[Line], heading: int) -> int | None:
@@ -45,7 +35,7 @@ def _first_note(lines: list[Line], heading: int) -> int | None:
     while j < len(lines) and lines[j].blank:
         j += 1
     if j < len(lines):
-        label = _label(lines[j].text)
+        label = read_label(lines[j].text)
         if label is not None and label.value in ("1", "*"):
             return j
     return None
@@ -73,18 +63,31 @@ def endnote_sections(lines: list[Line]) -> list[tuple[int, int, int]]:
     return sections
 
 
+def _reference_list_pages(lines: list[Line]) -> frozenset[int]:
+    """The lines from a reference list's title to the end of its page: their "1." numbers entries, not
+    notes (the page's own footnotes, labelled otherwise, may still follow the list)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if _title(line) in REFERENCE_LIST_TITLES:
+            j = i
+            while j < len(lines) and "\f" not in lines[j].text:
+                found.add(j)
+                j += 1
+    return frozenset(found)
+
+
 def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
     """Every note block of the document, page-foot and endnote, in the order of the lines."""
     sections = endnote_sections(lines)
     in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
-    blocks = find_footnotes(lines, in_sections)
+    blocks = find_footnotes(lines, in_sections, _reference_list_pages(lines))
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
     previous_end = 0
     for heading, first, end in sections:
-        label = _label(lines[first].text)
+        label = read_label(lines[first].text)
         # A marker never stands in a block of notes.
         region = range(previous_end, heading)
-        notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, _label)
+        notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, read_label)
         blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
         previous_end = end
     return sorted(blocks, key=lambda b: b.start)

@@ -20,7 +20,7 @@ from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
 from .evidence import blank_run, breaks_here
 from .lines import ends_sentence
-from .note_labels import Label, alone_before_text, read_label, read_label_alone
+from .note_labels import Label, alone_before_text, numbered_heading, read_label, read_label_alone
 from .note_markers import QUANTITY_WORDS, find_marker
 
 # A block longer than this is not footnotes but body text that happens to start with a number.
@@ -59,12 +59,22 @@ def block_extent(lines: list[Line], start: int, first: Label | None = None) -> i
                 return i
             i = following
             continue
+        if numbered_heading(lines, i) or first.style == "dotted" and _text_resumes(lines, i, start):
+            return i
         if breaks_here(lines, i) and not (first.alone and _opens_note(lines, i, first)):
             return i
         if i - start > MAX_BLOCK_LINES:
             return -1
         i += 1
     return i
+
+
+def _text_resumes(lines: list[Line], i: int, start: int) -> bool:
+    """Does the running text resume at line i, after notes set in the middle of a column: a line in
+    lower case after a note that ended its sentence (a note's own text goes on with a capital)?"""
+    previous = lines[i - 1]
+    return (i > start and not previous.blank and ends_sentence(previous.text)
+            and lines[i].stripped[:1].islower() and read_label(lines[i].text) is None)
 
 
 def follows(label: Label, expected: int) -> str:
@@ -123,8 +133,11 @@ def read_notes(
     return notes
 
 
-def find_footnotes(lines: list[Line], exclude: frozenset[int] = frozenset()) -> list[FootnoteBlock]:
-    """The page-foot note blocks of the lines (the excluded lines are neither notes nor running text)."""
+def find_footnotes(
+    lines: list[Line], exclude: frozenset[int] = frozenset(), list_entries: frozenset[int] = frozenset()
+) -> list[FootnoteBlock]:
+    """The page-foot note blocks of the lines (the excluded lines are neither notes nor running text; in
+    the list_entries lines, a "1." opens an entry of a reference list, not a note)."""
     blocks: list[FootnoteBlock] = []
     expected = 1
     region_start = 0
@@ -132,7 +145,8 @@ def find_footnotes(lines: list[Line], exclude: frozenset[int] = frozenset()) -> 
     while i < len(lines):
         label = read_label(lines[i].text) or alone_before_text(lines, i)
         relation = follows(label, expected) if label else ""
-        if not relation or i in exclude or lines[i].leading_space:
+        if (not relation or i in exclude or lines[i].leading_space or numbered_heading(lines, i)
+                or label.style == "dotted" and i in list_entries):
             i += 1
             continue
         end = block_extent(lines, i, label)
@@ -175,6 +189,16 @@ def _displaced_labels(lines: list[Line], end: int, wanted: set[int]) -> list[tup
     return found
 
 
+def _release_trailing_labels(lines: list[Line], last: Footnote, end: int, wanted: set[int]) -> int:
+    """A label the numbering lacks, alone on the last line of the block, was read as text of the last
+    note: give it back (the block ends before it), so it can be placed as a displaced label."""
+    tail = [j for j in last.lines if j > last.label_line]
+    while tail and (label := read_label_alone(lines[tail[-1]].text)) is not None and label.number in wanted:
+        last.lines.remove(tail[-1])
+        end = tail.pop()
+    return end
+
+
 def _split_notes(lines: list[Line], body: list[int], parts: int) -> list[list[int]] | None:
     """The lines of ``parts`` notes run together, split where a sentence ends and a capital opens the next
     line; None if the lines do not split into that many notes."""
@@ -195,6 +219,7 @@ def _place_displaced_labels(
     at its start), or the second part of the note before a gap. The block's new start and end."""
     numbers = {n.n for n in notes}
     wanted = set(range(first_number, notes[-1].n)) - numbers
+    end = _release_trailing_labels(lines, notes[-1], end, wanted)
     displaced = _displaced_labels(lines, end, wanted)
     if not displaced:
         return start, end

@@ -18,6 +18,8 @@ LABEL_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("bracket", re.compile(rf"^\[(?P<n>\d{{1,5}}|[lI])\]{_AFTER}")),
     ("closing", re.compile(rf"^(?P<n>\d{{1,5}})\){_AFTER}")),
     ("digit", LABEL),
+    # "1. Text": French and English prints label notes so, at the page foot as in endnote sections
+    ("dotted", re.compile(rf"^(?P<n>\d{{1,3}})\.{_AFTER}(?!\d)")),
     # not "* OK OK": a separator "* * *" as the OCR reads it
     ("symbol", re.compile(r"^(?P<n>\*{1,3}|†{1,3}|‡{1,3})[ \t\u00a0]*"
                           r"(?![A-ZА-Я]{1,3}(?:\s+[A-ZА-Я]{1,3}){0,2}\s*$)(?=[^\W\d_]|[«\"“(])")),
@@ -68,6 +70,26 @@ def read_label_alone(text: str, styles: tuple[str, ...] = ()) -> Label | None:
         if m and (not styles or style in styles):
             return Label(style, OCR_ONE.get(m["n"], m["n"]), len(text), alone=True)
     return None
+
+
+def numbered_heading(lines: list[Line], i: int) -> bool:
+    """Is line i, "1. Historical background", a numbered heading rather than a note labelled "1."? A
+    heading ends without punctuation and the line after it is blank or opens a sentence; or it breaks a
+    word at its end and the line after it ends the heading."""
+    label = read_label(lines[i].text, ("dotted",))
+    last = lines[i].text.rstrip()[-1:]
+    if label is None or not (last.isalnum() or last == "-"):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if last == "-":
+        return following is not None and numbered_heading_end(following.text)
+    return following is None or following.blank or following.stripped[:1].isupper()
+
+
+def numbered_heading_end(text: str) -> bool:
+    """The end of a heading broken over two lines: a few words without punctuation at the end."""
+    words = text.split()
+    return 0 < len(words) <= 4 and text.rstrip()[-1:].isalnum()
 
 
 def alone_before_text(lines: list[Line], i: int) -> Label | None:

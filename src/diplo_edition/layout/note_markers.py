@@ -106,6 +106,9 @@ def marker_candidates(text: str, label: Label) -> list[tuple[int, int, bool]]:
         return _pattern_candidates(text, rf"(?<![\d(]){n}\)", glued_only=True)
     if label.style == "symbol":
         return _pattern_candidates(text, rf"(?<![*†‡]){n}(?![*†‡])", glued_only=True)
+    if label.style == "dotted":  # the label "1." says nothing of the marker: a superscript or "(1)"
+        paren = _pattern_candidates(text, rf"\((?:{n}{one})\)", glued_only=False)
+        return sorted(paren + _digit_candidates(text, int(label.value)))
     return _digit_candidates(text, int(label.value))
 
 
