@@ -308,3 +308,78 @@ def test_quotations_milestones_and_dated_keywords_are_valid_tei_p5(tmp_path, tei
         folder.mkdir()
         tree, _ = build(folder, text, lang)
         assert tei_all.validate(tree), tei_all.error_log.last_error
+
+
+# `pdftotext -raw`: a title block, then a numbered heading straight after the author's line; a section title
+# alone on its line before text lines with no blank line; endnotes under their section title.
+TITLE_BLOCK_RU = """\
+Генуя и Рапалло: весна 1922 года
+Л. Ф. Аристова
+1. Исторический контекст
+Экономическая блокада постепенно ослабевала, хотя отдельные государства сохраняли
+ограничения на кредиты. Вступление в Лигу Наций означало заметный поворот в курсе
+Москвы.1 Переговоры шли медленно, и каждая сторона стремилась сохранить свободу.
+Архивные материалы позволяют уточнить хронологию событий и роль исполнителей.
+ЗАКЛЮЧЕНИЕ
+Франко-советские переговоры о долгах несколько раз прерывались и возобновлялись, а
+протоколы заседаний сохранили следы острых разногласий между руководителями ведомств.
+
+Примечания
+1. Документы внешней политики СССР. Т. 6. С. 243.
+"""
+
+
+def test_title_block_numbered_heading_and_section_title_without_blank_lines(tmp_path):
+    tree, _ = build(tmp_path, TITLE_BLOCK_RU)
+    assert heads(tree)[:2] == ["1. Исторический контекст", "ЗАКЛЮЧЕНИЕ"]
+    ps = paragraphs(tree)
+    # The title and the author are blocks of their own, not the opening words of the first paragraph.
+    assert ps[0] == "Генуя и Рапалло: весна 1922 года" and ps[1] == "Л. Ф. Аристова"
+    assert ps[2].startswith("Экономическая блокада") and ps[-1].startswith("Франко-советские")
+    # The section title takes no text line with it.
+    assert ps[-1].endswith("руководителями ведомств.")
+
+
+def test_an_endnote_section_title_is_a_heading_and_its_notes_stay_notes(tmp_path):
+    tree, result = build(tmp_path, TITLE_BLOCK_RU)
+    assert heads(tree)[-1] == "Примечания"
+    notes = ["".join(n.itertext()).strip() for n in tree.iterfind(".//t:body//t:note", NS)]
+    assert notes == ["Документы внешней политики СССР. Т. 6. С. 243."]
+    assert result.report.letters.endswith("balanced")  # the title is in the TEI, not removed
+
+
+# Two columns read one after the other (`pdftotext -raw`): a numbered heading wraps onto a second short line.
+WRAPPED_HEADING_FR = """\
+Les rapports consulaires de Harbin
+décrivaient en détail la situation.
+Les diplomates de l’ancienne école
+accueillaient les méthodes nouvelles.
+3. Commerce et cré-
+dit
+Le blocus économique s’affaiblit peu
+à peu, bien que plusieurs gouverne-
+ments limitassent encore le crédit.
+"""
+
+
+def test_a_numbered_heading_wrapped_in_a_narrow_column(tmp_path):
+    tree, _ = build(tmp_path, WRAPPED_HEADING_FR, lang="fr")
+    assert heads(tree) == ["3. Commerce et crédit"]
+    assert paragraphs(tree)[-1].startswith("Le blocus économique")
+
+
+def test_ocr_speck_after_a_chapter_word():
+    assert heading_level("Глава, 1. Исторический контекст") == 1
+    assert heading_level("Главная задача, 1. решена") is None
+
+
+def test_a_justified_line_joined_at_hyphens_ends_its_paragraph_only_by_its_tail(tmp_path):
+    """`pdftotext` joins lines broken at a hyphen: three full lines joined are no paragraph end."""
+    full = "Советская сторона предлагала признать часть обязательств в обмен на займы."
+    joined = full[:-1] + " и " + full  # two full lines and a little more: the spread of justified lines
+    text = "\n".join([full] * 3 + [joined, "С одной стороны, провозглашалась мирная политика, с другой",
+                                   "стороны, действовал Коминтерн.", full, full]) + "\n"
+    tree, _ = build(tmp_path, text)
+    ps = paragraphs(tree)
+    assert len(ps) == 2
+    assert "займы. С одной стороны" in ps[0] and ps[0].endswith("действовал Коминтерн.")

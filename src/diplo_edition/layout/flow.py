@@ -103,7 +103,11 @@ class FlowBuilder:
         self.removed: Counter = Counter()
         self.joiner = _Joiner(dehyphenator, lang, self.stats)
         self.lang = lang
-        self.in_blocks = {i for b in blocks for i in range(b.start, b.end)}
+        # The title of an endnote section ("Примечания") is a heading of the text, its notes are not.
+        self.endnote_heads = {b.heading for b in blocks if b.heading is not None}
+        self.in_blocks = {i for b in blocks for i in range(b.start, b.end)} - self.endnote_heads
+        # Orphan notes stand where their block's notes begin: after its title, if it has one.
+        self.notes_open = {b.start + (b.heading is not None): b.start for b in blocks}
         self.numbers = forme_work(lines, pages)  # line -> running heads and page numbers printed on it
         self.page_starts = {b.line: b for b in pages.breaks}
         self.column_starts = set(pages.column_breaks)
@@ -134,8 +138,6 @@ class FlowBuilder:
         self.orphan_notes: dict[int, list[Note]] = {}
         sequence = 0  # notes are numbered through the document: labels may restart on every page
         for block in self.footnote_blocks:
-            if block.heading is not None:
-                self._remove(self.lines[block.heading].text, "endnote-heading")
             for fn in block.notes:
                 sequence += 1
                 note = Note(sequence, line=self.lines[fn.label_line].number,
@@ -190,11 +192,16 @@ class FlowBuilder:
         """What stands between body lines a and b: what closes a's page, and what opens b's."""
         items: list = []
         footers, headers = [], []
+        inner = False  # past the break of a page of notes only, which stands among them
         for j in range(a + 1, b):
+            if j in self.page_starts:
+                brk = self.page_starts[j]
+                items.extend([PageBreak(brk.n, brk.inferred, self.lines[j].number), *headers])
+                headers, inner = [], True
             for fw in self.numbers.get(j, []):
-                (footers if fw.place == "bottom" else headers).append(fw)
-            if j in self.in_blocks and any(blk.start == j for blk in self.footnote_blocks):
-                items.extend(self.orphan_notes.get(j, []))
+                (headers if fw.place == "top" else items if inner else footers).append(fw)
+            if j in self.notes_open:
+                items.extend(self.orphan_notes.get(self.notes_open[j], []))
         if b in self.page_starts:
             brk = self.page_starts[b]
             items.append(PageBreak(brk.n, brk.inferred, self.lines[b].number))
@@ -210,10 +217,10 @@ class FlowBuilder:
         k = 0
         while k < len(self.body):
             i = self.body[k]
-            heading = self.evidence.heading_lines(k)
+            heading = [k] if i in self.endnote_heads else self.evidence.heading_lines(k)
             separator = is_separator(self.lines[i].text)
             if heading:
-                level = heading_level(self.lines[i].text) or bare_number_level(self.lines[i].text)
+                level = heading_level(self.lines[i].text) or bare_number_level(self.lines[i].text) or 1
                 current = Block("head", [], level, line=self.lines[i].number)
                 blocks.append(current)
             elif separator:  # a milestone: it holds only the breaks that stand before it

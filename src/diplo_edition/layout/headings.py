@@ -12,7 +12,8 @@ import re
 from ..languages import alternation, packs
 
 _CHAPTER_WORDS = [w for p in packs() for word in p.chapter_words for w in (word, word.upper())]
-CHAPTER = re.compile(rf"^{alternation(_CHAPTER_WORDS)}\s+(?P<num>\d+|[IVXLC]+)\b")
+# OCR may read a speck after the chapter word as a comma or a full stop ("Глава, 1.").
+CHAPTER = re.compile(rf"^{alternation(_CHAPTER_WORDS)}[,.]?\s+(?P<num>\d+|[IVXLC]+)\b")
 _SECTION_TITLES = [t for p in packs() for title in p.section_titles for t in (title, title.upper())]
 SECTION_TITLE = re.compile(rf"^{alternation(_SECTION_TITLES)}\.?$")
 _TITLE_START = r"(?=[А-ЯЁA-ZÀ-ÖØ-Þ«\"])"  # a capital (Cyrillic, Latin with its accented capitals) or a quote

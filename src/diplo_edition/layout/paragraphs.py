@@ -19,7 +19,15 @@ from collections import Counter
 from ..languages import packs
 from ..model.lines import Line
 from .headings import CHAPTER, NUMBERED, SECTION_TITLE, all_capitals, bare_number_level, heading_level
-from .lines import ends_sentence, ends_with_hyphen, indent, is_separator, starts_block, starts_list_item
+from .lines import (
+    ends_sentence,
+    ends_with_hyphen,
+    indent,
+    is_separator,
+    starts_block,
+    starts_list_item,
+    starts_lowercase,
+)
 
 # The labels of abstracts and keywords, and the language each one announces, from the language packs.
 ABSTRACT_LABEL = re.compile(
@@ -50,6 +58,8 @@ JUSTIFIED_SHARE = 0.3
 JUSTIFIED_SPREAD = 1.12
 JUSTIFIED_SHORT = 0.88
 MERGED_LINE = 1.25
+# Full lines run this share over the measure at most: the tail of joined full lines that is no longer.
+MERGED_SLACK = 0.06
 # A first-line indent is two characters or more beyond the text's left edge, and not much more: a line
 # set further in is centred or set to the right (a separator, a signature).
 FIRST_LINE_INDENT = range(2, 13)
@@ -74,11 +84,12 @@ class ParagraphEvidence:
         self.typical = statistics.median(lengths) if lengths else 0
         self.per_line = bool(lengths) and statistics.mean(lengths) > PARAGRAPH_PER_LINE_CHARS
         self.double = self._double_spaced()
-        self.measure = self._justified_measure()
+        self.measure, self.full_line = self._justified_measure()
         self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in body)
         indents = Counter(indent(lines[i].text) for i in body)
         self.left = indents.most_common(1)[0][0] if indents else 0
         self.quote_of = self._block_quotations()
+        self.title_block = self._title_block()
 
     # --- between two body lines -----------------------------------------------------------------
 
@@ -103,26 +114,32 @@ class ParagraphEvidence:
             marked.update(run)
         return marked
 
-    def _justified_measure(self) -> int | None:
-        """The length of a full line, when most lines have it (justified type): the densest window."""
+    def _justified_measure(self) -> tuple[int | None, float | None]:
+        """The shortest and the middle length of a full line, when most lines have it (justified type):
+        the densest window of lengths."""
         lengths = sorted(len(self.lines[i].stripped) for i in self.body)
-        best, measure = 0, None
+        best, measure, full = 0, None, None
         hi = 0
         for lo, x in enumerate(lengths):
             while hi < len(lengths) and lengths[hi] <= x * JUSTIFIED_SPREAD:
                 hi += 1
             if hi - lo > best:
-                best, measure = hi - lo, x
-        return measure if measure and best >= JUSTIFIED_SHARE * len(lengths) else None
+                best, measure, full = hi - lo, x, statistics.median(lengths[lo:hi])
+        if measure and best >= JUSTIFIED_SHARE * len(lengths):
+            return measure, full
+        return None, None
 
     def _short(self, i: int, kind: str) -> bool:
         text = self.lines[i].text
         length = len(text.strip())
         if self.measure and kind != "double":
             # `pdftotext` joins a line that ends in a hyphen with the next: what ends the joined line
-            # is the length beyond the full lines before it.
-            tail = length % self.measure if length > MERGED_LINE * self.measure else length
-            return tail < JUSTIFIED_SHORT * self.measure
+            # is the length beyond the full lines before it, unless it is no more than their spread.
+            if length <= MERGED_LINE * self.measure:
+                return length < JUSTIFIED_SHORT * self.measure
+            full = int(length // self.full_line)
+            tail = length - full * self.full_line
+            return MERGED_SLACK * full * self.full_line < tail < JUSTIFIED_SHORT * self.measure
         trailing = len(text) - len(text.rstrip(" "))
         return length < SHORT_LINE[kind] * self.typical or (kind == "double" and trailing >= 2)
 
@@ -148,6 +165,8 @@ class ParagraphEvidence:
             return True  # a block quotation begins or ends
         if self.first_line_indent(b) or self.signature(self.position[b]) or self.labelled(b):
             return True
+        if a in self.title_block and starts_block(nxt):
+            return True  # each line of the title block (title, author) is a block of its own
         if not ends_sentence(prev) or not starts_block(nxt):
             return False
         if self.per_line or self.set_apart(b):
@@ -162,6 +181,15 @@ class ParagraphEvidence:
         if blanks == 1 and a in self.double:
             return self._short(a, "double")
         return True
+
+    def _title_block(self) -> set[int]:
+        """The short lines that open the text before its first sentence: a title, an author."""
+        block: set[int] = set()
+        for i in self.body:
+            if not self._title_line(self.lines[i].text) or ends_sentence(self.lines[i].text):
+                break
+            block.add(i)
+        return block
 
     # --- block quotations -----------------------------------------------------------------------
 
@@ -225,9 +253,30 @@ class ParagraphEvidence:
         if not named and (text[-1:] == "." or len(text.strip()) >= SHORT_LINE["plain"] * self.typical):
             return False
         previous = self.lines[self.body[k - 1]].text if k > 0 else ""
-        if not named and k > 0 and not ends_sentence(previous) and not self._after_keywords(k):
+        if (not named and k > 0 and not ends_sentence(previous) and not self._after_keywords(k)
+                and not self._title_line(previous)):
             return False
         return k + 1 >= len(self.body) or starts_block(self.lines[self.body[k + 1]].text)
+
+    def _title_line(self, text: str) -> bool:
+        """A short line that ends no sentence and leads into nothing: a title's or an author's line."""
+        s = text.strip()
+        return (bool(s) and s[-1] not in ",;:" and not ends_with_hyphen(s)
+                and len(s) < SHORT_LINE["plain"] * self.typical)
+
+    def _wrapped_heading(self, k: int) -> list[int]:
+        """A numbered heading run on to a second short line (in a narrow column): "2. Переговоры и их" /
+        "участники", then a line that opens a block."""
+        if k + 2 >= len(self.body) or not NUMBERED.match(self.lines[self.body[k]].stripped):
+            return []
+        first, rest = (self.lines[self.body[j]].text.strip() for j in (k, k + 1))
+        continued = starts_lowercase(rest) or ends_with_hyphen(first)
+        if first[-1:] in ".,;:" or rest[-1:] in ".,;:" or not continued:
+            return []
+        if any(self.gap(self.body[j], self.body[j + 1]) != (0, True) for j in (k, k + 1)):
+            return []
+        short = all(len(t) < SHORT_LINE["plain"] * self.typical for t in (first, rest))
+        return [k, k + 1] if short and starts_block(self.lines[self.body[k + 2]].text) else []
 
     def _after_keywords(self, k: int) -> bool:
         """Does body line k follow the lines of a keyword list (which ends with no full stop)?"""
@@ -243,9 +292,9 @@ class ParagraphEvidence:
         if bare_number_level(self.lines[self.body[k]].text) is None or k + 1 >= len(self.body):
             return False
         title = self.lines[self.body[k + 1]].text.strip()
-        apart = self.gap(self.body[k], self.body[k + 1])[1]
-        return (apart and title[:1].isupper() and title[-1:] not in ".,;:"
-                and len(title) < SHORT_LINE["plain"] * max(self.typical, self.measure or 0))
+        after = self.lines[self.body[k + 2]].text if k + 2 < len(self.body) else ""
+        return (title[:1].isupper() and title[-1:] not in ".,;:" and not ends_with_hyphen(title)
+                and len(title) <= max(self.typical, self.measure or 0) and (not after or starts_block(after)))
 
     def heading_lines(self, k: int) -> list[int]:
         """Body positions (indices into body) of the heading that opens at body position k, if any."""
@@ -263,7 +312,7 @@ class ParagraphEvidence:
             if ends_with_hyphen(self.lines[a].text):
                 return []
             if pure and blanks == 0:
-                return [k] if self._stands_alone(k) else []
+                return self._without_blank_lines(k)
         taken = self._heading_run(k)
         last = self.body[taken[-1]]
         if self.lines[last].text.rstrip()[-1:] in ":;,":
@@ -271,12 +320,18 @@ class ParagraphEvidence:
         if taken[-1] + 1 < len(self.body):
             blanks, pure = self.gap(last, self.body[taken[-1] + 1])
             if pure and blanks == 0:
-                return [k] if self._stands_alone(k) else []
+                return self._without_blank_lines(k)
         return taken
+
+    def _without_blank_lines(self, k: int) -> list[int]:
+        """The heading at body position k that stands with no blank line before or after it, if any."""
+        return [k] if self._stands_alone(k) else self._wrapped_heading(k)
 
     def _heading_run(self, k: int) -> list[int]:
         """The heading's line and the lines that continue it with no blank line between."""
         taken = [k]
+        if SECTION_TITLE.match(self.lines[self.body[k]].stripped):
+            return taken
         while len(taken) < MAX_HEADING_LINES and taken[-1] + 1 < len(self.body):
             a, b = self.body[taken[-1]], self.body[taken[-1] + 1]
             blanks, pure = self.gap(a, b)
