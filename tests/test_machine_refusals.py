@@ -1,5 +1,6 @@
 """A full disk is the machine's refusal, not a bug: a clear message, its own exit code, nothing left behind
-(issue 13, point 7). The disk is a real tmpfs mounted for the test (root can mount; elsewhere: skipped)."""
+(issue 13, point 7). The disk is a real tmpfs mounted for the test, far smaller than the smallest site
+(root can mount; elsewhere the test is skipped)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from diplo_edition.cli import EXIT_MACHINE
 def small_disk(tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(disk)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
                              capture_output=True, text=True)
     if mounted.returncode:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
