@@ -306,3 +306,187 @@ def test_dotted_notes_set_in_mid_column_end_where_the_running_text_resumes():
             "1. Voir la correspondance.\n2. Idem.\ngnaient que les intérêts (2) comptaient.\n\n376\n\f")
     lines, notes = _notes(text)
     assert [(n.label, len(n.lines)) for _, n in notes] == [("1", 1), ("2", 1)]
+
+
+def _texts(lines: list[Line], indices: list[int]) -> list[str]:
+    return [lines[j].text for j in indices]
+
+
+# `pdftotext` as it writes symbol notes: the asterisk as "∗" (U+2217), the labels alone on their lines,
+# two of them stacked above their two texts.
+STACKED = """Признание СССР со стороны Соединенных Штатов∗ сопровождалось оживленной полемикой, и
+разрыв отношений† вызвал тревогу. Телеграммы из Берлина говорили о концессиях.‡ Политбюро
+рассматривало наиболее важные вопросы внешней§ политики на закрытых заседаниях.
+∗
+†
+
+Документы внешней политики СССР. Т. 13. С. 310.
+Документы внешней политики СССР. Т. 5. С. 263.
+‡
+Сведения о численности делегации расходятся.
+§
+АВП РФ. Ф. 495. Оп. 27. Д. 89. Л. 149.
+
+1
+\fНа следующей странице текст продолжается и идёт дальше, до самого конца."""
+
+
+def test_stacked_symbol_labels_share_out_their_texts_and_link_to_their_markers():
+    lines, notes = _notes(STACKED)
+    found = {n.label: n for _, n in notes}
+    assert list(found) == ["*", "†", "‡", "§"]  # "∗" is read as the asterisk
+    assert _before_marker(lines, found["*"]).endswith("Соединенных Штатов|∗")
+    assert _before_marker(lines, found["†"]).endswith("разрыв отношений|†")
+    assert _before_marker(lines, found["§"]).endswith("внешней|§")
+    assert _texts(lines, found["*"].lines[1:]) == ["Документы внешней политики СССР. Т. 13. С. 310."]
+    assert _texts(lines, found["†"].lines[1:]) == ["Документы внешней политики СССР. Т. 5. С. 263."]
+    assert not any(n.warning for n in found.values())
+
+
+def test_a_missing_symbol_is_warned_at_the_note_after_it():
+    text = STACKED.replace("∗\n†\n\n", "∗\n\n")  # the label "†" is lost: its text stays with "∗"
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert list(found) == ["*", "‡", "§"]
+    assert "no note † was found" in found["‡"].warning
+    assert lines[found["‡"].label_line].text == "‡"  # the warning stands at the raw line of "‡"
+
+
+def test_a_symbol_note_out_of_order_links_to_its_earlier_marker_with_a_warning():
+    text = ("The embassy in Tokyo reported∗ regularly on the cabinet, and the war scare in\n"
+            "Moscow.† The question of debts arose again at the conference that spring.\n"
+            "†\nAVP RF, f. 146, op. 17, p. 6, d. 367, l. 23a.\n"
+            "∗\nAVP RF, f. 146, op. 7, p. 89, d. 33, l. 229.\n\n1\n"
+            "\fThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert _before_marker(lines, found["*"]).endswith("Tokyo reported|∗")
+    assert _before_marker(lines, found["†"]).endswith("Moscow.|†")
+    assert "stands after note †" in found["*"].warning and not found["†"].warning
+
+
+def test_a_note_under_the_first_column_ends_where_the_second_column_resumes():
+    text = ("The embassy in Tokyo reported∗ regularly on the hesitations of the cabinet.\n"
+            "∗\nAVP RF, f. 146, op. 7, p. 89, d.\n33, l. 229.\n"
+            "Recognition by the United States was accompanied by a lively debate, and\n"
+            "the rupture with Britain produced a war scare in Moscow.† The question of\n"
+            "tsarist debts arose at nearly every meeting with Western partners.\n"
+            "†\nAVP RF, f. 146, op. 17, p. 6, d. 367, l. 23a.\n\n1\n"
+            "\fThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert _texts(lines, found["*"].lines[1:]) == ["AVP RF, f. 146, op. 7, p. 89, d.", "33, l. 229."]
+    assert _before_marker(lines, found["†"]).endswith("war scare in Moscow.|†")
+
+
+def test_three_asterisks_alone_are_a_separator_not_a_note():
+    text = ("The delegation left Moscow on the first of May and arrived in Genoa a week later.\n"
+            "***\n"
+            "Historians still disagree about how serious the threat of§ intervention was.\n"
+            "§\nTNA, FO 371/15250, f. 83.\n\n1\n"
+            "\fThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    assert [n.label for _, n in notes] == ["§"]
+    assert _before_marker(lines, notes[0][1]).endswith("the threat of|§")
+
+
+def test_page_foot_notes_inside_an_endnote_section():
+    text = ("Пакт о ненападении с Польшей был подписан после долгих консультаций.§ Нарком\n"
+            "выступал в Женеве с речами.1 В инструкциях говорилось о терпении.¶ Переговоры\n"
+            "шли медленно, и каждая сторона стремилась сохранить свободу маневра.2\n\n"
+            "Комментарии\n"
+            "1. Там же. Л. 11об.\n"
+            "2. Документы внешней политики СССР. Т. 2. С. 133.\n"
+            "§\n¶\n\n"
+            "РГАСПИ. Ф. 146. Оп. 8. Д. 7. Л. 215.\n"
+            "РГАСПИ. Ф. 04. Оп. 27. Д. 332. Л. 171а.\n\n64\n")
+    lines, notes = _notes(text)
+    found = {n.label: (block, n) for block, n in notes}
+    assert _texts(lines, found["2"][1].lines) == ["2. Документы внешней политики СССР. Т. 2. С. 133."]
+    block, paragraph = found["§"]
+    assert block.place == "foot" and _before_marker(lines, paragraph).endswith("консультаций.|§")
+    assert _texts(lines, paragraph.lines[1:]) == ["РГАСПИ. Ф. 146. Оп. 8. Д. 7. Л. 215."]
+    assert _before_marker(lines, found["¶"][1]).endswith("о терпении.|¶")
+
+
+def test_running_text_resumes_in_lower_case_after_notes_and_a_blank_line():
+    text = ("Les gouvernements étrangers voyaient dans l’activité du Komintern une (1)\n"
+            "ingérence caractérisée. Les auteurs du mémoire souli-\n"
+            "1. Idem.\n\n"
+            "gnaient que les intérêts commerciaux devançaient souvent le calcul politique.\n"
+            "La nouvelle ligne de sécurité collective exigeait de la persévérance.\n\n"
+            "376\n\x0cLa suite du texte commence ici sur la page suivante.")
+    lines, notes = _notes(text)
+    assert [(n.label, _texts(lines, n.lines)) for _, n in notes] == [("1", ["1. Idem."])]
+
+
+def test_the_second_column_may_resume_mid_sentence_with_a_marker_after_the_first_columns_notes():
+    text = ("The trade delegation worked under suspicion, in a badly garbled state.∗ The\n"
+            "new line demanded both flexibility and persistence.† Its authors stressed that\n"
+            "commercial interests often ran ahead of political calculation\n"
+            "∗\nThe date is established from the contents.\n"
+            "†\nDVP, vol. 14, p. 114.\n"
+            "in Moscow.‡ Notes of protest followed one another, and the replies were\n"
+            "drafted with great care.\n"
+            "‡\nIbid., p. 280.\n3\n"
+            "\fThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert _texts(lines, found["†"].lines) == ["†", "DVP, vol. 14, p. 114."]
+    assert _before_marker(lines, found["‡"]).endswith("in Moscow.|‡")
+
+
+def test_numbered_notes_under_the_first_column_end_where_the_second_goes_on_in_lower_case():
+    text = ("Политбюро рассматривало вопросы на закрытых заседаниях. Авторы\n"
+            "записки подчеркивали1, что торговые интересы опережали расчеты. Особое\n"
+            "1\nРГАСПИ. Ф. 146. Оп. 9. Д. 372.\nЛ. 181.\n"
+            "внимание уделялось рыболовному вопросу, который затрагивал интересы\n"
+            "промысловиков.2 Продажа дороги завершила долгую историю.\n"
+            "2\nТекст телеграммы опубликован\nс сокращениями.\n9\n"
+            "\fНа следующей странице текст продолжается и идёт дальше, до самого конца.")
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert _texts(lines, found["1"].lines) == ["1", "РГАСПИ. Ф. 146. Оп. 9. Д. 372.", "Л. 181."]
+    assert _before_marker(lines, found["2"]).endswith("промысловиков.|2")
+
+
+def test_endnote_markers_are_chosen_together_so_a_stray_number_does_not_take_them_all():
+    # The OCR read the marker of note 1 as "!"; a later "1" glued after a reference is no marker of it.
+    text = ("Исследователи обращали внимание на двойственный характер дипломатии этого времени. !\n"
+            "Нарком выступал в Женеве с речами, которые обсуждались в европейской печати.2 Конфликт\n"
+            "на КВЖД поставил под угрозу отношения с Китаем. Дипломаты относились к новым\n"
+            "методам с недоверием.3 Американские круги рассчитывали на крупные заказы,\n"
+            "которые так и не последовали [1, с. 239].1 Вопрос о долгах возникал всегда.\n\n"
+            "Комментарии\n"
+            "1. Там же. Л. 11об.\n"
+            "2. Документы внешней политики СССР. Т. 3. С. 630.\n"
+            "3. ГАРФ. Ф. 08. Оп. 13. Д. 288. Л. 227а.\n")
+    lines, notes = _notes(text)
+    found = {n.label: n for _, n in notes}
+    assert found["1"].marker is None  # unanchored, and warned by the pass
+    assert _before_marker(lines, found["2"]).endswith("европейской печати.|2")
+    assert _before_marker(lines, found["3"]).endswith("с недоверием.|3")
+
+
+def test_a_note_line_opening_with_a_stray_mark_is_warned_as_a_misread_label():
+    text = ("Коминтерн. Признание СССР со* стороны Соединенных Штатов сопровождалось\n"
+            "оживленной полемикой. Разрыв дипломатических отношений! с Великобританией\n"
+            "вызвал в Москве настоящую военную тревогу.\n\n"
+            "* Документы внешней политики СССР. Т. 13. С. 310.\n"
+            "'Документы внешней политики СССР. Т. 5. С. 263.\n\n"
+            "\fНа следующей странице текст продолжается и идёт дальше, до самого конца.")
+    lines, notes = _notes(text)
+    assert [n.label for _, n in notes] == ["*"]
+    note = notes[0][1]
+    assert "goes on at line 6 with “'” before a capital" in note.warning
+    assert lines[note.label_line].number == 5  # the warning stands at the note's raw line
+
+
+def test_a_quoted_title_opening_a_note_line_is_no_misread_label():
+    text = ("The memorandum* was handed to the ambassador on the same day, and the\n"
+            "cabinet met twice to discuss it.\n\n"
+            "* FO 371/11697. See also the leader of the paper.\n"
+            "“Izvestiia”, 12 May 1925.\n\n"
+            "\fThe next page starts here and goes on.")
+    lines, notes = _notes(text)
+    assert [n.label for _, n in notes] == ["*"] and not notes[0][1].warning

@@ -14,11 +14,12 @@ page-foot note has taken.
 from __future__ import annotations
 
 from ..languages import packs
-from ..model.layout import FootnoteBlock
+from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
-from .footnotes import find_footnotes, read_notes
+from .footnotes import find_footnotes, read_notes, take_stacked_labels
 from .headings import CHAPTER
-from .note_labels import read_label
+from .note_labels import Label, read_label, read_label_alone
+from .note_markers import markers_in_order
 
 NOTE_SECTION_TITLES = {t.casefold() for p in packs() for t in p.note_section_titles}
 REFERENCE_LIST_TITLES = {t.casefold() for p in packs() for t in p.reference_list_titles}
@@ -76,6 +77,45 @@ def _reference_list_pages(lines: list[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _link_together(
+    lines: list[Line], notes: list[Footnote], style: str, region: range, taken: frozenset[int]
+) -> None:
+    """The markers of a section's notes chosen together, when that links more of them (or as many, more of
+    them glued) than one by one."""
+    chosen = markers_in_order(lines, region, [Label(style, note.label, 0) for note in notes], taken)
+
+    def linked(markers: list[Marker | None]) -> tuple[int, int]:
+        return sum(m is not None for m in markers), sum(m is not None and m.glued for m in markers)
+    if linked(chosen) <= linked([note.marker for note in notes]):
+        return
+    for note, marker in zip(notes, chosen, strict=True):
+        if marker != note.marker:
+            note.marker, note.decided = marker, "label" if marker else ""
+            note.warning = "" if "linked by its order only" in note.warning else note.warning
+
+
+def _page_notes_within(
+    lines: list[Line], notes: list[Footnote], style: str, region: range, taken: frozenset[int]
+) -> list[FootnoteBlock]:
+    """The page-foot notes of a page inside an endnote section: a label of another style alone on its line
+    ("§" among notes "1.", "2.") ends the endnote before it and opens the page's notes, linked to their
+    markers in the text before the section."""
+    blocks = []
+    for note in notes:
+        alone = [(k, label) for k, j in enumerate(note.lines) if j != note.label_line
+                 and (label := read_label_alone(lines[j].text)) and label.style != style]
+        if not alone:
+            continue
+        cut, first = alone[0]
+        foot, note.lines = note.lines[cut:], note.lines[:cut]
+        end = foot[-1] + 1
+        page_notes = read_notes(lines, foot[0], end, first, 1, region, (region.start, 0), taken)
+        if page_notes:
+            start = take_stacked_labels(lines, page_notes, page_notes[0].label_line, region, taken)
+            blocks.append(FootnoteBlock(start, end, page_notes))
+    return blocks
+
+
 def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
     """Every note block of the document, page-foot and endnote, in the order of the lines."""
     sections = endnote_sections(lines)
@@ -88,6 +128,8 @@ def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
         # A marker never stands in a block of notes.
         region = range(previous_end, heading)
         notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, read_label)
+        _link_together(lines, notes, label.style, region, foot_lines)
         blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
+        blocks.extend(_page_notes_within(lines, notes, label.style, region, foot_lines))
         previous_end = end
     return sorted(blocks, key=lambda b: b.start)

@@ -20,8 +20,19 @@ from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
 from .evidence import blank_run, breaks_here
 from .lines import ends_sentence
-from .note_labels import Label, alone_before_text, numbered_heading, read_label, read_label_alone
-from .note_markers import QUANTITY_WORDS, find_marker
+from .note_labels import (
+    Label,
+    alone_before_text,
+    garbled_label,
+    label_rank,
+    numbered_heading,
+    rank_label,
+    read_label,
+    read_label_alone,
+    symbol_rank,
+    symbols_missing,
+)
+from .note_markers import QUANTITY_WORDS, find_marker, marker_candidates
 
 # A block longer than this is not footnotes but body text that happens to start with a number.
 MAX_BLOCK_LINES = 40
@@ -72,7 +83,7 @@ def block_extent(lines: list[Line], start: int, first: Label | None = None) -> i
 def _text_resumes(lines: list[Line], i: int, start: int) -> bool:
     """Does the running text resume at line i, after notes set in the middle of a column: a line in
     lower case after a note that ended its sentence (a note's own text goes on with a capital)?"""
-    previous = lines[i - 1]
+    previous = lines[i - 1 - (i - 1 > start and lines[i - 1].blank)]  # over one blank line
     return (i > start and not previous.blank and ends_sentence(previous.text)
             and lines[i].stripped[:1].islower() and read_label(lines[i].text) is None)
 
@@ -110,27 +121,46 @@ def read_notes(
         relation = follows(label, expected) if label and label.style == first.style else ""
         if notes and relation in ("", "restart", "restart-gap"):
             if not lines[j].blank:
+                _warn_if_garbled_label(lines, notes[-1], j)
                 notes[-1].lines.append(j)
             continue
         if relation in ("", "restart-gap"):
             continue
-        marker, decided = find_marker(lines, region, label, after, taken)
+        previous = next((n.label for n in reversed(notes) if symbol_rank(n.label)), "") if notes else ""
+        # A symbol before the previous one in the same block: the extraction put the note out of its order.
+        back = bool(previous) and (symbol_rank(label.value) or 0) < (symbol_rank(previous) or 0)
+        marker, decided = find_marker(lines, region, label, (region.start, 0) if back else after, taken)
         if relation == "gap" and marker is None and notes:
             notes[-1].lines.append(j)  # a number out of sequence with no marker: text of the note
             continue
-        n = label.number or len(notes) + 1
+        n = label_rank(label.value) or len(notes) + 1
         note = Footnote(n, j, [j], marker, label.value, decided, text_start=label.end)
         if relation == "gap":
             missing = ", ".join(str(k) for k in range(expected, label.number))
             note.warning = f"note {label.value} follows note {expected - 1}: no note {missing} was found"
+        if back and marker is not None:
+            note.warning = (f"note {label.value} stands after note {previous} among the page's notes: "
+                            "linked to its marker before theirs")
+        if previous and (missing := symbols_missing(previous, label.value)):
+            note.warning = (f"note {label.value} follows note {previous}: no note {missing} was found "
+                            f"(its text may be read as part of note {previous})")
         if decided == "order":
             note.warning = (f"note {label.value} linked by its order only: its marker reads "
                             f"'{lines[marker.line].text[marker.start:marker.end]}'")
-        if marker is not None:
+        if marker is not None and (marker.line, marker.end) > after:
             after = (marker.line, marker.end)
         notes.append(note)
         expected = (label.number or expected) + 1
     return notes
+
+
+def _warn_if_garbled_label(lines: list[Line], note: Footnote, j: int) -> None:
+    """A line of a note that opens, after a sentence's end, with a stray mark before a capital ("{Сведения",
+    "'Документы"): perhaps the label of another note as the OCR misread it. Say so at the note."""
+    mark = garbled_label(lines[j].text)
+    if mark and not note.warning and ends_sentence(lines[note.lines[-1]].text):
+        note.warning = (f"note {note.label} goes on at line {lines[j].number} with “{mark}” before a "
+                        "capital: perhaps the misread label of another note, run into this one")
 
 
 def find_footnotes(
@@ -150,6 +180,7 @@ def find_footnotes(
             i += 1
             continue
         end = block_extent(lines, i, label)
+        end = _end_before_running_text(lines, i, end, label) if end > 0 else end
         if end < 0 or relation != "next" and _quantity(lines[i].text, label):
             i += 1
             continue
@@ -160,8 +191,9 @@ def find_footnotes(
         if all(note.marker is None for note in notes) and not label.tab:
             i += 1
             continue
-        first_number = 1 if relation.startswith("restart") else expected
-        start, end = _place_displaced_labels(lines, notes, i, end, first_number, region, exclude)
+        first_number = 1 if relation.startswith("restart") or relation == "symbol" else expected
+        start = take_stacked_labels(lines, notes, i, region, exclude)
+        start, end = _place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
         blocks.append(FootnoteBlock(start, end, notes))
         numbered = [note.n for note in notes if note.label.isdigit()]
         expected = numbered[-1] + 1 if numbered else expected
@@ -170,18 +202,84 @@ def find_footnotes(
     return blocks
 
 
+def _end_before_running_text(lines: list[Line], start: int, end: int, first: Label) -> int:
+    """A block's end, cut where the running text resumes inside it: when the lines between two of its
+    labels hold the second one's marker glued to a word (notes under the first column of two, then the
+    second column), the notes end where a sentence ends and the next line goes on in lower case, holds
+    that marker or (after symbol notes, whose texts hold no glued symbols) opens a sentence."""
+    previous = start
+    for j in range(start + 1, end):
+        label = read_label(lines[j].text, (first.style,)) or read_label_alone(lines[j].text, (first.style,))
+        if label is None:
+            continue
+        glued = [k for k in range(previous + 1, j)
+                 if any(glued for *_, glued in marker_candidates(lines[k].text, label))]
+        if glued:
+            return next((k for k in range(previous + 1, glued[0] + 1)
+                         if read_label_alone(lines[k - 1].text) is None and ends_sentence(lines[k - 1].text)
+                         and (lines[k].stripped[:1].islower() or k == glued[0]
+                              or label.style == "symbol" and lines[k].stripped[:1].isupper())), end)
+        previous = j
+    return end
+
+
+def take_stacked_labels(
+    lines: list[Line], notes: list[Footnote], start: int, region: range, taken: frozenset[int]
+) -> int:
+    """`pdftotext` may stack the labels of notes alone on their lines ("†", "‡"), then their texts one after
+    the other: the labels just above a note's label, in sequence before it, share its lines, split where a
+    sentence ends and a capital opens the next. The block's new start."""
+    q = 0
+    while q < len(notes):
+        note, floor = notes[q], notes[q - 1].label_line + 1 if q else region.start
+        stacked: list[tuple[int, Label]] = []
+        k = note.label_line - 1
+        while k >= floor and k not in taken and (label := read_label_alone(lines[k].text)) is not None:
+            stacked.insert(0, (k, label))
+            k -= 1
+        ranks = [label_rank(label.value) for _, label in stacked] + [label_rank(note.label)]
+        q += 1
+        if not stacked or None in ranks or ranks != list(range(ranks[0], ranks[0] + len(ranks))):
+            continue
+        body = [j for j in note.lines if j != note.label_line or lines[j].text[note.text_start :].strip()]
+        parts = _split_notes(lines, body, len(ranks))
+        if parts is None:
+            note.warning = (f"the labels {', '.join(label.value for _, label in stacked)} and {note.label} "
+                            "stand together above their notes; their texts could not be told apart")
+            continue
+        previous = next((n.marker for n in reversed(notes[: q - 1]) if n.marker), None)
+        after = (previous.line, previous.end) if previous else (region.start, 0)
+        for q0 in range(q - 1):  # the stacked labels were read as text of the note before
+            notes[q0].lines = [j for j in notes[q0].lines if j not in {j for j, _ in stacked}]
+        for place, ((j, label), part) in enumerate(zip(stacked, parts, strict=False), start=q - 1):
+            marker, decided = find_marker(lines, region, label, after, taken)
+            after = (marker.line, marker.end) if marker else after
+            added = Footnote(label_rank(label.value) or 0, j, [j, *part], marker, label.value, decided)
+            added.text_start = len(lines[j].text)  # the label stands alone: its text is on the lines below
+            notes.insert(place, added)
+        q += len(stacked)
+        note.lines = [note.label_line, *parts[-1]]
+        note.warning = "" if "follows note" in note.warning else note.warning  # the stack fills the gap
+        if note.marker is not None and (note.marker.line, note.marker.start) < after:
+            text = lines[note.label_line].text
+            label = read_label(text, (stacked[0][1].style,)) or read_label_alone(text)
+            note.marker, note.decided = (None, "") if label is None else find_marker(
+                lines, region, label, after, taken)
+    return min(start, notes[0].label_line)
+
+
 def _quantity(text: str, label: Label) -> bool:
     """Does a number opening a line count something ("1 января", "3 года") rather than label a note?"""
     return label.style == "digit" and bool(QUANTITY_WORDS.match(text[label.end :]))
 
 
-def _displaced_labels(lines: list[Line], end: int, wanted: set[int]) -> list[tuple[int, Label]]:
+def _displaced_labels(lines: list[Line], end: int, wanted: set[str]) -> list[tuple[int, Label]]:
     """Labels alone on their lines just after a block (before the page's end) that the block lacks."""
     found = []
     j = end
     while j < len(lines) and "\f" not in lines[j].text:
         label = None if lines[j].blank else read_label_alone(lines[j].text)
-        if not lines[j].blank and (label is None or label.number not in wanted):
+        if not lines[j].blank and (label is None or label.value not in wanted):
             break
         if label is not None:
             found.append((j, label))
@@ -189,11 +287,11 @@ def _displaced_labels(lines: list[Line], end: int, wanted: set[int]) -> list[tup
     return found
 
 
-def _release_trailing_labels(lines: list[Line], last: Footnote, end: int, wanted: set[int]) -> int:
+def _release_trailing_labels(lines: list[Line], last: Footnote, end: int, wanted: set[str]) -> int:
     """A label the numbering lacks, alone on the last line of the block, was read as text of the last
     note: give it back (the block ends before it), so it can be placed as a displaced label."""
     tail = [j for j in last.lines if j > last.label_line]
-    while tail and (label := read_label_alone(lines[tail[-1]].text)) is not None and label.number in wanted:
+    while tail and (label := read_label_alone(lines[tail[-1]].text)) and label.value in wanted:
         last.lines.remove(tail[-1])
         end = tail.pop()
     return end
@@ -217,13 +315,13 @@ def _place_displaced_labels(
     """`pdftotext` may write a label alone away from its note, after the last note of the page. A label
     that the numbering lacks, found so, takes the lines of its note: those before the block (notes missing
     at its start), or the second part of the note before a gap. The block's new start and end."""
-    numbers = {n.n for n in notes}
-    wanted = set(range(first_number, notes[-1].n)) - numbers
+    symbol = symbol_rank(notes[-1].label) is not None
+    wanted = {rank_label(k, symbol) for k in range(first_number, notes[-1].n)} - {n.label for n in notes}
     end = _release_trailing_labels(lines, notes[-1], end, wanted)
     displaced = _displaced_labels(lines, end, wanted)
     if not displaced:
         return start, end
-    by_number = dict((label.number, (j, label)) for j, label in displaced)
+    by_number = dict((label_rank(label.value), (j, label)) for j, label in displaced)
     leading = sorted(k for k in by_number if k < notes[0].n)
     new_start = start
     if leading:
@@ -251,7 +349,8 @@ def _place_displaced_labels(
 
 def _displaced_note(lines: list[Line], at: tuple[int, Label], body: list[int]) -> Footnote:
     j, label = at
-    note = Footnote(label.number, j, [j, *body], None, label.value, "", text_start=len(lines[j].text))
+    rank = label_rank(label.value) or 0
+    note = Footnote(rank, j, [j, *body], None, label.value, text_start=len(lines[j].text))
     note.warning = f"the label of note {label.value} stands apart from its note, after the page's notes"
     return note
 

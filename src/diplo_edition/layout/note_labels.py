@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from ..model.lines import Line
 
+# The symbols of notes, in their usual order; `pdftotext` writes the asterisk as "∗" (U+2217).
+NOTE_SYMBOLS = "*∗†‡§¶"
+SYMBOL_ORDER = NOTE_SYMBOLS.replace("∗", "")  # a label reads "*" for either asterisk
+SYMBOL_LABEL = "|".join(f"{re.escape(c)}{{1,3}}" for c in NOTE_SYMBOLS)
 # The note number, then white space or (when the OCR lost the space) a capital letter.
 LABEL = re.compile(r"^(?P<n>\d{1,5})(?P<sep>[ \t\u00a0]+|(?=[А-ЯЁA-Z«\"]))(?=\S)")
 _AFTER = r"[ \t\u00a0]*(?=\S)"
@@ -21,7 +25,7 @@ LABEL_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     # "1. Text": French and English prints label notes so, at the page foot as in endnote sections
     ("dotted", re.compile(rf"^(?P<n>\d{{1,3}})\.{_AFTER}(?!\d)")),
     # not "* OK OK": a separator "* * *" as the OCR reads it
-    ("symbol", re.compile(r"^(?P<n>\*{1,3}|†{1,3}|‡{1,3})[ \t\u00a0]*"
+    ("symbol", re.compile(rf"^(?P<n>{SYMBOL_LABEL})[ \t\u00a0]*"
                           r"(?![A-ZА-Я]{1,3}(?:\s+[A-ZА-Я]{1,3}){0,2}\s*$)(?=[^\W\d_]|[«\"“(])")),
 )
 # A label alone on its line, the note's text on the next ones (as `pdftotext` writes superscripts).
@@ -30,10 +34,19 @@ LABEL_ALONE = (
     ("bracket", re.compile(r"^\[(?P<n>\d{1,3}|[lI])\]\s*$")),
     ("closing", re.compile(r"^(?P<n>\d{1,3})\)\s*$")),
     ("digit", re.compile(r"^(?P<n>\d{1,3})\s*$")),
-    ("symbol", re.compile(r"^(?P<n>\*{1,3}|†{1,3}|‡{1,3})\s*$")),
+    # not "***" alone: that is a separator (a note labelled so has its text on the label's line)
+    ("symbol", re.compile(rf"^(?P<n>{SYMBOL_LABEL.replace('{1,3}', '{1,2}')})\s*$")),
 )
+# A stray mark glued before a capital at the start of a note's line: a symbol label as the OCR may read it.
+# (Not an opening quote: a note may open with a quoted title.)
+GARBLED_LABEL = re.compile(r"^(?P<mark>['’”{}|!])(?=[А-ЯЁA-Z])")
 # What the OCR reads for a 1 in a bracketed label.
 OCR_ONE = {"l": "1", "I": "1"}
+
+
+def _label_value(read: str) -> str:
+    """The label as the edition writes it: "(l)" is note 1, "∗" the asterisk."""
+    return OCR_ONE.get(read, read).replace("∗", "*")
 
 @dataclass(frozen=True)
 class Label:
@@ -50,6 +63,39 @@ class Label:
         return int(self.value) if self.value.isdigit() else None
 
 
+def symbol_rank(value: str) -> int | None:
+    """The place of a symbol label in the usual order (*, †, ‡, §, ¶, then doubled: **, ††, ...)."""
+    if not value or value[0] not in SYMBOL_ORDER or value != value[0] * len(value):
+        return None
+    return SYMBOL_ORDER.index(value[0]) + 1 + (len(value) - 1) * len(SYMBOL_ORDER)
+
+
+def garbled_label(text: str) -> str:
+    """The stray mark a line opens with before a capital, if any (see GARBLED_LABEL)."""
+    m = GARBLED_LABEL.match(text)
+    return m["mark"] if m else ""
+
+
+def label_rank(value: str) -> int | None:
+    """A label's place in its sequence: the number, or the symbol's rank."""
+    return int(value) if value.isdigit() else symbol_rank(value)
+
+
+def symbols_missing(previous: str, label: str) -> str:
+    """The symbol labels missing between two symbol-labelled notes ("†" between "*" and "‡"); none when the
+    numbering restarts at "*" (per page)."""
+    before, after = symbol_rank(previous), symbol_rank(label)
+    if before is None or after is None or after == 1 or after <= before + 1:
+        return ""
+    return ", ".join(rank_label(k, True) for k in range(before + 1, after))
+
+
+def rank_label(rank: int, symbol: bool) -> str:
+    """The label at a place in its sequence: the number, or the symbol ("‡" is 3, "**" is 6)."""
+    width = len(SYMBOL_ORDER)
+    return SYMBOL_ORDER[(rank - 1) % width] * ((rank - 1) // width + 1) if symbol else str(rank)
+
+
 def read_label(text: str, styles: tuple[str, ...] = ()) -> Label | None:
     """The note label the text opens with, if any (of the given styles, or of any)."""
     for style, pattern in LABEL_STYLES:
@@ -57,7 +103,7 @@ def read_label(text: str, styles: tuple[str, ...] = ()) -> Label | None:
             continue
         m = pattern.match(text)
         if m:
-            value = OCR_ONE.get(m["n"], m["n"])
+            value = _label_value(m["n"])
             sep = m.groupdict().get("sep") or ""
             return Label(style, value, m.end(), "\t" in sep)
     return None
@@ -68,7 +114,7 @@ def read_label_alone(text: str, styles: tuple[str, ...] = ()) -> Label | None:
     for style, pattern in LABEL_ALONE:
         m = pattern.match(text)
         if m and (not styles or style in styles):
-            return Label(style, OCR_ONE.get(m["n"], m["n"]), len(text), alone=True)
+            return Label(style, _label_value(m["n"]), len(text), alone=True)
     return None
 
 

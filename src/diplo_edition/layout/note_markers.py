@@ -13,7 +13,7 @@ from ..model.layout import Marker
 from ..model.lines import Line
 from .evidence import is_page_number_line
 from .headings import heading_level
-from .note_labels import Label
+from .note_labels import NOTE_SYMBOLS, Label
 
 # Words after a number that make it a quantity or a date, not a footnote marker.
 QUANTITY_WORDS = re.compile(
@@ -105,7 +105,9 @@ def marker_candidates(text: str, label: Label) -> list[tuple[int, int, bool]]:
     if label.style == "closing":
         return _pattern_candidates(text, rf"(?<![\d(]){n}\)", glued_only=True)
     if label.style == "symbol":
-        return _pattern_candidates(text, rf"(?<![*†‡]){n}(?![*†‡])", glued_only=True)
+        symbols = re.escape(NOTE_SYMBOLS)
+        printed = n.replace(r"\*", "[*∗]")  # the label reads "*"; the text may print "∗"
+        return _pattern_candidates(text, rf"(?<![{symbols}]){printed}(?![{symbols}])", glued_only=True)
     if label.style == "dotted":  # the label "1." says nothing of the marker: a superscript or "(1)"
         paren = _pattern_candidates(text, rf"\((?:{n}{one})\)", glued_only=False)
         return sorted(paren + _digit_candidates(text, int(label.value)))
@@ -139,3 +141,34 @@ def find_marker(
     return (garbled, "order") if garbled is not None else (None, "")
 
 
+
+
+def markers_in_order(
+    lines: list[Line], region: range, labels: list[Label], taken: frozenset[int] = frozenset()
+) -> list[Marker | None]:
+    """The markers of a run of notes, in the order of the notes, chosen together: as many notes linked as
+    the text allows, glued markers preferred. Taking the first marker of each note in turn can take a
+    number standing far ahead and leave every note after it with none."""
+    usable = [i for i in region
+              if i not in taken and not lines[i].blank and not is_page_number_line(lines, i)]
+    spots = [[Marker(i, start, end, glued) for i in usable
+              for start, end, glued in marker_candidates(lines[i].text, label)] for label in labels]
+    # (linked, glued) of the best chain ending with note k at its candidate c, and the link before it
+    best: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, int] | None]] = {}
+    for k, here in enumerate(spots):
+        for c, spot in enumerate(here):
+            score, link = (1, int(spot.glued)), None
+            for (pk, pc), (prior, _) in best.items():
+                if pk == k:
+                    continue  # one marker per note
+                before = spots[pk][pc]
+                total = (prior[0] + 1, prior[1] + int(spot.glued))
+                if (before.line, before.start) < (spot.line, spot.start) and total > score:
+                    score, link = total, (pk, pc)
+            best[(k, c)] = (score, link)
+    chosen: list[Marker | None] = [None] * len(labels)
+    node = max(best, key=lambda key: best[key][0], default=None)
+    while node is not None:
+        chosen[node[0]] = spots[node[0]][node[1]]
+        node = best[node][1]
+    return chosen
