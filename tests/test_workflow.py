@@ -349,7 +349,7 @@ def test_interrupted_build_keeps_the_previous_site_and_leaves_no_temporary_direc
     assert leftovers(project) == []
 
 
-def test_replace_directory_puts_the_old_site_back_when_interrupted(tmp_path, monkeypatch):
+def test_a_swap_interrupted_between_its_renames_puts_the_old_site_back(tmp_path, monkeypatch):
     out, staging = tmp_path / "build", tmp_path / ".build.new-x"
     out.mkdir()
     (out / "old.html").write_text("old")
@@ -366,7 +366,7 @@ def test_replace_directory_puts_the_old_site_back_when_interrupted(tmp_path, mon
     # A system without an atomic exchange of two folders swaps them with two renames.
     monkeypatch.setattr(output_folder, "_exchange", lambda a, b: False)
     with pytest.raises(KeyboardInterrupt):
-        output_folder.replace_directory(staging, out)
+        output_folder.swap_in(staging, out)
     assert (out / "old.html").read_text() == "old"
 
 

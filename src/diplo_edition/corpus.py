@@ -12,7 +12,6 @@ from .apparatus.mentions import MentionMatcher, build_matcher, matcher_of_forms
 from .cache import Cache, content_key
 from .diagnostics import Diagnostic, InputError
 from .editions import Edition
-from .fingerprints import file_digest
 from .layout.hyphenation import corpus_lexicon
 from .pipeline import source_lines
 from .process_pool import map_ordered
@@ -49,7 +48,7 @@ def read_corpus(
     progress.stage(READING_SOURCES, len(refs))
     words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str]) if cache_root else None
     # Each raw file's word forms are cached by its bytes.
-    keys = {path: content_key("lexicon", digests.get(path) or file_digest(path)) for path in refs
+    keys = {path: content_key("lexicon", digests[path]) for path in refs
             if words_of is not None}
     cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
     to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]

@@ -95,9 +95,8 @@ class _Worker:
         return result
 
     def run(self, doc: DocumentEdition) -> DocumentResult:
-        cached = self.cached(doc)
-        if cached is not None:
-            return cached
+        """Process a document that the cache does not hold (executor_for looked it up before sending it)
+        and store its result."""
         # Validated by the pipeline, on all cores; only a valid result is cached: a cached one needs no check.
         result = process_document(doc, self.state.collection, self.dehyphenator, self.state.matcher)
         if self.cache is not None and not any(d.severity.value == "error" for d in result.diagnostics):

@@ -82,13 +82,6 @@ def swap_in(staging: Path, out: Path) -> Path | None:
     return old
 
 
-def replace_directory(staging: Path, out: Path) -> None:
-    """Swap the finished staging directory in for the output directory, and remove the previous site."""
-    old = swap_in(staging, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

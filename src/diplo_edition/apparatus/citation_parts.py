@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from ..languages import alternation, packs
 from .spans import Span
 
-DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2015]"
-
 # The shelfmark and locator words of every language pack, as printed (with their dot where abbreviated):
 # a quotation or a shelfmark in another language than the document's is still read.
 PACKS = packs()

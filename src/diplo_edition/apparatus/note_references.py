@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..languages import alternation
-from .citation_parts import DASH, PACKS, CitationCandidate, cited_range
+from ..languages._patterns import DASH
+from .citation_parts import PACKS, CitationCandidate, cited_range
 from .spans import Span
 
 _VOLUME_WORD = alternation([w for p in PACKS for w in p.volume_words])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..languages import alternation
-from .citation_parts import DASH, FOLIO, FOND, PACKS, CitationCandidate, cited_range
+from ..languages._patterns import DASH
+from .citation_parts import FOLIO, FOND, PACKS, CitationCandidate, cited_range
 from .series import volume_number
 from .spans import Span
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from ..editions import PrintedSeries
 from ..languages import alternation, pack
-from .citation_parts import DASH, CitationCandidate, cited_range
+from ..languages._patterns import DASH
+from .citation_parts import CitationCandidate, cited_range
 from .spans import Span
 
 # After a series' name, the state it is of, as printed: an abbreviation (СССР, РСФСР) or one word (России).

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from ..editions import ArchiveName
 from ..languages import alternation
-from .citation_parts import DASH, FOLIO, FOND, PACKS, CitationCandidate, cited_range
+from ..languages._patterns import DASH
+from .citation_parts import FOLIO, FOND, PACKS, CitationCandidate, cited_range
 from .spans import Span
 
 # What OCR reads for a letter of a locator word: Latin letters of the same shape, a Cyrillic letter of like

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..languages import alternation, packs
+from ..languages._patterns import DASH
 
-DASH = r"[-\u2010-\u2015]"
 _UPPER = r"A-ZА-ЯЁÀ-ÖØ-Þ"
 _LOWER = r"a-zа-яёß-öø-ÿ"
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."

@@ -17,7 +17,6 @@ from ..model.document import Document
 from ..model.lines import Line
 from ..model.passes import Pass
 
-FORM_FEED = "\f"
 GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 # The gutter is shared by at least this share of a page's lines, and by this many lines at the least.
 GUTTER_SHARE = 0.5
@@ -29,7 +28,7 @@ def _pages(lines: list[Line]) -> list[range]:
     """Runs of lines between form feeds (the whole text when there are none)."""
     out, start = [], 0
     for k, line in enumerate(lines):
-        if line.text == FORM_FEED:
+        if line.form_feed:
             out.append(range(start, k))
             start = k + 1
     out.append(range(start, len(lines)))

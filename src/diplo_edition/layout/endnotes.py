@@ -24,6 +24,8 @@ from .note_markers import markers_in_order
 NOTE_SECTION_TITLES = {t.casefold() for p in packs() for t in p.note_section_titles}
 REFERENCE_LIST_TITLES = {t.casefold() for p in packs() for t in p.reference_list_titles}
 OTHER_SECTION_TITLES = {t.casefold() for p in packs() for t in p.section_titles} - NOTE_SECTION_TITLES
+# A title that ends an endnote section: another section's, or another endnote section's.
+SECTION_TITLES = NOTE_SECTION_TITLES | OTHER_SECTION_TITLES
 
 
 def _title(line: Line) -> str:
@@ -44,7 +46,7 @@ def _first_note(lines: list[Line], heading: int) -> int | None:
 
 def _section_end(lines: list[Line], first: int) -> int:
     for j in range(first + 1, len(lines)):
-        if CHAPTER.match(lines[j].stripped) or _title(lines[j]) in NOTE_SECTION_TITLES | OTHER_SECTION_TITLES:
+        if CHAPTER.match(lines[j].stripped) or _title(lines[j]) in SECTION_TITLES:
             return j
     return len(lines)
 
@@ -71,7 +73,7 @@ def _reference_list_pages(lines: list[Line]) -> frozenset[int]:
     for i, line in enumerate(lines):
         if _title(line) in REFERENCE_LIST_TITLES:
             j = i
-            while j < len(lines) and "\f" not in lines[j].text:
+            while j < len(lines) and not lines[j].form_feed:
                 found.add(j)
                 j += 1
     return frozenset(found)

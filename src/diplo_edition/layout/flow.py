@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model.document import Block, HyphenDecision
 from ..model.inline import ColumnBreak, Inline, Note, PageBreak, WitnessReading
 from ..model.layout import FootnoteBlock, Marker, PageLayout
-from ..model.lines import Line, count_letters
+from ..model.lines import Line, record_removed
 from .furniture import forme_work
 from .headings import bare_number_level, heading_level
 from .hyphenation import NO_EVIDENCE, Dehyphenator
@@ -156,8 +156,7 @@ class FlowBuilder:
                     self.markers.setdefault(fn.marker.line, []).append((fn.marker, note))
 
     def _remove(self, text: str, rule: str) -> None:
-        for char, count in count_letters(text).items():
-            self.removed[(rule, char)] += count
+        record_removed(self.removed, text, rule)
 
     def _join_pieces(self, pieces: list[tuple[str, int]]) -> list[Inline]:
         out: list = []

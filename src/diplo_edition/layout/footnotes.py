@@ -58,7 +58,7 @@ def block_extent(lines: list[Line], start: int, first: Label | None = None) -> i
     first = first or read_label(lines[start].text) or Label("digit", "0", 0)
     i = start + 1
     while i < len(lines):
-        if "\f" in lines[i].text:
+        if lines[i].form_feed:
             return i  # a form feed: the page ends here
         if lines[i].blank:
             run = blank_run(lines, i)
@@ -277,7 +277,7 @@ def _displaced_labels(lines: list[Line], end: int, wanted: set[str]) -> list[tup
     """Labels alone on their lines just after a block (before the page's end) that the block lacks."""
     found = []
     j = end
-    while j < len(lines) and "\f" not in lines[j].text:
+    while j < len(lines) and not lines[j].form_feed:
         label = None if lines[j].blank else read_label_alone(lines[j].text)
         if not lines[j].blank and (label is None or label.value not in wanted):
             break

@@ -48,10 +48,6 @@ def _digits(text: str) -> str:
     return " ".join(NUMBERS.findall(text))
 
 
-def is_form_feed(line: Line) -> bool:
-    return "\f" in line.text
-
-
 def head_key(text: str) -> str:
     """The words of a head, case folded: what two printings of it share."""
     return " ".join(WORD.findall(text.casefold()))
@@ -90,7 +86,7 @@ class _Clusters:
 
 def _segments(lines: list[Line]) -> list[range]:
     """The pages between form feeds, blank pages too (a page after the last form feed if it has text)."""
-    bounds = [i for i, line in enumerate(lines) if is_form_feed(line)]
+    bounds = [i for i, line in enumerate(lines) if line.form_feed]
     starts = [0, *(i + 1 for i in bounds)]
     ends = [*bounds, len(lines)]
     pages = [range(a, b) for a, b in zip(starts, ends, strict=True)]
@@ -304,7 +300,7 @@ def _one_digit_apart(a: int, b: int) -> bool:
 def find_furniture(lines: list[Line]) -> PageFurniture:
     """The furniture of a document's flow of lines."""
     finder = _Finder(lines)
-    form_feeds = [i for i, line in enumerate(lines) if is_form_feed(line)]
+    form_feeds = [i for i, line in enumerate(lines) if line.form_feed]
     if form_feeds:
         pages = _segments(lines)
         page_of = {i: k for k, page in enumerate(pages) for i in page}

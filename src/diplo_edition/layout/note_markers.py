@@ -43,6 +43,7 @@ def _digit_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:
     digits = str(n)
     if text.strip().isdigit():
         return out  # a page or document number alone on its line
+    in_heading = heading_level(text) is not None
     for m in re.finditer(rf"(?<!\d){digits}(?!\d)", text):
         start, end = m.start(), m.end()
         before = text[:start]
@@ -61,7 +62,7 @@ def _digit_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:
                 continue
             if re.search(r"\d\s*$", before) or QUANTITY_WORDS.match(after.lstrip()):
                 continue
-            if not before.strip() and re.match(r"^[.)]", after) or heading_level(text) is not None:
+            if not before.strip() and re.match(r"^[.)]", after) or in_heading:
                 continue  # "1." or "1)" opening a line (a list item), a number in a heading
             # Take the space before the marker with it; a space before following punctuation too.
             cut_start = len(before.rstrip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Severity
 from ..model.document import Block, Document
 from ..model.layout import PageLayout
-from ..model.lines import Line, count_letters
+from ..model.lines import Line, record_removed
 from ..model.passes import Pass
 from .endnotes import find_notes
 from .flow import build_flow
@@ -30,8 +30,7 @@ def _warn(file: str, line: int | None, message: str) -> Diagnostic:
 
 def _remove_lines(doc: Document, lines: list[Line], rule: str) -> None:
     for line in lines:
-        for char, count in count_letters(line.text).items():
-            doc.removed[(rule, char)] += count
+        record_removed(doc.removed, line.text, rule)
 
 
 class SecondCopies(Pass):

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# What pdftotext and Tesseract write at every page end: a line of its own in the flow, the page break.
+FORM_FEED = "\f"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Line:
         return self.text.strip()
 
     @property
+    def form_feed(self) -> bool:
+        """The line that stands for a form feed: a printed page ends here."""
+        return FORM_FEED in self.text
+
+    @property
     def leading_space(self) -> bool:
         """A line that begins with white space: in OCR text often the first line of a page."""
         return not self.blank and self.text[:1].isspace()
@@ -49,3 +56,9 @@ class Witness:
 def count_letters(text: str) -> Counter:
     """Letters and digits of a text, by character: what the letter balance counts."""
     return Counter(LETTER_OR_DIGIT.findall(text))
+
+
+def record_removed(removed: Counter, text: str, rule: str) -> None:
+    """Count the letters and digits of text as taken out of the reading text by a recorded rule."""
+    for char, count in count_letters(text).items():
+        removed[(rule, char)] += count

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, InputError, Severity
+from ..model.lines import FORM_FEED
 from .encoding import BOMS, ICONV_NAMES, LABELS, SAMPLE, guess_single_byte, utf16_without_bom
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -35,7 +36,6 @@ MAX_LINE = 100_000
 # Control characters are not text (XML cannot even hold most of them): C0 except tab, line ends and the
 # form feed (a page break), DEL, C1, and the non-characters U+FFFE and U+FFFF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-FORM_FEED = "\f"
 
 # Files that are documents or images, not text: (magic bytes, what it is, what to do).
 _SIGNATURES = (
@@ -129,13 +129,13 @@ def _decode_mixed(data: bytes, name: str) -> Decoded | None:
             raw.decode("utf-8")
         except UnicodeDecodeError:
             foreign.append(number)
-    utf8_letters = any(not raw.isascii() for k, raw in enumerate(lines, 1) if k not in set(foreign))
+    chosen = set(foreign)
+    utf8_letters = any(not raw.isascii() for k, raw in enumerate(lines, 1) if k not in chosen)
     if not foreign or not utf8_letters:
         return None
     encoding, _ = guess_single_byte(b"\n".join(lines[k - 1] for k in foreign)[:SAMPLE])
     if encoding is None:
         return None
-    chosen = set(foreign)
     try:
         text = "\n".join(raw.decode(encoding if k in chosen else "utf-8") for k, raw in enumerate(lines, 1))
     except UnicodeDecodeError:

@@ -29,7 +29,11 @@ SHOWN_LINES = 5
 def tei_letters(tei: bytes) -> Counter:
     """Letters and digits of the TEI that come from the sources (not the editorial header), without the
     editor's corrections (corr), which no source printed."""
-    root = etree.fromstring(tei, SAFE_PARSER)
+    return _source_letters(etree.fromstring(tei, SAFE_PARSER))
+
+
+def _source_letters(root: etree._Element) -> Counter:
+    """tei_letters of a parsed TEI (its corr elements are stripped from the tree)."""
     etree.strip_elements(root, CORR, with_tail=False)
     counted: Counter = Counter()
     for el in root.xpath(TEXT_OF_THE_SOURCES, namespaces=NS):
@@ -78,7 +82,7 @@ def _missing(found: list[tuple[str, Line]], kept: Counter) -> list[str]:
     return out
 
 
-def furniture_balance(sources: dict[str, list[Line]], tei: bytes) -> Furniture:
+def furniture_balance(sources: dict[str, list[Line]], root: etree._Element) -> Furniture:
     """The running heads, page numbers and form feeds of the raw files, and whether the TEI keeps them."""
     heads: list[tuple[str, Line]] = []
     numbers: list[tuple[str, Line]] = []
@@ -93,7 +97,6 @@ def furniture_balance(sources: dict[str, list[Line]], tei: bytes) -> Furniture:
                 heads.append((head_key(text), line))
             elif item.kind == "pageNum":
                 numbers.append((_digits(text), line))
-    root = etree.fromstring(tei, SAFE_PARSER)
     fw = {kind: Counter() for kind in ("header", "pageNum")}
     for el in root.iterfind(".//t:text//t:fw", NS):
         text = "".join(el.itertext())
@@ -133,7 +136,9 @@ def letter_balance(
 ) -> Balance:
     """Compare the raw letters with the TEI's plus the removals recorded as (rule, character) counts, and
     the page furniture of the raw ``sources`` with the TEI's forme work."""
-    in_tei = tei_letters(tei)
+    root = etree.fromstring(tei, SAFE_PARSER)  # parsed once: the forme work is read before corr is stripped
+    furniture = furniture_balance(sources, root) if sources else Furniture()
+    in_tei = _source_letters(root)
     removed_chars: Counter = Counter()
     by_rule: dict[str, int] = {}
     for (rule, char), count in removed.items():
@@ -141,5 +146,4 @@ def letter_balance(
         by_rule[rule] = by_rule.get(rule, 0) + count
     accounted = in_tei + removed_chars
     lost, added = raw_letters - accounted, accounted - raw_letters
-    furniture = furniture_balance(sources, tei) if sources else Furniture()
     return Balance(sum(raw_letters.values()), sum(in_tei.values()), by_rule, lost, added, furniture)

@@ -287,14 +287,7 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
             while stack[-1][0] >= level:
                 stack.pop()
             div = append_element(stack[-1][1], "div")
-            # Breaks that open the heading stand before it, in the division.
-            leading = 0
-            while leading < len(block.content) and isinstance(
-                block.content[leading], (PageBreak, ColumnBreak, PrintedPageNumber)
-            ):
-                leading += 1
-            inline.append(div, block.content[:leading])
-            inline.append(append_element(div, "head"), block.content[leading:])
+            _head(div, block.content, inline)
             stack.append((level, div))
             continue
         if len(stack) == 1:
@@ -316,16 +309,21 @@ def _body(blocks: list[Block], inline: _Inline) -> etree._Element:
     return body
 
 
+def _head(div: etree._Element, content: list[Inline], inline: _Inline) -> None:
+    """A division's heading; the breaks that open it stand before it, in the division."""
+    leading = 0
+    breaks = (PageBreak, ColumnBreak, PrintedPageNumber)
+    while leading < len(content) and isinstance(content[leading], breaks):
+        leading += 1
+    inline.append(div, content[:leading])
+    inline.append(append_element(div, "head"), content[leading:])
+
+
 def _back(reference_list: ReferenceList, inline: _Inline) -> etree._Element:
     """The reference list printed in the document: its heading (breaks that open it before) and entries."""
     back = etree.Element(tei("back"))
     div = append_element(back, "div", type="bibliography")
-    head = reference_list.head
-    leading = 0
-    while leading < len(head) and isinstance(head[leading], (PageBreak, ColumnBreak, PrintedPageNumber)):
-        leading += 1
-    inline.append(div, head[:leading])
-    inline.append(append_element(div, "head"), head[leading:])
+    _head(div, reference_list.head, inline)
     list_bibl = append_element(div, "listBibl")
     for entry in reference_list.entries:
         bibl = append_element(list_bibl, "bibl", n=str(entry.n))
