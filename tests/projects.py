@@ -3,8 +3,6 @@ built sites: helpers shared by the test modules."""
 
 from __future__ import annotations
 
-import gzip
-import re
 import shutil
 from pathlib import Path
 
@@ -69,27 +67,10 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 # Pagefind writes its filter files in hash-map order, so their bytes, their hashed names and the metadata
 # that names them vary from run to run (upstream issue Pagefind/pagefind#638); its fragments and word
 # indexes are stable. Those files are compared by what they hold: per language, the sorted bytes of each.
-_UNSTABLE_PAGEFIND = re.compile(r"pagefind/(filter/(?P<lang>[a-z-]+)_[0-9a-f]+\.pf_filter|"
-                                r"pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)")
-
-
 def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file of a built site by path, Pagefind's unstable files by their content as a whole."""
-    out: dict[str, bytes] = {}
-    filters: dict[str, list[bytes]] = {}
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file():
-            continue
-        name = path.relative_to(directory).as_posix()
-        unstable = _UNSTABLE_PAGEFIND.fullmatch(name)
-        if unstable is None:
-            out[name] = path.read_bytes()
-        elif unstable.group("lang"):
-            filters.setdefault(unstable.group("lang"), []).append(
-                bytes(sorted(gzip.decompress(path.read_bytes()))))
-    for lang, contents in filters.items():
-        out[f"pagefind/filter/{lang}"] = b"\0".join(sorted(contents))
-    return out
+    """Every file of a built site by path (the search index too: builds are byte-identical)."""
+    return {path.relative_to(directory).as_posix(): path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
 def leftovers(directory: Path) -> list[str]:

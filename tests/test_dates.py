@@ -16,8 +16,8 @@ SOURCES = Path(__file__).resolve().parents[1] / "sources"
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def tagged(text: str, lang: str = "ru") -> list[tuple[str, dict[str, str]]]:
-    return [(text[s.start : s.end], s.attrs) for s in find_dates(text, lang)]
+def tagged(text: str) -> list[tuple[str, dict[str, str]]]:
+    return [(text[s.start : s.end], s.attrs) for s in find_dates(text)]
 
 
 def source_lines(name: str, needle: str, following: int = 0) -> str:
@@ -85,7 +85,7 @@ def test_russian_forms(text: str, printed: str, attrs: dict[str, str]) -> None:
     ],
 )
 def test_russian_non_dates_stay_plain(text: str) -> None:
-    assert find_dates(text, "ru") == []
+    assert find_dates(text) == []
 
 
 def test_a_parenthesised_year_range_is_a_range() -> None:
@@ -95,7 +95,7 @@ def test_a_parenthesised_year_range_is_a_range() -> None:
 
 
 def test_initials_after_a_year_are_not_the_year_word() -> None:
-    assert find_dates("в 1921 Г.В. Чичерин писал", "ru") == []
+    assert find_dates("в 1921 Г.В. Чичерин писал") == []
 
 
 def test_a_range_wins_over_its_parts() -> None:
@@ -122,12 +122,12 @@ def test_a_range_wins_over_its_parts() -> None:
     ],
 )
 def test_english_forms(text: str, printed: str, attrs: dict[str, str]) -> None:
-    assert tagged(text, "en") == [(printed, attrs)]
+    assert tagged(text) == [(printed, attrs)]
 
 
 @pytest.mark.parametrize("text", ["1923 people came", "page 1923", "in 1750 there", "February 30, 1925"])
 def test_english_non_dates_stay_plain(text: str) -> None:
-    assert find_dates(text, "en") == []
+    assert find_dates(text) == []
 
 
 # --- the corpus ---------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_english_non_dates_stay_plain(text: str) -> None:
 
 def test_corpus_abstract_dates() -> None:
     text = (SOURCES / "urumqi-negotiations-1923.abstract.en.txt").read_text(encoding="utf-8")
-    found = tagged(text, "en")
+    found = tagged(text)
     assert ("1921–1923", {"from": "1921", "to": "1923"}) in found
     assert ("September 5, 1921", {"when": "1921-09-05"}) in found
     assert ("August 25, 1923", {"when": "1923-08-25"}) in found
@@ -178,7 +178,7 @@ def test_textbook_month_and_year() -> None:
 def test_every_value_in_the_corpus_is_valid_iso() -> None:
     for path in SOURCES.glob("*.txt"):
         text = path.read_text(encoding="utf-8")
-        spans = find_dates(text, "ru")
+        spans = find_dates(text)
         assert spans, path.name
         _check(text, spans)
 
@@ -232,10 +232,10 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=40).map("".join), st.sampled_from(["ru", "en"]))
 def test_random_text_never_breaks(text: str, lang: str) -> None:
-    _check(text, find_dates(text, lang))
+    _check(text, find_dates(text))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_arbitrary_unicode_never_breaks(text: str) -> None:
-    _check(text, find_dates(text, "ru"))
+    _check(text, find_dates(text))

@@ -15,8 +15,10 @@ from lxml import etree
 from diplo_edition.apparatus.citations import CitationContext, find_citations
 from diplo_edition.diagnostics import Severity
 from diplo_edition.editions import PrintedSeries, SourceRef
+from diplo_edition.layout.bibl_parts import bibl_parts
 from diplo_edition.layout.end_matter import find_reference_list
 from diplo_edition.model.document import Block
+from diplo_edition.model.inline import Annotation, Note
 from diplo_edition.pipeline import process_document
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -125,6 +127,84 @@ def test_a_chapter_titled_literature_without_entries_is_no_list():
     body = [Block("head", ["Литература"]), Block("p", ["О советской дипломатии писали многие авторы, "
                                                       "но архивы долго оставались закрытыми."])]
     assert find_reference_list(body) is None
+
+
+def test_unanchored_notes_at_the_list_stay_in_the_body_for_the_apparatus():
+    # OCR lost the markers of a page's notes; flow placed them at the next block, the list's title
+    stray = Note(7, ["РГАСПИ. Ф. 146. Оп. 8. Д. 7. Л. 215."], marker_found=False, place="end")
+    anchored = Note(8, ["Цит. по копии."])
+    body = [Block("head", ["Комментарии"]),
+            Block("head", ["Список литературы", stray]),
+            Block("p", ["1. Граубе П. Р. Дипломатия признания. М.: Наука, 1988. 465 с.", anchored])]
+    listed, rest, _ = find_reference_list(body)
+    assert [b.content for b in rest] == [["Комментарии", stray]]
+    assert listed.head == ["Список литературы"]
+    assert anchored in listed.entries[0].content  # a note anchored in an entry stays at its marker
+
+
+def test_page_notes_after_the_last_numbered_entry_are_left_in_the_body():
+    last = "2. Лозинская Е. Н. Полпредства и консульства. Л.: Изд-во ЛГУ, 1965. 197 с."
+    notes = "1ЗАВИ РФ. Ф. 495. Он. 19. Д. 113. Л. 45. РГАСПИ. Ф. 04. On. 16. Д. 316. Л. 6об."
+    body = [Block("p", ["Текст статьи."]), Block("head", ["Список литературы"]),
+            Block("p", ["1. Граубе П. Р. Дипломатия признания. М.: Наука, 1988. 465 с."]),
+            Block("p", [f"{last} {notes}"], line=40)]
+    listed, rest, left_out = find_reference_list(body)
+    assert _flat_entry(listed.entries[-1]).strip() == last
+    assert [b.content for b in rest[1:]] == [[notes]] and left_out == rest[1:] and left_out[0].line == 40
+
+
+@pytest.mark.parametrize("tail", ["(Серия «История»).", "Переизд.: М., 1990.",
+                                  "Режим доступа: для зарегистрированных пользователей."])
+def test_a_short_or_dated_tail_stays_in_the_entry(tail):
+    entry = f"1. Граубе П. Р. Дипломатия признания. М.: Наука, 1988. 465 с. {tail}"
+    listed, rest, left_out = find_reference_list([Block("head", ["Список литературы"]), Block("p", [entry])])
+    assert _flat_entry(listed.entries[0]) == entry and rest == [] and left_out == []
+
+
+def test_page_notes_among_alphabetical_entries_are_left_in_the_body():
+    body = [Block("head", ["Источники и литература"]),
+            Block("p", ["Верховцев А. С. Полпредства и консульства. М.: Наука, 1998. 140 с."]),
+            Block("p", ["ТАВП РФ. Ф. 08. Оп. 5. Д. 58. Л. 164."], line=158),
+            Block("p", ["Граубе П. Р. Торговые договоры и политика. Л.: Изд-во ЛГУ, 1986. 335 с."])]
+    listed, rest, left_out = find_reference_list(body)
+    assert [(e.n, _flat_entry(e)[:8]) for e in listed.entries] == [(1, "Верховце"), (2, "Граубе П")]
+    assert [(b.content, b.line) for b in rest] == [(["ТАВП РФ. Ф. 08. Оп. 5. Д. 58. Л. 164."], 158)]
+
+
+def test_sources_listed_by_their_fond_stay_entries_of_an_alphabetical_list():
+    body = [Block("head", ["Источники и литература"]),
+            Block("p", ["АВП РФ. Ф. 08. Секретариат наркома Г. В. Чичерина."]),
+            Block("p", ["Верховцев А. С. Полпредства и консульства. М.: Наука, 1998. 140 с."]),
+            Block("p", ["Граубе П. Р. Торговые договоры и политика. Л.: Изд-во ЛГУ, 1986. 335 с."])]
+    listed, rest, left_out = find_reference_list(body)
+    assert len(listed.entries) == 3 and rest == [] and left_out == []
+
+
+def test_the_pass_warns_at_what_it_left_out_of_the_list(edition, tmp_path):
+    text = ("Текст статьи о переговорах.\n\nСписок литературы\n\n"
+            "Граубе П. Р. Дипломатия признания. М.: Наука, 1988. 465 с.\n\n"
+            "ТАВП РФ. Ф. 08. Оп. 5. Д. 58. Л. 164.\n")
+    tree, result = _build(edition, tmp_path, text, "ru")
+    (warning,) = [d for d in result.diagnostics if "no entry" in d.message]
+    assert warning.severity is Severity.WARNING and warning.line == 7
+    assert len(tree.findall(".//t:back//t:listBibl/t:bibl", NS)) == 1
+    (shelfmark,) = tree.findall(".//t:body//t:bibl[@type='archival']", NS)
+    assert "".join(shelfmark.itertext()) == "АВП РФ. Ф. 08. Оп. 5. Д. 58. Л. 164"
+
+
+def _flat_entry(entry) -> str:
+    return _text(entry.content)
+
+
+def _text(content) -> str:
+    return "".join(x if isinstance(x, str) else _text(x.content) if isinstance(x, Annotation) else ""
+                   for x in content)
+
+
+def test_the_author_is_read_after_what_ocr_left_of_a_lost_number():
+    text = ". Callender, J. Diplomacy of Recognition. London: Macmillan, 1986. 414 pp."
+    parts = {part.tag: text[part.start:part.end] for part in bibl_parts(text)}
+    assert parts["author"] == "Callender, J." and parts["title"] == "Diplomacy of Recognition"
 
 
 def _citations(text: str, edition=None, series=(), languages=("ru", "en", "fr"), in_note=True):

@@ -67,6 +67,15 @@ def test_headings_in_capitals_are_judged_on_the_words(plain: Dehyphenator) -> No
     assert plain.decide("ВОЕННО", "ПОЛИТИЧЕСКОГО", "ru").keep
 
 
+def test_a_word_tail_that_ocr_read_as_capitals_is_joined(plain: Dehyphenator) -> None:
+    # "3. Торговые интере-" / "СЫ": a lower-case half, then capitals that only make a word when joined
+    assert plain.decide("интере", "СЫ", "ru") == HyphenDecision(False, "capitals-misread")
+    assert plain.decide("послед", "СТВИЯ", "ru") == HyphenDecision(False, "capitals-misread")
+    # an abbreviation after the break makes no word with the half before it: no join
+    assert plain.decide("анти", "СССР", "ru").keep
+    assert plain.decide("anti", "NATO", "en").keep
+
+
 def test_english_soft_hyphens_are_joined(plain: Dehyphenator) -> None:
     for left, right in [("compo", "nent"), ("founda", "tions"), ("coopera", "tion"), ("contradic", "tory")]:
         assert plain.decide(left, right, "en") == HyphenDecision(False, "word-list"), (left, right)

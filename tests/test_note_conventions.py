@@ -463,23 +463,39 @@ def test_endnote_markers_are_chosen_together_so_a_stray_number_does_not_take_the
             "3. ГАРФ. Ф. 08. Оп. 13. Д. 288. Л. 227а.\n")
     lines, notes = _notes(text)
     found = {n.label: n for _, n in notes}
-    assert found["1"].marker is None  # unanchored, and warned by the pass
+    # Linked to the "!" by its order only (and warned), never to the "1" after the reference.
+    assert _before_marker(lines, found["1"]).endswith("этого времени.|!")
+    assert found["1"].decided == "order" and "order only" in found["1"].warning
     assert _before_marker(lines, found["2"]).endswith("европейской печати.|2")
     assert _before_marker(lines, found["3"]).endswith("с недоверием.|3")
 
 
-def test_a_note_line_opening_with_a_stray_mark_is_warned_as_a_misread_label():
-    text = ("Коминтерн. Признание СССР со* стороны Соединенных Штатов сопровождалось\n"
-            "оживленной полемикой. Разрыв дипломатических отношений! с Великобританией\n"
+def _symbol_page(relations: str) -> str:
+    return ("Коминтерн. Признание СССР со* стороны Соединенных Штатов сопровождалось\n"
+            f"оживленной полемикой. Разрыв дипломатических {relations} с Великобританией\n"
             "вызвал в Москве настоящую военную тревогу.\n\n"
             "* Документы внешней политики СССР. Т. 13. С. 310.\n"
             "'Документы внешней политики СССР. Т. 5. С. 263.\n\n"
             "\fНа следующей странице текст продолжается и идёт дальше, до самого конца.")
-    lines, notes = _notes(text)
+
+
+def test_a_note_line_opening_with_a_stray_mark_is_warned_as_a_misread_label():
+    # No second marker on the page: the line stays part of note "*", with a warning.
+    lines, notes = _notes(_symbol_page("отношений"))
     assert [n.label for _, n in notes] == ["*"]
     note = notes[0][1]
     assert "goes on at line 6 with “'” before a capital" in note.warning
     assert lines[note.label_line].number == 5  # the warning stands at the note's raw line
+
+
+def test_a_misread_symbol_label_with_a_garbled_marker_opens_the_next_note_linked_by_order():
+    # The OCR read "†" as "'" at the foot and as "!" in the text: two notes, two candidates.
+    lines, notes = _notes(_symbol_page("отношений!"))
+    assert [n.label for _, n in notes] == ["*", "†"]
+    dagger = notes[1][1]
+    assert _before_marker(lines, dagger).endswith("дипломатических отношений|!")
+    assert dagger.decided == "order" and "order only" in dagger.warning
+    assert _texts(lines, dagger.lines) == ["'Документы внешней политики СССР. Т. 5. С. 263."]
 
 
 def test_a_quoted_title_opening_a_note_line_is_no_misread_label():

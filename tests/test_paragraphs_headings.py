@@ -244,8 +244,7 @@ TWO_COLUMNS = [
 
 def test_two_columns_side_by_side_are_read_left_then_right():
     lines = [Line(t, "p.txt", k + 1) for k, t in enumerate(TWO_COLUMNS)]
-    out, split = split_columns(lines)
-    assert split == 1
+    out = split_columns(lines)
     texts = [line.text.strip() for line in out if line.text.strip()]
     assert texts[0] == "Исторический контекст"
     assert texts[1] == "Переговоры начались весной 1923 г.,"
@@ -265,7 +264,7 @@ def test_two_column_page_builds_in_reading_order(tmp_path):
 
 def test_single_column_text_is_left_as_it_is():
     lines = [Line(t, "s.txt", k + 1) for k, t in enumerate(PDFTOTEXT_RU.splitlines())]
-    assert split_columns(lines) == (lines, 0)
+    assert split_columns(lines) == lines
 
 
 def test_the_site_reads_block_quotations_and_milestones(tmp_path):

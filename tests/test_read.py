@@ -24,7 +24,8 @@ def test_line_numbers_are_one_based():
 
 
 def test_not_utf8_is_refused_with_file_and_line():
-    # Too few letters to tell windows-1251 from KOI8-R (a longer text is converted: test_bad_input.py).
+    # Too few letters to tell windows-1251 from KOI8-R (a longer text is converted:
+    # robustness/test_bad_input.py).
     data = "ЖЗЙ\nКЛМ".encode("cp1251")
     with pytest.raises(InputError) as exc:
         decode(data, "sources/old.txt")

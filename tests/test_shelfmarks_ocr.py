@@ -11,7 +11,8 @@ from diplo_edition.editions import ArchiveName
 
 ARCHIVES = (ArchiveName("АВП РФ", "Архив внешней политики Российской Федерации", 1),
             ArchiveName("AVP RF", "Archive of Foreign Policy of the Russian Federation", 2),
-            ArchiveName("TNA", "The National Archives, Kew", 3))
+            ArchiveName("TNA", "The National Archives, Kew", 3),
+            ArchiveName("РГАСПИ", "Российский государственный архив социально-политической истории", 4))
 FULL_RU = [("idno", "archive"), ("idno", "fond"), ("idno", "inventory"), ("idno", "file"),
            ("citedRange", "folio")]
 
@@ -61,6 +62,32 @@ def test_an_fond_word_after_another_shelfmark_opens_a_new_one():
     "Д. 5. 1. 1925 г.",  # «1.» after a Cyrillic file is a number, not a folio
     "В 1921. 1. 5 пунктов.",
     "d. 5, 21. 3",  # «1.» inside a number
+    "See n. 5, A. 3 below.",  # look-alike words only («n.» for «п.», «A.» for «Д.»): prose
+    "Он. 5. A. 3.",
 ])
 def test_not_shelfmarks(text):
     assert citations(text) == []
+
+
+@pytest.mark.parametrize("glued, printed", [
+    ("2", "РГАСПИ. Ф. 146. On. 9. Д. 372. Л. 181"),  # the note's marker glued to the archive
+    ("З", "РГАСПИ. Ф. 146. On. 8. Д. 7. Л. 215"),  # the marker 3 read as the letter «З»
+    ("Т", "АВП РФ. Ф. 08. On. 5. Д. 58. Л. 164"),  # the marker 1 read as «Т»
+])
+def test_a_note_marker_glued_to_a_declared_archive_stays_out_of_the_shelfmark(glued, printed):
+    assert citations(f"{glued}{printed}.") == [(printed, FULL_RU)]
+
+
+def test_an_archive_the_edition_does_not_declare_is_never_cut():
+    # ЦГАОР is not declared, and ГАОР is not either: the whole name is the archive
+    ((printed, parts),) = citations("ЦГАОР. Ф. 1. Оп. 2. Д. 3.")
+    assert printed == "ЦГАОР. Ф. 1. Оп. 2. Д. 3" and parts[0] == ("idno", "archive")
+
+
+@pytest.mark.parametrize("printed", [
+    "Ф. 495. On. 3. A. 69",  # the fond word as printed anchors the look-alikes after it
+    "On. 19. Д. 113. Л. 45",  # two locator words as printed
+    "РГАСПИ. On. 3. A. 69",  # an archive's name
+])
+def test_look_alike_locator_words_are_read_beside_strong_evidence(printed):
+    assert [p for p, _ in citations(f"{printed}.")] == [printed]

@@ -35,7 +35,7 @@ from .output_folder import (
 from .pipeline import DocumentResult
 from .progress import Progress
 from .registers import Registers, load_registers
-from .search import SearchReport, document_search, start_index_site
+from .search import SearchReport, document_search, start_index_site, stop_indexing
 from .site import render_site
 from .site.document_pages import RenderedDocument
 from .site.render import SiteReport
@@ -45,6 +45,8 @@ from .yamlfile import display_name
 
 # The stages a build reports progress for; check adds one (the links).
 STAGES = (READING_SOURCES, "layout and valid TEI", "writing the site", "search index")
+# An interrupted build waits this long for the search index's thread, once Pagefind is ended.
+SEARCH_STOP_SECONDS = 5
 
 
 @dataclass
@@ -350,7 +352,8 @@ def build(
         write_build_list(staging)
         previous = swap_in(staging, out)
     except BaseException:
-        wait(search)  # Pagefind must not write into the staging folder once it is removed
+        stop_indexing()
+        wait(search, timeout=SEARCH_STOP_SECONDS)  # Pagefind reads the staging folder until it has ended
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
@@ -363,5 +366,7 @@ def build(
             record_build(project_root, inputs, out, warnings)
     except KeyboardInterrupt as exc:
         exc.site_replaced = True  # type: ignore[attr-defined]
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)  # the removal the interrupt cut short
         raise
     return BuildResult(out, results, warnings, timings)  # the TEI is in out/tei/, not in the results

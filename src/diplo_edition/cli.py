@@ -10,7 +10,8 @@ followed by a summary (``N errors, M warnings``). Exit codes:
   be replaced, a port in use);
 - 3: an internal error of diplo-edition (a bug: please report it); set DIPLO_EDITION_DEBUG=1 to see
   the traceback;
-- 130: interrupted (Ctrl-C); the previous build is left as it was.
+- 4: the machine refused (a full disk or quota, a read-only file system, no permission);
+- 130: interrupted (Ctrl-C, SIGTERM or SIGHUP); the previous build is left as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .arguments import at_least_one, jobs, numbers_at_least_one, port
 from .diagnostics import InputError, UsageError, count, plural, summary
 from .progress import progress_for
 from .search.quote_command import add_quote_command, run_quote
@@ -38,25 +40,15 @@ _MACHINE_REFUSALS = {
     errno.EPERM: "check the permissions",
 }
 
+# The signals that stop a command as Ctrl-C does, with what the closing message calls them.
+STOP_SIGNALS = {signal.SIGTERM: "terminated", signal.SIGHUP: "hung up (the terminal was closed)"}
+
 EPILOG = """\
 problems in the input are printed as FILE:LINE[:COLUMN]: error|warning: MESSAGE, then a summary.
 exit codes: 0 done (warnings may have been printed), 1 the input has errors (or warnings with
 --strict; the previous build is left as it was; for quote: not found), 2 the command was used
-wrongly, 3 internal error (a bug: please report it), 130 interrupted.
+wrongly, 3 internal error (a bug: please report it), 4 the machine refused (a full disk), 130 interrupted.
 """
-
-
-def _port(value: str) -> int:
-    port = int(value) if value.isdigit() else -1
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a port number (0 to 65535; 0 picks a free one)")
-    return port
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of worker processes (1 or more)")
-    return int(value)
 
 
 def _add_root(parser: argparse.ArgumentParser, default) -> None:
@@ -70,7 +62,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ids", nargs="*", metavar="ID", help="only these documents (their edition ids)")
     parser.add_argument("--only", nargs="+", action="extend", default=[], metavar="ID",
                         help="only these documents (the same as giving the ids after the command)")
-    parser.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--jobs", type=jobs, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1 on any)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines or bars")
     parser.add_argument("--executor", choices=("local", "dask"), default="local",
@@ -132,22 +124,26 @@ def _parser() -> argparse.ArgumentParser:
         "links of the site (rendered into a temporary directory); build/ is not touched.",
     )
     _add_selection(check)
+    check.add_argument("--layout", action="store_true", help="also print what the layout passes find in "
+                       "every document, with the evidence (to declare under 'layout:' where it is wrong)")
 
     serve = command(
         "serve", "preview the site locally, rebuilding on every change",
         "Build, serve the site on 127.0.0.1 and rebuild when sources/, editions/ or templates/ change; "
         "open pages reload after each successful rebuild. A failed rebuild keeps the previous site.",
     )
-    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000; 0: any free port)")
+    serve.add_argument("--port", type=port, default=8000, help="port (default: 8000; 0: any free port)")
     serve.add_argument("--out", type=Path, default=None, help="output directory (default: ROOT/build)")
-    serve.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: 1)")
+    serve.add_argument("--jobs", type=jobs, default=None, help="worker processes (default: 1)")
 
     names = command(
         "names", "list frequent names not yet in the registers (persons, places, organisations)",
         "List frequent names that the registers do not cover yet.",
     )
-    names.add_argument("--top", type=int, default=20, help="how many candidates to list (default: 20)")
+    names.add_argument("--top", type=at_least_one("number of candidates"), default=20,
+                       help="how many candidates to list (default: 20)")
     add_quote_command(commands)
+    numbers_at_least_one(parser)
     return parser
 
 
@@ -164,6 +160,7 @@ def _selection(args) -> list[str] | None:
 
 def _build(args) -> int:
     from .build import STAGES, build
+    from .output_folder import build_lock
 
     root = args.root.resolve()
     only = _selection(args)
@@ -174,7 +171,7 @@ def _build(args) -> int:
                          "partial one; give another directory with --out (e.g. --out /tmp/preview)")
     started = time.perf_counter()
     try:
-        with progress_for(len(STAGES), quiet=args.quiet) as progress:
+        with build_lock(out), progress_for(len(STAGES), quiet=args.quiet) as progress:
             result = build(root, out, args.jobs, only=only, strict=args.strict, progress=progress,
                            executor=args.executor, scheduler=args.scheduler, use_cache=not args.no_cache)
     except InputError as exc:
@@ -209,6 +206,7 @@ def _check(args) -> int:
 
     from .build import STAGES, build
     from .editions import load_edition
+    from .layout_found import print_layout
     from .linkcheck import check_links
 
     root = args.root.resolve()
@@ -228,6 +226,8 @@ def _check(args) -> int:
             return EXIT_CONTENT
     diagnostics = [*result.diagnostics, *broken]
     _report(diagnostics)
+    if args.layout:
+        print_layout(root, only)
     errors, warnings = count(diagnostics)
     what = f"{plural(len(result.documents), 'document')}, {plural(links, 'internal link')}"
     failed = errors or (args.strict and warnings)
@@ -312,10 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    # SIGTERM (a CI cancel, `timeout`) cleans up as Ctrl-C does, instead of leaving a half-written build.
-    previous_sigterm = None
+    # SIGTERM (a CI cancel, `timeout`) and SIGHUP (the terminal closed) clean up as Ctrl-C does, instead of
+    # leaving a half-written build.
+    previous: dict[int, object] = {}
     if threading.current_thread() is threading.main_thread():
-        previous_sigterm = signal.signal(signal.SIGTERM, _terminated)
+        previous = {number: signal.signal(number, _stopped_by) for number in STOP_SIGNALS}
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -343,12 +344,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not a problem in the input: one line, not a traceback
         return _internal_error(args.command, exc)
     finally:
-        if previous_sigterm is not None:
-            signal.signal(signal.SIGTERM, previous_sigterm)
+        if argv is None and previous:
+            # The program itself, its work done and said: a late signal must not cut its exit short (a
+            # KeyboardInterrupt in the interpreter's own shutdown prints a traceback, or hangs it).
+            for number in (signal.SIGINT, *STOP_SIGNALS):
+                signal.signal(number, signal.SIG_IGN)
+        else:  # called from Python code, whose handlers they were
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
-def _terminated(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt("terminated")
+def _stopped_by(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(STOP_SIGNALS[signum])
 
 
 def _internal_error(command: str, exc: Exception) -> int:

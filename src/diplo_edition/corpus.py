@@ -52,7 +52,7 @@ def read_corpus(
             if words_of is not None}
     cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
     to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]
-    counted = _count_all(to_count, jobs)  # in the order of to_count
+    counted = _count_all(to_count, jobs, edition.collection.max_source_megabytes)  # in the order of to_count
     lexicon: Counter = Counter()
     problems: list[Diagnostic] = []
     for path, (ref, needed) in refs.items():
@@ -71,16 +71,17 @@ def read_corpus(
     return lexicon
 
 
-def _count_words(_, ref) -> Counter | list[Diagnostic]:
+def _count_words(max_megabytes: int, ref) -> Counter | list[Diagnostic]:
     """The word forms of one raw file, or why it cannot be read (an exception would not cross processes)."""
     try:
-        return corpus_lexicon(line.text for line in source_lines(ref))
+        return corpus_lexicon(line.text for line in source_lines(ref, max_megabytes))
     except InputError as exc:
         return exc.diagnostics
 
 
-def _count_all(refs: list, jobs: int) -> Iterator[Counter | list[Diagnostic]]:
-    return map_ordered(_count_words, refs, jobs, size=lambda ref: ref.path.stat().st_size)
+def _count_all(refs: list, jobs: int, max_megabytes: int) -> Iterator[Counter | list[Diagnostic]]:
+    return map_ordered(_count_words, refs, jobs, shared=max_megabytes,
+                       size=lambda ref: ref.path.stat().st_size)
 
 
 def cached_matcher(registers: Registers, cache_root: Path | None) -> MentionMatcher | None:

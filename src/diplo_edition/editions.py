@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config.base import Entry, Reading
-from .config.schema import COLLECTION, DOCUMENT
+from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES
 from .config.schema import KINDS as KINDS  # re-exported: the kinds of document
 from .config.schema import ROLES as ROLES  # re-exported: the roles of a source
 from .diagnostics import Diagnostic, InputError
@@ -32,6 +32,15 @@ class SourceRef:
     role: str  # one of ROLES
     lang: str | None  # None: the document's first language
     line: int  # line of the edition file where this source entry starts
+
+
+@dataclass(frozen=True)
+class LayoutHints:
+    """What layout detection cannot settle, declared in the document file (``layout:``); empty: detect."""
+
+    running_heads: tuple[str, ...] = ()  # running heads as printed
+    endnote_titles: tuple[str, ...] = ()  # titles of endnote sections the language packs do not know
+    line: int = 0  # where `layout:` stands in the edition file
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class DocumentEdition:
     file: Path
     line_of: dict[str, int]
     disable_passes: tuple[str, ...] = ()  # names of passes switched off for this document
+    layout: LayoutHints = LayoutHints()
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Collection:
     series: tuple[PrintedSeries, ...] = ()
     archives: tuple[ArchiveName, ...] = ()
     disable_passes: tuple[str, ...] = ()  # names of passes switched off for every document
+    max_source_megabytes: int = MAX_SOURCE_MEGABYTES  # the largest raw file read
 
 
 @dataclass(frozen=True)
@@ -163,7 +174,8 @@ def _read_document(f: YamlFile, root: Path) -> _Draft:
     draft.id_line = line_of(items["id"][0]) if "id" in items else None
     draft.sources = _sources(f, items, values["sources"])
     document = DocumentEdition(
-        **{**values, "sources": draft.sources, "corrections": _corrections(f, values["corrections"])},
+        **{**values, "sources": draft.sources, "corrections": _corrections(f, values["corrections"]),
+           "layout": _layout(values["layout"])},
         file=f.path,
         line_of={key: line_of(key_node) for key, (key_node, _) in items.items()},
     )
@@ -198,6 +210,10 @@ def _sources(f: YamlFile, items: Items, entries: tuple[Entry, ...]) -> tuple[Sou
     elif understood and "body" not in roles and "tei" not in roles:
         f.error(node, "no source has role 'body'; mark the file with the document's text as 'role: body'")
     return tuple(refs)
+
+
+def _layout(entry: Entry | None) -> LayoutHints:
+    return LayoutHints(**entry.values, line=entry.line) if entry is not None and entry.ok else LayoutHints()
 
 
 def _corrections(f: YamlFile, entries: tuple[Entry, ...]) -> tuple[Correction, ...]:

@@ -2,16 +2,16 @@
 
 What can be detected is filled in: the languages (from the script of the letters), the kind (a guess from
 the headings, marked as one in a comment), the roles of further files. What can only be suggested is
-written as comments for the editor: title candidates, and the pages, footnotes and second copy that the
-real layout passes find. Everything else is left empty (null) for the editor. The file is written to
-``editions/<id>.yml`` only if no such file exists, and it loads as it is.
+written as comments for the editor: title candidates, and the pages, footnotes, running heads and second
+copy that the real layout passes find, with their evidence (``layout/report.py``), over the layout hints
+filled in with them and commented out. Everything else is left empty (null) for the editor. The file is
+written to ``editions/<id>.yml`` only if no such file exists, and it loads as it is.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,12 +21,12 @@ from . import __version__
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import COLLECTION_FILE, Collection, DocumentEdition, SourceRef, load_edition
 from .languages import FALLBACK, text_languages
-from .layout.hyphenation import Dehyphenator
+from .layout.report import hint_lines, layout_evidence
+from .layout_found import run_layout
 from .model.document import Document
 from .model.lines import Line
 from .ocr.encoding import LABELS
 from .ocr.read import Decoded, read_decoded, split_lines
-from .pipeline import default_passes
 from .slugs import ID_PATTERN, slug
 from .yamlfile import display_name
 
@@ -41,7 +41,6 @@ _ARTICLE = re.compile(r"(?:Аннотация|АННОТАЦИЯ|Ключевы�
 # "2. Сложности в …", "1.3 Title", "§ 4. Title": a numbered heading (a bare "31 Text" is a footnote).
 _SECTION = re.compile(r"(?:§\s*\d+\.?|\d+\.(?:\d+\.?)*)\s+[А-ЯЁA-Z][^.!?]{2,100}")
 _ABSTRACT_NAME = re.compile(r"abstract|annotation|summary|аннотац|резюме", re.IGNORECASE)
-
 
 
 @dataclass
@@ -180,13 +179,13 @@ def _draft(root: Path, new_id: str, sources: list[_Source], languages: list[str]
     return Document(edition, collection)
 
 
-def _layout(document: Document) -> list[str]:
-    """What the layout passes find in the body: second copy, footnotes, pages, columns."""
+def _layout(document: Document) -> tuple[list[str], list[str]]:
+    """What the layout passes find in the body (second copy, footnotes, pages, columns, running heads,
+    note labels, endnote sections, with their evidence), and the layout hints filled in with it."""
     notes: list[str] = []
-    # The pipeline's own passes, up to the reading text: what a build of the document would find.
-    default_passes(Dehyphenator(Counter()), None).until("flow").run(document)
+    run_layout(document)
     if not document.lines:
-        return notes
+        return notes, []
     report, pages = document.report, document.pages
     if report.witnesses:
         second = document.witnesses[-1]
@@ -201,12 +200,11 @@ def _layout(document: Document) -> list[str]:
     notes.append(f"pages: {report.pages} page starts found{numbers}")
     if report.column_breaks:
         notes.append(f"columns: {report.column_breaks} column breaks found")
-    for conflict in pages.conflicts[:3]:
-        notes.append(f"page numbers: {conflict}")
+    notes += layout_evidence(document)
     if pages.breaks and pages.breaks[0].n is not None:
         notes.append(f"the first page is numbered {pages.breaks[0].n}; if that is right, write it "
                      "in first_page (or leave first_page null)")
-    return notes
+    return notes, hint_lines(document)
 
 
 def _roles(sources: list[_Source], doc_lang: str) -> None:
@@ -272,7 +270,8 @@ FOUND = "#   "  # prefix of the lines that tell what was found
 
 
 def _render(slug: str, sources: list[_Source], languages: list[str], lang_reason: str, kind: str,
-            kind_reason: str, titles: list[Line], layout: list[str]) -> str:
+            kind_reason: str, titles: list[Line], layout: tuple[list[str], list[str]]) -> str:
+    found, hints = layout
     body = next(s for s in sources if s.role == "body")
     out = [
         f"# Edition file for {', '.join(s.rel for s in sources)},",
@@ -284,7 +283,7 @@ def _render(slug: str, sources: list[_Source], languages: list[str], lang_reason
     for s in sources:
         read_as = "UTF-8" if not s.decoded.converted else f"{LABELS[s.decoded.encoding]}, converted"
         out.append(_comment(f"{s.rel}: {len(s.lines)} lines, read as {read_as}", FOUND))
-    out += [_comment(note, FOUND) for note in layout]
+    out += [_comment(note, FOUND) for note in found]
     out.append(f"id: {slug}")
     if titles:
         out.append("# Title candidates (short lines near the top, all-caps lines); copy the printed title")
@@ -321,6 +320,9 @@ def _render(slug: str, sources: list[_Source], languages: list[str], lang_reason
         "corrections: []",
         "notes: null",
     ]
+    if hints:
+        out += ["# Layout hints, for what detection got wrong or could not settle: uncomment and edit (the",
+                "# values are what was found above).", *(f"# {line}" for line in hints)]
     return "\n".join(out) + "\n"
 
 

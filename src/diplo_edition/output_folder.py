@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import json
 import os
 import re
 import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .diagnostics import UsageError
@@ -148,3 +152,40 @@ def check_output_directory(project_root: Path, out: Path) -> None:
             f"{out} holds files that no build wrote ({shown}), and the build replaces the whole directory; "
             "move them out of it, or choose another directory with --out"
         )
+
+
+def _lock_file(out: Path) -> Path:
+    return out.with_name(f".{out.name}.lock")
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder for one build: a second build into it (another terminal, a preview's rebuild)
+    is refused, naming the process that holds it, instead of the two writing the same folder. The lock is
+    the kernel's (flock), so a build that was killed holds nothing; the file beside out says by whom it is
+    held, and is removed when the build ends."""
+    path = _lock_file(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "another process"
+            os.close(fd)
+            raise UsageError(f"another build ({holder}) is writing {out}; wait for it to end, or stop it, "
+                             "and run this one again") from None
+        # The file may have been removed (by the build that held it) between opening and locking it.
+        try:
+            if os.path.samestat(os.fstat(fd), os.stat(path)):
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"process {os.getpid()}, since {time.strftime('%H:%M:%S')}".encode())
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)

@@ -53,8 +53,8 @@ def default_passes(dehyphenator: Dehyphenator, matcher: MentionMatcher | None) -
     ])
 
 
-def source_lines(ref: SourceRef) -> list[Line]:
-    return [Line(raw.text, ref.rel, raw.number) for raw in read_source(ref.path, ref.rel)]
+def source_lines(ref: SourceRef, max_megabytes: int) -> list[Line]:
+    return [Line(raw.text, ref.rel, raw.number) for raw in read_source(ref.path, ref.rel, max_megabytes)]
 
 
 def process_document(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import signal
 import sys
 import threading
@@ -24,8 +25,10 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import unquote
 
 from .diagnostics import InputError, UsageError, plural, summary
+from .process_pool import STOP_SECONDS
 
 HOST = "127.0.0.1"
 WATCHED = ("sources", "editions", "templates")
@@ -50,6 +53,27 @@ RELOAD_SCRIPT = """\
 })();
 """.replace("RELOAD_PATH", RELOAD_PATH)
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
+MAX_PATH = 2048  # characters of a request's path; the site's longest are under 200
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def malformed(path: str) -> str | None:
+    """Why a request's path (without its query) cannot name a file of the site, or None when it can: a
+    bad percent escape, bytes that are not UTF-8, a control character, a `..` step, an overlong path."""
+    if len(path) > MAX_PATH:
+        return f"the path is longer than {MAX_PATH} characters"
+    if not path.startswith("/") or _BAD_ESCAPE.search(path):
+        return "the path is not a valid URL path (a % must begin an escape like %20)"
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return "the path's escapes are not UTF-8"
+    if _CONTROL.search(decoded):
+        return "the path holds a control character"
+    if ".." in decoded.split("/"):
+        return "the path steps out of the site (..)"
+    return None
 
 
 def inject_reload(page: bytes) -> bytes:
@@ -80,8 +104,25 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing file gets the site's own 404.html (with the 404 status), the rest the plain page."""
+        page = self.preview.out / "404.html"
+        if code != HTTPStatus.NOT_FOUND or self.command == "HEAD" or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        try:
+            body = inject_reload(page.read_bytes())
+        except OSError:
+            super().send_error(code, message, explain)
+            return
+        self.wfile.write(self._send_bytes(body, "text/html; charset=utf-8", HTTPStatus.NOT_FOUND).getvalue())
+
     def send_head(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
+        problem = malformed(path)
+        if problem is not None:
+            self.send_error(HTTPStatus.BAD_REQUEST, problem)
+            return None
         if path == RELOAD_PATH:
             return self._send_bytes(str(self.preview.build_number).encode(), "text/plain; charset=utf-8")
         if path == RELOAD_SCRIPT_PATH:
@@ -107,6 +148,18 @@ class _Handler(SimpleHTTPRequestHandler):
         return self._send_bytes(page.encode(), "text/html; charset=utf-8", HTTPStatus.SERVICE_UNAVAILABLE)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A request that failed is one line on the console, not a traceback among the build messages
+        (a browser that closed the connection is not worth one)."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"serve: a request from {client_address[0]} failed: {type(error).__name__}: {error}",
+                  file=sys.stderr, flush=True)
+
+
 class PreviewServer:
     """The preview: builds, serves out on 127.0.0.1, rebuilds on changes."""
 
@@ -123,7 +176,7 @@ class PreviewServer:
         self.last_errors: list[str] = []
         self._changed = threading.Event()
         self._stopping = threading.Event()
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: _Server | None = None
         self._threads: list[threading.Thread] = []
         self._observer = None
 
@@ -143,11 +196,13 @@ class PreviewServer:
 
     def _build(self) -> bool:
         from .build import build
+        from .output_folder import build_lock
 
         started = time.perf_counter()
         stamp = time.strftime("%H:%M:%S")
         try:
-            result = build(self.root, self.out, self.jobs)
+            with build_lock(self.out):
+                result = build(self.root, self.out, self.jobs)
         except InputError as exc:
             self.last_errors = [str(d) for d in exc.diagnostics]
             for line in self.last_errors:
@@ -218,11 +273,10 @@ class PreviewServer:
 
         check_output_directory(self.root, self.out)
         try:
-            httpd = ThreadingHTTPServer((HOST, self.port), partial(_Handler, preview=self))
+            httpd = _Server((HOST, self.port), partial(_Handler, preview=self))
         except OSError as exc:
             raise UsageError(f"cannot listen on {HOST}:{self.port} ({exc.strerror or exc}); give another "
                              "port with --port (0 picks a free one)") from None
-        httpd.daemon_threads = True
         self._httpd = httpd
         self.port = httpd.server_address[1]
         self.build_once()
@@ -236,23 +290,24 @@ class PreviewServer:
         self._stopping.set()
         if self._observer is not None:
             self._observer.stop()
-            self._observer.join(timeout=5)
+            self._observer.join(timeout=STOP_SECONDS)
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
-        for thread in self._threads:
-            thread.join(timeout=30)
+        for thread in self._threads:  # a rebuild under way is cut short: the next build clears what it left
+            thread.join(timeout=STOP_SECONDS)
 
 
 def serve(root: Path, out: Path, port: int = 8000, *, jobs: int | None = None) -> int:
     """Run the preview until Ctrl-C; the exit code."""
     preview = PreviewServer(root, out, port, jobs=jobs)
 
-    def stop_on_term(signum, frame):  # `kill` stops the preview as Ctrl-C does
+    def stop_on_signal(signum, frame):  # `kill` or a closed terminal stops the preview as Ctrl-C does
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, stop_on_term)
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, stop_on_signal)
     preview.start()
     print(f"serving {preview.address} (bound to {HOST} only); rebuilding when "
           f"{', '.join(f'{w}/' for w in WATCHED)} change; Ctrl-C to stop", flush=True)

@@ -3,7 +3,8 @@
    opened from disk (file://). Exposes window.DiploSearchCore and the registration functions of the
    offline quotation index, window.diploQuotes.manifest() / .add().
 
-   normalize() is the twin of diplo_edition/search/normalize.py: change both together. */
+   normalize() and quotationForms() are the twins of diplo_edition/search/normalize.py: change both
+   together. */
 (function (global) {
   "use strict";
 
@@ -48,6 +49,18 @@
   }
 
   function normalize(text) { return normalizeMapped(String(text).normalize("NFC")).text; }
+
+  /* A note marker as a quotation copied from the print or a page may hold it: superscript digits, (1),
+     [1], asterisks, a short number glued to a word or to the punctuation after it ("Японии"1,). */
+  var NOTE_MARKER = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|[(\[]\d{1,3}[)\]]|\*+|(?:(?<=\p{L})|(?<=[.,;:!?)\]»"”’']))\d{1,3}(?!\d)/gu;
+  /* The normalised forms a quotation is looked for in, in turn: as it is, then without note markers (so
+     that a number of the text, 1923, is found as it stands). */
+  function quotationForms(quotation) {
+    var forms = [normalize(quotation)];
+    var bare = normalize(String(quotation).replace(NOTE_MARKER, ""));
+    if (bare !== forms[0]) { forms.push(bare); }
+    return forms;
+  }
 
   /* The 26 commonest Cyrillic letters are stored as A–Z in the quotation files (quotes.py: CODE). */
   var LETTERS = "оеаинтсрвлкмдпуяыьгзбчйхжш";
@@ -228,9 +241,16 @@
 
   /* Every place of a quotation, as diplo_edition.search.quotes.find_quote finds it. */
   function findQuote(quotation, limit) {
-    var needle = encode(normalize(quotation));
+    var forms = quotationForms(quotation);
+    for (var f = 0; f < forms.length; f++) {
+      var found = findNeedle(encode(forms[f]), limit || 50);
+      if (found.length) { return found; }
+    }
+    return [];
+  }
+
+  function findNeedle(needle, limit) {
     var out = [];
-    limit = limit || 50;
     if (needle.length < 3 || !quotes.manifest) { return out; }
     var first = function (item) { return item[0]; };
     quotes.manifest.documents.forEach(function (doc) {
@@ -326,12 +346,15 @@
   function markQuote(root, quotation, skipNotes) {
     var nodes = textNodes(root, skipNotes), starts = [], whole = "";
     nodes.forEach(function (node) { starts.push(whole.length); whole += node.nodeValue; });
-    var norm = normalizeMapped(whole), needle = normalize(quotation), marks = [];
-    if (needle.length < 3) { return marks; }
-    var at = norm.text.indexOf(needle), ranges = [];
-    while (at >= 0) {
-      ranges.push([norm.map[at], norm.map[at + needle.length - 1] + 1]);
-      at = norm.text.indexOf(needle, at + needle.length);
+    var norm = normalizeMapped(whole), forms = quotationForms(quotation), marks = [], ranges = [];
+    for (var f = 0; f < forms.length && !ranges.length; f++) {
+      var needle = forms[f];
+      if (needle.length < 3) { continue; }
+      var at = norm.text.indexOf(needle);
+      while (at >= 0) {
+        ranges.push([norm.map[at], norm.map[at + needle.length - 1] + 1]);
+        at = norm.text.indexOf(needle, at + needle.length);
+      }
     }
     for (var r = ranges.length - 1; r >= 0; r--) {
       for (var k = nodes.length - 1; k >= 0; k--) {
@@ -343,7 +366,7 @@
   }
 
   global.DiploSearchCore = {
-    normalize: normalize, normalizeMapped: normalizeMapped, encode: encode, decode: decode,
+    normalize: normalize, normalizeMapped: normalizeMapped, quotationForms: quotationForms, encode: encode, decode: decode,
     wordKeys: wordKeys, wordKey: wordKey, phraseKey: phraseKey, stem: stem, stemRu: stemRu,
     pagefindForm: pagefindForm, broadenRu: broadenRu, loadScript: loadScript, loadQuotes: loadQuotes,
     findQuote: findQuote, pageLabel: pageLabel, markWords: markWords, markQuote: markQuote,

@@ -1,6 +1,6 @@
 """Dates: ``date[@when]`` or ``date[@from][@to]`` around the date expressions of a string of text.
 
-A pure annotator: ``find_dates(text, lang)`` returns non-overlapping :class:`Span` objects with ISO values
+A pure annotator: ``find_dates(text)`` returns non-overlapping :class:`Span` objects with ISO values
 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; all checked: a real month, a real day of that month, a year in
 1700–2099). Only forms that carry their own evidence of being a date are tagged:
 
@@ -39,6 +39,7 @@ from functools import cache
 
 from ..languages import LanguagePack, packs
 from ..languages._patterns import DASH, year
+from .numerals import roman_value
 from .spans import Span
 
 MIN_YEAR = 1700
@@ -47,19 +48,6 @@ MIN_BARE_YEAR = 1800  # a year after a mere preposition ("in 1923") is one only 
 MAX_RANGE_YEARS = 150
 
 Parse = Callable[[re.Match[str]], dict[str, str] | None]
-
-
-def _roman(numeral: str) -> int | None:
-    numeral = numeral.replace("Х", "X")
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for i, ch in enumerate(numeral):
-        v = values[ch]
-        if i + 1 < len(numeral) and values[numeral[i + 1]] > v:
-            total -= v
-        else:
-            total += v
-    return total or None
 
 
 # --- ISO values ----------------------------------------------------------------------------------------
@@ -108,7 +96,7 @@ def _decade_range_4(m: re.Match[str]) -> dict[str, str] | None:
 
 
 def _century_base(m: re.Match[str]) -> int | None:
-    century = _roman(m["cent"])
+    century = roman_value(m["cent"])
     return None if century is None else (century - 1) * 100
 
 
@@ -255,13 +243,12 @@ def _month_searches() -> dict[str, re.Pattern[str]]:
 _DIGIT_RE = re.compile(r"\d")
 
 
-def find_dates(text: str, lang: str = "ru") -> list[Span]:
+def find_dates(text: str) -> list[Span]:
     """The date expressions of ``text`` as ``date`` spans, in text order, without overlaps.
 
-    ``lang`` is the language of the string; the patterns of every pack are tried.
+    The patterns of every language pack are tried: each keys on its own words.
     A longer reading beats its parts: ranges over their ends, full dates over month and year.
     """
-    del lang  # every pack's patterns key on their own words; kept for the annotator interface
     if not _DIGIT_RE.search(text):
         return []  # every date has a number
     # A rule that needs a month name is not tried on a text without one (most paragraphs).

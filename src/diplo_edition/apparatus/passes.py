@@ -66,7 +66,7 @@ class Dates(SpanRulePass):
     priority = 820
 
     def rule(self, doc: Document) -> SpanRule:
-        return lambda text, lang, in_note, cite: find_dates(text, lang)
+        return lambda text, lang, in_note, cite: find_dates(text)
 
 
 class Mentions(SpanRulePass):

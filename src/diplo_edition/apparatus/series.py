@@ -11,6 +11,7 @@ from ..editions import PrintedSeries
 from ..languages import alternation, pack
 from ..languages._patterns import DASH
 from .citation_parts import CitationCandidate, cited_range
+from .numerals import roman_value
 from .spans import Span
 
 # After a series' name, the state it is of, as printed: an abbreviation (СССР, РСФСР) or one word (России).
@@ -58,18 +59,12 @@ def series_rules(series: tuple[PrintedSeries, ...], languages: tuple[str, ...]) 
     return tuple(rules)
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "Х": 10}
-
-
 def volume_number(printed: str) -> str | None:
     """A volume number as digits: ``8`` stays, ``XVII`` (Latin or Cyrillic Х) becomes ``17``."""
     if printed.isdigit():
         return str(int(printed)) if int(printed) > 0 else None
-    total = 0
-    for i, ch in enumerate(printed):
-        value = _ROMAN[ch]
-        total += -value if i + 1 < len(printed) and _ROMAN[printed[i + 1]] > value else value
-    return str(total) if total > 0 else None
+    value = roman_value(printed)
+    return str(value) if value else None
 
 
 def series_citations(text: str, rules: tuple[SeriesRule, ...]) -> list[CitationCandidate]:

@@ -5,7 +5,9 @@
   p. 12, d. 45, l. 3–5`` (so ``Л.М. Карахан`` and a lone ``Д. 5`` are not shelfmarks); ``…; Д. 8. Л. 2–5``
   after a shelfmark is one more, and ``Там же. Л. 85`` / ``Ibid., l. 3`` repeats the previous one. The
   locator words come from the language packs; a Cyrillic word is also read with the Latin letters OCR
-  takes for its own (``On.`` for ``Оп.``).
+  takes for its own (``On.`` for ``Оп.``), but only beside strong evidence: an archive's name before the
+  chain, a fond word as printed, or two locator words as printed. A note's marker that OCR glued to a
+  declared archive (``2РГАСПИ``, ``ЗРГАСПИ``) stays out of the shelfmark.
 - An archive the edition declares (collection.yml ``archives:``) named by its abbreviation, then its own
   reference: ``TNA, FO 371/10243, f. 45``, ``AMAE, Europe 1918–1940, URSS, vol. 123, f° 45``.
 """
@@ -39,6 +41,7 @@ _FOLIO_WORDS = [w for p in PACKS for w in p.folio_words]
 _WORDS = (_FOND_WORDS, *([w for p in PACKS for w in getattr(p, f"{kind}_words")]
                          for kind in ("inventory", "portfolio", "file")), _FOLIO_WORDS)
 _FILE = r"\d+(?:/\d+|[а-дa-d](?!\w))?"
+_EXACT_WORDS = tuple(frozenset(words) for words in _WORDS)  # the locator words as the packs print them
 _GROUPS = ("f", "o", "p", "d", "l")  # fond, inventory, portfolio, file, folio: the rank is the place here
 _KINDS = ("fond", "inventory", "portfolio", "file")
 PORTFOLIO_RANK, FOLIO_RANK = 2, 4
@@ -56,7 +59,8 @@ _ARCH_LOC = re.compile(
     rf"|(?P<l>{_ocr_tolerant(_WORDS[4])}|{_DIGIT_FOLIO})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
     r")"
 )
-_ARCHIVE = re.compile(r"(?<![\w.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А-ЯЁA-Z]{2,})*)\s*[.,]?\s*$")
+# The archive's name before a chain; OCR glues a note's marker to it ("2РГАСПИ"), so a digit may precede it
+_ARCHIVE = re.compile(r"(?<![^\W\d]|[.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А-ЯЁA-Z]{2,})*)\s*[.,]?\s*$")
 _NOT_ARCHIVES = {"СССР", "РСФСР", "РФ", "США", "USSR", "USA"}
 _CHAIN_GAP = re.compile(r"^\s*[.,]?\s*$")
 _NEXT_SHELFMARK_GAP = re.compile(r"^\s*[.,]?\s*;\s*$")
@@ -155,6 +159,22 @@ def _declared_archive_citations(text: str, pattern: re.Pattern[str] | None) -> l
     return out
 
 
+def _anchored(chain: list[_Token]) -> bool:
+    """Is a chain with no archive's name before it a shelfmark? OCR's look-alike words (``On.``, ``A.``,
+    ``JI.``, the digit ``1.``) are taken only beside strong evidence: a fond word as printed ("Ф. 08"), or
+    two locator words as printed; else ``n. 5, A. 3`` in prose would be one."""
+    exact = [rank for m, rank in chain if m.group(_GROUPS[rank]) in _EXACT_WORDS[rank]]
+    return len(exact) == len(chain) or 0 in exact or len(exact) >= 2
+
+
+def _glued_marker(name: str, archives: re.Pattern[str] | None) -> int:
+    """1 when the archive's name is a declared archive with one letter glued before it: a note's marker as
+    OCR reads it ("ЗРГАСПИ" for "3РГАСПИ", "ТАВП РФ" for "1АВП РФ"); else 0. Only a name the edition
+    declares is cut so: the chain of locators after it is the evidence that this is a shelfmark."""
+    glued = archives is not None and not archives.fullmatch(f"{name}.") and archives.fullmatch(f"{name[1:]}.")
+    return 1 if glued else 0
+
+
 def shelfmarks(text: str, archives: re.Pattern[str] | None = None) -> list[CitationCandidate]:
     """The archival shelfmarks of text, and the ibids (``ibid-archival``) that repeat an earlier one;
     archives: the edition's declared archives (:func:`declared_archives`)."""
@@ -176,8 +196,12 @@ def shelfmarks(text: str, archives: re.Pattern[str] | None = None) -> list[Citat
             cand = CitationCandidate(ibid.start(), end, "ibid-archival", {"type": "archival"}, children)
         elif len(chain) >= 2 or follows:
             arch = _ARCHIVE.search(text, 0, start) if len(chain) >= 2 else None
-            if arch and arch["arch"] not in _NOT_ARCHIVES:
-                start = arch.start("arch")
+            named = arch is not None and arch["arch"] not in _NOT_ARCHIVES
+            if not (named or follows or _anchored(chain)):
+                previous = None
+                continue
+            if arch and named:
+                start = arch.start("arch") + _glued_marker(arch["arch"], archives)
                 children.insert(0, Span(start, arch.end("arch"), "idno", {"type": "archive"}))
             cand = CitationCandidate(start, end, "archival", {"type": "archival"}, children)
         else:

@@ -253,6 +253,23 @@ class Entries(Option):
 
 
 @dataclass(frozen=True)
+class Section(Option):
+    """One mapping with keys of its own (``of``): a group of settings, such as ``layout:``."""
+
+    of: Schema | None = None
+
+    @property
+    def type_label(self) -> str:  # type: ignore[override]
+        return "mapping (below)"
+
+    def convert(self, reading: Reading, node: yaml.Node) -> Entry | None:
+        if is_null(node):
+            return None
+        assert self.of is not None, "a Section option names the schema of its keys"
+        return self.of.read(reading, node)
+
+
+@dataclass(frozen=True)
 class SourceFile:
     rel: str  # as written in the edition file
     path: Path  # absolute, resolved, inside the project's sources/ directory

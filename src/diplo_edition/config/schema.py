@@ -18,6 +18,7 @@ from .options import (
     MaybeEmptyText,
     NumberedTexts,
     PositiveInt,
+    Section,
     Slug,
     SourcePath,
     SuppliedTitle,
@@ -29,6 +30,7 @@ ROLES = ("body", "abstract", "copy", "tei")
 KINDS = ("article", "thesis", "textbook-chapter")
 
 _DISABLE_PASSES_EXAMPLE = "[mentions, dates]"
+MAX_SOURCE_MEGABYTES = 50  # a raw file is read whole into memory; an OCR text of a book is a few MB
 
 SERIES = Schema("a series entry (in `series:`)", "a series entry", "the series entry", (
     Slug("id", "Slug of the series; its concordance page is `<id>/`.", required=True),
@@ -56,6 +58,8 @@ COLLECTION = Schema("`editions/collection.yml`", "collection.yml", "collection.y
     Entries("archives", "Archives that shelfmarks name by their abbreviation.", of=ARCHIVE),
     TextList("disable_passes", "Names of layout and apparatus passes switched off for every document.",
              example=_DISABLE_PASSES_EXAMPLE),
+    PositiveInt("max_source_megabytes", "The largest raw file read, in megabytes (a file is read whole); "
+                                        "a larger one is refused.", default=MAX_SOURCE_MEGABYTES),
 ))
 
 SOURCE = Schema("a source entry (in `sources:`)", "a source entry", "the source entry", (
@@ -71,6 +75,14 @@ CORRECTION = Schema("a correction entry (in `corrections:`)", "a correction", "t
     MaybeEmptyText("corr", "The corrected text (empty: delete `sic`).", required=True),
     Text("note", "Why, when it is not evident."),
     Text("resp", "Who made the correction.", required=True),
+))
+
+LAYOUT = Schema("the layout hints (in `layout:` of a document file)", "the layout hints", "the hints", (
+    TextList("running_heads", "The running heads as printed, when detection cannot settle them (a head on "
+                              "two pages only): kept out of the reading text wherever they stand at a page "
+                              "edge.", example="[LES PAPIERS DE STRESEMANN]"),
+    TextList("endnote_titles", "Titles of endnote sections the language packs do not know (each opens a "
+                               "section of notes when a note's label follows it).", example="[Anmerkungen]"),
 ))
 
 _SOURCES_EXAMPLE = "e.g. '- file: sources/name.txt' with 'role: body' below it"
@@ -95,7 +107,9 @@ DOCUMENT = Schema("a document file `editions/<id>.yml`", "an edition file", "the
     Text("notes", "Editorial notes on the document."),
     TextList("disable_passes", "Names of layout and apparatus passes switched off for this document.",
              example=_DISABLE_PASSES_EXAMPLE),
+    Section("layout", "What layout detection cannot settle, declared (`new` writes what it detected, with "
+                      "these keys commented out).", of=LAYOUT),
 ))
 
 # In the order the README lists them.
-SCHEMAS = (COLLECTION, SERIES, ARCHIVE, DOCUMENT, SOURCE, CORRECTION)
+SCHEMAS = (COLLECTION, SERIES, ARCHIVE, DOCUMENT, SOURCE, CORRECTION, LAYOUT)

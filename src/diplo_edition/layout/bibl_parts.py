@@ -50,6 +50,8 @@ _TITLE_END = re.compile(
 )
 # "12. ", "[12] ", "12) ": an entry's printed number
 LABEL = re.compile(r"\s*(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})[.)])\s*")
+# what OCR leaves of a number it lost (". Callender, J. …"): the author is read after it
+_LOST_LABEL = re.compile(r"[\s.,]*")
 
 
 @dataclass
@@ -76,7 +78,7 @@ def bibl_parts(text: str) -> list[Part]:
     """The parts of one reference list entry, in text order, none overlapping."""
     parts: list[Part] = []
     label = LABEL.match(text)
-    pos = label.end() if label else 0
+    pos = (label or _LOST_LABEL.match(text)).end()
     author = AUTHOR.match(text, pos)
     if author:
         parts.append(Part(author.start(), author.end(), "author"))

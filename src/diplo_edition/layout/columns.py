@@ -60,10 +60,9 @@ def _cut(text: str, at: int) -> tuple[str, str] | None:
     return text[:at].rstrip(), text[at:]
 
 
-def split_columns(lines: list[Line]) -> tuple[list[Line], int]:
-    """The lines with each two-column page read column by column, and how many pages were split."""
+def split_columns(lines: list[Line]) -> list[Line]:
+    """The lines with each two-column page read column by column."""
     out: list[Line] = []
-    pages_split = 0
     done = 0
     for page in _pages(lines):
         out.extend(lines[done : page.start])
@@ -76,14 +75,13 @@ def split_columns(lines: list[Line]) -> tuple[list[Line], int]:
         if first is None or any(c is None for c in cuts[first : last + 1]):
             out.extend(page_lines)  # one column, or text across the gutter: not two columns side by side
             continue
-        pages_split += 1
         out.extend(page_lines[:first])
         rest = list(zip(page_lines[first : last + 1], cuts[first : last + 1], strict=True))
         out.extend(Line(left, line.source, line.number, line.witness) for line, (left, _) in rest)
         out.extend(Line(right, line.source, line.number, line.witness) for line, (_, right) in rest)
         out.extend(page_lines[last + 1 :])  # the page's foot: its number, notes set across the page
     out.extend(lines[done:])
-    return out, pages_split
+    return out
 
 
 class Columns(Pass):
@@ -96,4 +94,4 @@ class Columns(Pass):
     adds = ("lines",)
 
     def apply(self, doc: Document) -> None:
-        doc.lines, _ = split_columns(doc.lines)
+        doc.lines = split_columns(doc.lines)

@@ -11,13 +11,15 @@ Each entry's author, title, place, publisher, year and pages are tagged where it
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..diagnostics import Diagnostic, Severity
 from ..languages import alternation, packs
+from ..languages._patterns import DASH
 from ..model.document import BiblEntry, Block, Document, ReferenceList
-from ..model.inline import Annotation, ColumnBreak, Correction, Inline, PageBreak
+from ..model.inline import Annotation, ColumnBreak, Correction, Inline, Note, PageBreak
 from ..model.passes import Pass
-from .bibl_parts import AUTHOR, LABEL, YEAR, Part, bibl_parts
+from .bibl_parts import AUTHOR, LABEL, PAGE_COUNT, YEAR, Part, bibl_parts
 
 _LIST_TITLES = [t for p in packs() for t in p.reference_list_titles]
 _TITLE = re.compile(rf"\s*(?P<title>{alternation(_LIST_TITLES)})\s*[:.]?\s*", re.IGNORECASE)
@@ -31,6 +33,12 @@ _NUMBER = re.compile(r"(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})[.)])\s+(?=[«\"“�
 _ENTRY_END = ".;)]"
 PAGINATED = ("pubPlace", "publisher", "date")  # the parts that may hold a page or column break
 MIN_DATED_SHARE = 0.5  # of the entries that show a year, for the blocks to be a reference list
+_NOTE_HOLDERS = ("p", "head", "quote")  # the blocks an unanchored note may end
+_PAGE_COUNT_AFTER = re.compile(rf"\s*(?:{DASH}\s*)?{PAGE_COUNT.pattern}\.?")  # "… 1965. – 197 с."
+_MIN_TAIL_WORDS = 4
+# a folio or a page cited ("Л. 164", "С. 266", "p. 5"): what a note cites, and no entry of a list of sources
+_CITES_LEAF = re.compile(
+    rf"(?<!\w){alternation([w for p in packs() for w in (*p.folio_words, *p.page_words)])}\s*\d")
 
 
 def _width(item: Inline) -> int:
@@ -192,7 +200,13 @@ def _list_start(body: list[Block]) -> tuple[int, re.Match[str]] | None:
     return None
 
 
-def find_reference_list(body: list[Block]) -> tuple[ReferenceList, list[Block]] | None:
+class FoundList(NamedTuple):
+    listed: ReferenceList
+    body: list[Block]  # the body without the list
+    left_out: list[Block]  # what was printed among the entries and is no part of them, now in the body
+
+
+def find_reference_list(body: list[Block]) -> FoundList | None:
     """The reference list of the body and the body without it; None when there is none."""
     start = _list_start(body)
     if start is None:
@@ -210,10 +224,69 @@ def find_reference_list(body: list[Block]) -> tuple[ReferenceList, list[Block]] 
     dated = sum(1 for e in entries if YEAR.search(_flat(e.content)))
     if not entries or dated < MIN_DATED_SHARE * len(entries):
         return None
+    before = body[:i]
+    if before and before[-1].kind in _NOTE_HOLDERS:
+        head = _notes_moved(head, before[-1])
+        for entry in entries:
+            entry.content = _notes_moved(entry.content, before[-1])
+    left_out = [] if numbered else _no_entries(entries)  # the entries with a year, at least one, stay
+    tail = _after_last_entry(entries[-1])
+    left_out += [tail] if tail else []
     for entry in entries:
         entry.content = _wrapped(entry.content, bibl_parts(_flat(entry.content)))
     listed = ReferenceList(head=head, entries=entries, numbered=numbered, line=body[i].line)
-    return listed, body[:i] + body[stop:]
+    return FoundList(listed, before + left_out + body[stop:], left_out)
+
+
+def _no_entries(entries: list[BiblEntry]) -> list[Block]:
+    """The blocks of an alphabetical list that are no entries, taken out of it (the list renumbered): each
+    entry opens with its author or shows its year; a block with neither that cites a folio or a page is a
+    page's notes that OCR left among the entries (``ТАВП РФ. Ф. 08. Оп. 5. Д. 58. Л. 164``), while a
+    source listed by its fond alone (``АВП РФ. Ф. 08. Секретариат наркома``) stays an entry."""
+    kept: list[BiblEntry] = []
+    out: list[Block] = []
+    for entry in entries:
+        text = _flat(entry.content)
+        if YEAR.search(text) or AUTHOR.match(text.lstrip()) or not _CITES_LEAF.search(text):
+            entry.n = len(kept) + 1
+            kept.append(entry)
+        else:
+            out.append(Block("p", entry.content, line=entry.line))
+    entries[:] = kept
+    return out
+
+
+def _after_last_entry(entry: BiblEntry) -> Block | None:
+    """What follows the end of the list's last entry and is no part of it, taken out of the entry: the
+    notes of the last page, where OCR lost what tells them from the list (``… 1965. 197 с. 1ЗАВИ РФ. Ф. 495.
+    …``). The entry ends with the sentence of its last year and the page count after it; what follows is
+    left out when it shows no year, cites a folio or a page ("Л. 45") and runs to some words; a short tail
+    ("(Серия «История»)") or one that cites no leaf ("Режим доступа: для зарегистрир. пользователей")
+    stays."""
+    text = _flat(entry.content)
+    years = list(YEAR.finditer(text))
+    if not years:
+        return None
+    sentence_end = text.find(".", years[-1].end())
+    if sentence_end < 0:
+        return None
+    end = sentence_end + 1
+    count = _PAGE_COUNT_AFTER.match(text, end)
+    end = count.end() if count else end
+    tail = text[end:]
+    if YEAR.search(tail) or len(tail.split()) < _MIN_TAIL_WORDS or not _CITES_LEAF.search(tail):
+        return None
+    kept, left_out = _cut(entry.content, [end + len(tail) - len(tail.lstrip())])
+    entry.content = kept
+    return Block("p", left_out, line=entry.line)
+
+
+def _notes_moved(content: list[Inline], holder: Block) -> list[Inline]:
+    """content without its unanchored notes, which go to the end of holder (the block before the list):
+    an unanchored note was only placed at the list because it came next, and in the body the apparatus
+    reads it (its shelfmarks, its "Там же")."""
+    holder.content.extend(x for x in content if isinstance(x, Note) and not x.marker_found)
+    return [x for x in content if not (isinstance(x, Note) and not x.marker_found)]
 
 
 class ReferenceListPass(Pass):
@@ -229,10 +302,14 @@ class ReferenceListPass(Pass):
         found = find_reference_list(doc.body)
         if found is None:
             return
-        doc.reference_list, doc.body = found
+        doc.reference_list, doc.body = found.listed, found.body
+        source = doc.lines[0].source if doc.lines else ""
+        for block in found.left_out:
+            doc.diagnostics.append(Diagnostic(
+                source, block.line, "text printed among the reference list's entries that is no entry (no "
+                "author, no year) is kept in the body: notes of the page? check it", Severity.WARNING))
         unparsed = [e for e in doc.reference_list.entries
                     if not any(isinstance(x, Annotation) for x in e.content)]
-        source = doc.lines[0].source if doc.lines else ""
         for entry in unparsed:
             doc.diagnostics.append(Diagnostic(
                 source, entry.line, f"reference list entry {entry.n}: no author, title, imprint or pages "

@@ -17,6 +17,8 @@ from ..languages import packs
 from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
 from .footnotes import find_footnotes, read_notes, take_stacked_labels
+from .garbled_endnotes import garbled_section
+from .garbled_notes import garbled_page_notes, label_end, link_garbled
 from .headings import CHAPTER
 from .note_labels import Label, read_label, read_label_alone
 from .note_markers import markers_in_order
@@ -39,28 +41,30 @@ def _first_note(lines: list[Line], heading: int) -> int | None:
         j += 1
     if j < len(lines):
         label = read_label(lines[j].text)
-        if label is not None and label.value in ("1", "*"):
-            return j
+        if label is not None and label.value in ("1", "*") or label is None and label_end(lines[j].text):
+            return j  # the first note's label, or a label the OCR garbled
     return None
 
 
-def _section_end(lines: list[Line], first: int) -> int:
+def _section_end(lines: list[Line], first: int, titles: frozenset[str]) -> int:
     for j in range(first + 1, len(lines)):
-        if CHAPTER.match(lines[j].stripped) or _title(lines[j]) in SECTION_TITLES:
+        if CHAPTER.match(lines[j].stripped) or _title(lines[j]) in SECTION_TITLES | titles:
             return j
     return len(lines)
 
 
-def endnote_sections(lines: list[Line]) -> list[tuple[int, int, int]]:
-    """(title line, first note line, end) of every endnote section."""
+def endnote_sections(lines: list[Line], declared: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
+    """(title line, first note line, end) of every endnote section; ``declared``: more titles (the edition
+    file's ``layout: endnote_titles``)."""
+    titles = frozenset(_title(Line(title, "", 0)) for title in declared)
     sections = []
     i = 0
     while i < len(lines):
-        first = _first_note(lines, i) if _title(lines[i]) in NOTE_SECTION_TITLES else None
+        first = _first_note(lines, i) if _title(lines[i]) in NOTE_SECTION_TITLES | titles else None
         if first is None:
             i += 1
             continue
-        end = _section_end(lines, first)
+        end = _section_end(lines, first, titles)
         sections.append((i, first, end))
         i = end
     return sections
@@ -118,9 +122,10 @@ def _page_notes_within(
     return blocks
 
 
-def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
-    """Every note block of the document, page-foot and endnote, in the order of the lines."""
-    sections = endnote_sections(lines)
+def find_notes(lines: list[Line], endnote_titles: tuple[str, ...] = ()) -> list[FootnoteBlock]:
+    """Every note block of the document, page-foot and endnote, in the order of the lines (``endnote_titles``:
+    the endnote section titles the edition file declares)."""
+    sections = endnote_sections(lines, endnote_titles)
     in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
     blocks = find_footnotes(lines, in_sections, _reference_list_pages(lines))
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
@@ -129,9 +134,16 @@ def find_notes(lines: list[Line]) -> list[FootnoteBlock]:
         label = read_label(lines[first].text)
         # A marker never stands in a block of notes.
         region = range(previous_end, heading)
+        if label is None:  # labels the OCR garbled
+            notes, notes_end = garbled_section(lines, first, end)
+            link_garbled(lines, notes, region, foot_lines)
+            blocks.append(FootnoteBlock(heading, notes_end, notes, place="end", heading=heading))
+            previous_end = end
+            continue
         notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, read_label)
         _link_together(lines, notes, label.style, region, foot_lines)
+        link_garbled(lines, notes, region, foot_lines)
         blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
         blocks.extend(_page_notes_within(lines, notes, label.style, region, foot_lines))
         previous_end = end
-    return sorted(blocks, key=lambda b: b.start)
+    return garbled_page_notes(lines, blocks, in_sections)

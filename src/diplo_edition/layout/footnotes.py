@@ -33,6 +33,7 @@ from .note_labels import (
     symbols_missing,
 )
 from .note_markers import QUANTITY_WORDS, find_marker, marker_candidates
+from .note_parts import lost_label_note, split_gap_notes, split_notes
 
 # A block longer than this is not footnotes but body text that happens to start with a number.
 MAX_BLOCK_LINES = 40
@@ -194,6 +195,8 @@ def find_footnotes(
         first_number = 1 if relation.startswith("restart") or relation == "symbol" else expected
         start = take_stacked_labels(lines, notes, i, region, exclude)
         start, end = _place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
+        if split_gap_notes(lines, notes, first_number):
+            _link_displaced(lines, notes, range(region.start, start), exclude)
         blocks.append(FootnoteBlock(start, end, notes))
         numbered = [note.n for note in notes if note.label.isdigit()]
         expected = numbered[-1] + 1 if numbered else expected
@@ -242,7 +245,7 @@ def take_stacked_labels(
         if not stacked or None in ranks or ranks != list(range(ranks[0], ranks[0] + len(ranks))):
             continue
         body = [j for j in note.lines if j != note.label_line or lines[j].text[note.text_start :].strip()]
-        parts = _split_notes(lines, body, len(ranks))
+        parts = split_notes(lines, body, len(ranks))
         if parts is None:
             note.warning = (f"the labels {', '.join(label.value for _, label in stacked)} and {note.label} "
                             "stand together above their notes; their texts could not be told apart")
@@ -297,17 +300,6 @@ def _release_trailing_labels(lines: list[Line], last: Footnote, end: int, wanted
     return end
 
 
-def _split_notes(lines: list[Line], body: list[int], parts: int) -> list[list[int]] | None:
-    """The lines of ``parts`` notes run together, split where a sentence ends and a capital opens the next
-    line; None if the lines do not split into that many notes."""
-    cuts = [k for k in range(1, len(body)) if ends_sentence(lines[body[k - 1]].text)
-            and lines[body[k]].stripped[:1].isupper()]
-    if len(cuts) < parts - 1 or len(body) > 3 * parts:
-        return None
-    bounds = [0, *cuts[: parts - 1], len(body)] if len(cuts) == parts - 1 or len(body) == parts else None
-    return [body[a:b] for a, b in zip(bounds, bounds[1:], strict=False)] if bounds else None
-
-
 def _place_displaced_labels(
     lines: list[Line], notes: list[Footnote], start: int, end: int, first_number: int, region: range,
     taken: frozenset[int],
@@ -330,16 +322,21 @@ def _place_displaced_labels(
         while k >= region.start and not lines[k].blank and k not in taken:
             body.insert(0, k)
             k -= 1
-        parts = _split_notes(lines, body, len(leading)) if body else None
+        # The lines may hold notes whose labels were lost too: every number missing before the block.
+        missing = list(range(first_number, notes[0].n))
+        parts = split_notes(lines, body, len(missing)) if body else None
+        if not parts:
+            missing, parts = leading, split_notes(lines, body, len(leading)) if body else None
         if parts:
             new_start = body[0]
-            for number, part in zip(reversed(leading), reversed(parts), strict=True):
-                notes.insert(0, _displaced_note(lines, by_number[number], part))
+            for number, part in zip(reversed(missing), reversed(parts), strict=True):
+                notes.insert(0, _displaced_note(lines, by_number[number], part) if number in by_number
+                             else lost_label_note(rank_label(number, symbol), part))
     for number in sorted(k for k in by_number if k > notes[0].n):
         gap = next(k for k, n in enumerate(notes) if n.n > number)
         before = notes[gap - 1]
         alone = not lines[before.label_line].text[before.text_start :].strip()
-        parts = _split_notes(lines, before.lines[1:] if alone else before.lines, 2)
+        parts = split_notes(lines, before.lines[1:] if alone else before.lines, 2)
         if parts:
             before.lines = [k for k in before.lines if k not in parts[1]]
             notes.insert(gap, _displaced_note(lines, by_number[number], parts[1]))
@@ -359,14 +356,15 @@ def _link_displaced(lines: list[Line], notes: list[Footnote], region: range, tak
     """Markers for the notes placed by a displaced label, between the markers of their neighbours; the
     notes after them no longer miss a number."""
     for k, note in enumerate(notes):
-        if not note.warning.startswith("the label of note"):
+        if note.marker is not None or not note.warning.startswith("the label of note"):  # displaced, lost
             if k and note.warning.startswith("note ") and "follows note" in note.warning:
                 note.warning = "" if notes[k - 1].n == note.n - 1 else note.warning
             continue
         before = next((n.marker for n in reversed(notes[:k]) if n.marker), None)
         after = next((n.marker for n in notes[k + 1 :] if n.marker), None)
         start = (before.line, before.end) if before else (region.start, 0)
-        label = read_label_alone(lines[note.label_line].text)
+        style = "symbol" if symbol_rank(note.label) else "digit"
+        label = read_label_alone(lines[note.label_line].text) or Label(style, note.label, 0)
         marker, decided = find_marker(lines, region, label, start, taken)
         if marker is not None and (after is None or (marker.line, marker.start) < (after.line, after.start)):
             note.marker, note.decided = marker, decided

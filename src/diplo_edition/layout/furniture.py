@@ -22,6 +22,7 @@ from ..model.inline import PrintedPageNumber
 from ..model.layout import FormeWork, PageFurniture, PageLayout, PrintedNumber
 from ..model.lines import Line, count_letters
 from .headings import section_number
+from .hints import declared_heads_at
 
 EDGE_LINES = 3  # content lines at each edge of a page that can be furniture
 MAX_HEAD_CHARS = 70
@@ -46,6 +47,10 @@ WORD = re.compile(r"[^\W\d_]+")
 def _digits(text: str) -> str:
     """The numbers of a text, not digits inside a word (OCR reads "LOCARN0")."""
     return " ".join(NUMBERS.findall(text))
+
+
+def _head_of(text: str) -> str:
+    return head_key(split_number(text)[0])
 
 
 def head_key(text: str) -> str:
@@ -297,8 +302,9 @@ def _one_digit_apart(a: int, b: int) -> bool:
     return len(x) == len(y) and sum(1 for p, q in zip(x, y, strict=True) if p != q) == 1
 
 
-def find_furniture(lines: list[Line]) -> PageFurniture:
-    """The furniture of a document's flow of lines."""
+def find_furniture(lines: list[Line], declared_heads: tuple[str, ...] = ()) -> PageFurniture:
+    """The furniture of a document's flow of lines; ``declared_heads``: the running heads the edition file
+    declares (``layout: running_heads``), heads wherever they stand at a page edge."""
     finder = _Finder(lines)
     form_feeds = [i for i, line in enumerate(lines) if line.form_feed]
     if form_feeds:
@@ -316,11 +322,15 @@ def find_furniture(lines: list[Line]) -> PageFurniture:
         page_numbers, number_lines = finder.sequence(seen)
         if not any(n is not None for n in page_numbers) and _content(lines, pages[0]):
             finder.warnings.append((_content(lines, pages[0])[0], NO_NUMBER_READ))
-        if _title_page(lines, pages, number_lines):  # its title is no head, though the heads repeat it
+        title_page = _title_page(lines, pages, number_lines)
+        if title_page:  # its title is no head, though the heads repeat it
             heads -= {i for i in pages[0] if split_number(lines[i].text)[1] is None}
         heads |= _heads_printed_once(lines, pages, heads, number_lines)
         # A line that prints its page's number with words is a head, even if this page alone has it.
         heads |= {i for i in number_lines if split_number(lines[i].text)[1] is not None}
+        if declared_heads:
+            edges = [i for page in pages[1 if title_page else 0 :] for i, _ in _edges(lines, page)]
+            heads |= declared_heads_at(lines, edges, heads, declared_heads, finder.warnings, _head_of)
         for page in pages:
             finder.peel(page, heads, number_lines - heads)
         places = {item.line: item.place for item in finder.items if item.kind == "pageNum"}

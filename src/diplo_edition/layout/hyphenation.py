@@ -8,7 +8,10 @@ that applies wins:
 1. digits on both sides of the break → keep (``number-range``; also roman numerals such as
    ``XIX-XX``). A digit on one side only (``1920-х``, ``Ту-134``) → keep (``compound``): a soft
    hyphen never splits a digit from a letter.
-2. the continuation starts with a capital → keep (``capital``: ``Халхин-Гол``, ``Joint-Stock``). After
+2. the continuation starts with a capital → keep (``capital``: ``Халхин-Гол``, ``Joint-Stock``). Unless
+   it is all capitals after a lower-case half and only the joined form is a word of the language: OCR read
+   the tail of a word as capitals (``интере-``/``СЫ``) → join (``capitals-misread``; ``анти-``/``СССР``
+   keeps its hyphen, ``антиссср`` being no word). After
    a lower-case word that stands alone (``formel-``/``Assurément``: a sentence ends, the next begins),
    the line end stays a space: two words, not one. All-capital text (headings) is exempt: both halves are
    capitals there, so rules 4-6 decide on the lower-cased form, and only when they find nothing is the
@@ -214,6 +217,10 @@ class Dehyphenator:
 
         # 2. capitals, unless the whole break is set in capitals (a heading)
         all_caps = left.isupper() and right.isupper()
+        # OCR read a word's tail as capitals (интере-/СЫ): a word only when joined
+        misread = left[-1].islower() and right.isupper() and len(right) > 1
+        if misread and known(joined) and not known(hyphenated):
+            return HyphenDecision(False, "capitals-misread")
         if right[0].isupper() and not all_caps:
             # "formel-⏎Assurément": a word that ends a sentence, then one that starts the next, is no compound
             between = left[0].islower() and not self._lexicon[hyphenated] and _stands_alone(lo_left, code)

@@ -4,6 +4,9 @@
 a blank line in single-spaced text; the indent of a first line (kept by `pdftotext -layout` and by OCR);
 a sentence that ends on a short line before a capital (also in double-spaced text, and across page,
 column and footnote breaks, which are never paragraph ends in themselves); a list item after a colon.
+How short is short is weighed per document: with no blank lines between paragraphs, any line under the
+shortest full line, and a first line a little under it (its lost indent); where blank lines set the
+paragraphs apart, only a clearly short line outweighs a missing blank line.
 A heading is a short line that opens like a chapter, a section title, a numbered section or an
 all-capital title, standing apart from the text by blank lines or, with none, between a sentence end and
 a capital. A name in capitals that signs a letter is not a heading. Lines set in from both the text's
@@ -19,6 +22,7 @@ from collections import Counter
 from ..languages import packs
 from ..model.lines import Line
 from .headings import CHAPTER, NUMBERED, SECTION_TITLE, all_capitals, bare_number_level, heading_level
+from .line_signals import MERGED_LINE, closes_sentence, justified_measure
 from .lines import (
     ends_sentence,
     ends_with_hyphen,
@@ -51,13 +55,19 @@ DOUBLE_SPACED_RUN = 5
 # Lines this long on average are whole paragraphs (one paragraph per line).
 PARAGRAPH_PER_LINE_CHARS = 150
 MAX_HEADING_LINES = 3
-# Justified type: this share of the lines are full lines, within this spread of one length. A paragraph's
-# last line is shorter than this share of a full line; a line longer than this many full lines is two
-# lines that `pdftotext` joined at a hyphen.
-JUSTIFIED_SHARE = 0.3
-JUSTIFIED_SPREAD = 1.12
-JUSTIFIED_SHORT = 0.88
-MERGED_LINE = 1.25
+# How short a line that ends a sentence must be to end its paragraph, as a share of the shortest full
+# line, weighed against the blank-line evidence. With no blank lines between paragraphs (`pdftotext`),
+# any line shorter than the shortest full line is a last line; in a document that sets its paragraphs
+# apart by blank lines, a missing blank line speaks against a paragraph end and only a clearly short
+# line outweighs it.
+JUSTIFIED_SHORT = {"no blank lines": 0.97, "blank lines": 0.88}
+# A document sets its paragraphs apart by blank lines when this share of its short lines that end a
+# sentence before a new one (at least BLANK_EVIDENCE of them) have a blank line after them.
+BLANK_SEPARATED_SHARE = 0.5
+BLANK_EVIDENCE = 3
+# With no indent in the text (`pdftotext` drops it), a paragraph's first line still holds fewer letters
+# than a full line: within this share of the shortest full line.
+SET_IN_FIRST_LINE = (0.8, 0.97)
 # Full lines run this share over the measure at most: the tail of joined full lines that is no longer.
 MERGED_SLACK = 0.06
 # A first-line indent is two characters or more beyond the text's left edge, and not much more: a line
@@ -84,7 +94,11 @@ class ParagraphEvidence:
         self.typical = statistics.median(lengths) if lengths else 0
         self.per_line = bool(lengths) and statistics.mean(lengths) > PARAGRAPH_PER_LINE_CHARS
         self.double = self._double_spaced()
-        self.measure, self.full_line = self._justified_measure()
+        self.measure, self.full_line = justified_measure(lengths)
+        # The short lines the blank-line evidence is counted on are found with the lenient measure.
+        self.spacing = "no blank lines"
+        if self._blank_separated():
+            self.spacing = "blank lines"
         self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in body)
         indents = Counter(indent(lines[i].text) for i in body)
         self.left = indents.most_common(1)[0][0] if indents else 0
@@ -114,34 +128,53 @@ class ParagraphEvidence:
             marked.update(run)
         return marked
 
-    def _justified_measure(self) -> tuple[int | None, float | None]:
-        """The shortest and the middle length of a full line, when most lines have it (justified type):
-        the densest window of lengths."""
-        lengths = sorted(len(self.lines[i].stripped) for i in self.body)
-        best, measure, full = 0, None, None
-        hi = 0
-        for lo, x in enumerate(lengths):
-            while hi < len(lengths) and lengths[hi] <= x * JUSTIFIED_SPREAD:
-                hi += 1
-            if hi - lo > best:
-                best, measure, full = hi - lo, x, statistics.median(lengths[lo:hi])
-        if measure and best >= JUSTIFIED_SHARE * len(lengths):
-            return measure, full
-        return None, None
-
     def _short(self, i: int, kind: str) -> bool:
         text = self.lines[i].text
         length = len(text.strip())
         if self.measure and kind != "double":
             # `pdftotext` joins a line that ends in a hyphen with the next: what ends the joined line
             # is the length beyond the full lines before it, unless it is no more than their spread.
+            last_line = JUSTIFIED_SHORT[self.spacing] * self.measure
             if length <= MERGED_LINE * self.measure:
-                return length < JUSTIFIED_SHORT * self.measure
+                return length < last_line
             full = int(length // self.full_line)
             tail = length - full * self.full_line
-            return MERGED_SLACK * full * self.full_line < tail < JUSTIFIED_SHORT * self.measure
+            return MERGED_SLACK * full * self.full_line < tail < last_line
         trailing = len(text) - len(text.rstrip(" "))
         return length < SHORT_LINE[kind] * self.typical or (kind == "double" and trailing >= 2)
+
+    def _first_line_set_in(self, i: int) -> bool:
+        """Is line i a full line shortened by a first-line indent that the text lost? It runs on into the
+        next line (it ends no sentence), and its length is just under the measure's."""
+        if self.spacing != "no blank lines" or not self.measure or closes_sentence(self.lines[i].text):
+            return False
+        low, high = SET_IN_FIRST_LINE
+        return low * self.measure <= len(self.lines[i].stripped) < high * self.measure
+
+    def _interrupts_a_paragraph(self, b: int) -> bool:
+        """Do body line b and the lines after it, up to a page or column break, each end a sentence while
+        the text after the break runs on in lowercase? Then the paragraph open before them goes on after
+        the break, and they open none (note lines left in the text at the page's foot)."""
+        k = self.position[b]
+        while k + 1 < len(self.body) and self.gap(self.body[k], self.body[k + 1])[1]:
+            if not closes_sentence(self.lines[self.body[k]].text):
+                return False
+            k += 1
+        after = k + 1 < len(self.body) and self.lines[self.body[k + 1]].text
+        return bool(after) and closes_sentence(self.lines[self.body[k]].text) and starts_lowercase(after)
+
+    def _blank_separated(self) -> bool:
+        """Are most short lines that end a sentence before a new one followed by a blank line? (Before a
+        heading a blank line is no evidence: headings stand apart in text with no blank lines too.)"""
+        followed = []
+        for a, b in zip(self.body, self.body[1:], strict=False):
+            blanks, pure = self.gap(a, b)
+            following = self.lines[b].text
+            if (pure and a not in self.double and closes_sentence(self.lines[a].text)
+                    and starts_block(following) and self._short(a, "plain")
+                    and heading_level(following) is None and bare_number_level(following) is None):
+                followed.append(blanks > 0)
+        return len(followed) >= BLANK_EVIDENCE and sum(followed) >= BLANK_SEPARATED_SHARE * len(followed)
 
     def first_line_indent(self, i: int) -> bool:
         """Is line i set in as the first line of a paragraph (further than the text's left edge)?"""
@@ -167,7 +200,7 @@ class ParagraphEvidence:
             return True
         if a in self.title_block and starts_block(nxt):
             return True  # each line of the title block (title, author) is a block of its own
-        if not ends_sentence(prev) or not starts_block(nxt):
+        if not closes_sentence(prev) or not starts_block(nxt) or self._interrupts_a_paragraph(b):
             return False
         if self.per_line or self.set_apart(b):
             return True
@@ -177,7 +210,7 @@ class ParagraphEvidence:
         if not pure:
             return self._short(a, "break")
         if blanks == 0:
-            return self._short(a, "plain")
+            return self._short(a, "plain") or self._first_line_set_in(b)
         if blanks == 1 and a in self.double:
             return self._short(a, "double")
         return True
@@ -304,8 +337,8 @@ class ParagraphEvidence:
         level = heading_level(self.lines[i].text)
         if level is None or (self.has_chapters and level == 1 and NUMBERED.match(self.lines[i].stripped)):
             return []  # in a text divided into chapters, "1." opens a list item, not a section
-        if i in self.quote_of or self.signature(k):
-            return []
+        if i in self.quote_of or self.signature(k) or is_separator(self.lines[i].text):
+            return []  # a separator read by OCR ("* OK OK") looks like a title in capitals
         if k > 0:
             a = self.body[k - 1]
             blanks, pure = self.gap(a, i)

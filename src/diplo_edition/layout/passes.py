@@ -71,7 +71,7 @@ class Furniture(Pass):
     adds = ("furniture", "removed", "diagnostics")
 
     def apply(self, doc: Document) -> None:
-        doc.furniture = find_furniture(doc.lines)
+        doc.furniture = find_furniture(doc.lines, doc.hints.running_heads)
         specks = [doc.lines[item.line] for item in doc.furniture.items if item.kind == "speck"]
         _remove_lines(doc, specks, "page-edge-speck")
         for i, message in doc.furniture.warnings:
@@ -90,7 +90,7 @@ class Footnotes(Pass):
     adds = ("footnotes", "diagnostics")
 
     def apply(self, doc: Document) -> None:
-        doc.footnotes = find_notes(without_furniture(doc.lines, doc.furniture))
+        doc.footnotes = find_notes(without_furniture(doc.lines, doc.furniture), doc.hints.endnote_titles)
         notes = [(block, note) for block in doc.footnotes for note in block.notes]
         for block, note in notes:
             line = doc.lines[note.label_line]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..diagnostics import Diagnostic
-from ..editions import Collection, DocumentEdition
+from ..editions import Collection, DocumentEdition, LayoutHints
 from .inline import Inline
 from .layout import FootnoteBlock, PageFurniture, PageLayout
 from .lines import Line, Witness
@@ -117,6 +117,11 @@ class Document:
     hyphen_decisions: list[HyphenDecision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: DocumentReport = field(default_factory=DocumentReport)
+
+    @property
+    def hints(self) -> LayoutHints:
+        """What the edition file declares of the layout where detection cannot settle it (``layout:``)."""
+        return self.edition.layout
 
     @property
     def lang(self) -> str:

@@ -20,7 +20,7 @@ class ReadSources(Pass):
 
     def apply(self, doc: Document) -> None:
         for ref in doc.edition.sources:
-            decoded = read_decoded(ref.path, ref.rel)
+            decoded = read_decoded(ref.path, ref.rel, doc.collection.max_source_megabytes)
             doc.diagnostics.extend(decoded.warnings)
             if decoded.converted:
                 doc.encodings[ref.rel] = decoded.encoding

@@ -23,8 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config.schema import MAX_SOURCE_MEGABYTES
 from ..diagnostics import Diagnostic, InputError, Severity
 from ..model.lines import FORM_FEED
+from .bidi import BIDI_CONTROLS, describe
 from .encoding import BOMS, ICONV_NAMES, LABELS, SAMPLE, guess_single_byte, utf16_without_bom
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -32,6 +34,9 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # A printed line is under 200 characters, a paragraph that an OCR tool wrote on one line a few thousand;
 # anything longer is not a line of print, and the layout passes are not meant for it.
 MAX_LINE = 100_000
+
+_MEGABYTE = 1024 * 1024
+_BIDI_LINES_SHOWN = 20  # lines warned one by one; the rest are counted in the last warning
 
 # Control characters are not text (XML cannot even hold most of them): C0 except tab, line ends and the
 # form feed (a page break), DEL, C1, and the non-characters U+FFFE and U+FFFF.
@@ -239,13 +244,34 @@ def _check_text(text: str, name: str) -> None:
         start = newline + 1
 
 
+def _bidi_warnings(text: str, name: str) -> list[Diagnostic]:
+    """A warning at each line that holds a bidirectional control character, naming it: kept, as every
+    character is, but it can make a line read otherwise than its letters run."""
+    found: dict[int, tuple[int, set[str]]] = {}  # line -> (column of the first, the characters)
+    for match in BIDI_CONTROLS.finditer(text):
+        line, column = _line_and_column(text, match.start())
+        found.setdefault(line, (column, set()))[1].add(match.group())
+    warnings = []
+    for k, (line, (column, chars)) in enumerate(sorted(found.items())):
+        if k == _BIDI_LINES_SHOWN:
+            warnings.append(Diagnostic(name, line, f"and {len(found) - k} more lines with bidirectional "
+                                       "control characters", Severity.WARNING))
+            break
+        named = ", ".join(describe(c) for c in sorted(chars))
+        warnings.append(Diagnostic(
+            name, line, f"bidirectional control character {named}: invisible, it can reorder what a reader "
+            "sees; it is kept in the TEI and shown as a visible mark in the site; delete it from the raw "
+            "file unless the print has it", Severity.WARNING, column))
+    return warnings
+
+
 def decode(data: bytes, name: str) -> Decoded:
     """Decode a raw source, converting a known other encoding; raise InputError naming the file if not."""
     decoded = _decode_bytes(data, name)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
     text = unicodedata.normalize("NFC", text)
-    return Decoded(text, decoded.encoding, decoded.warnings)
+    return Decoded(text, decoded.encoding, decoded.warnings + _bidi_warnings(text, name))
 
 
 def split_lines(text: str) -> list[RawLine]:
@@ -268,9 +294,21 @@ def split_lines(text: str) -> list[RawLine]:
     return lines
 
 
-def read_decoded(path: Path, display_name: str) -> Decoded:
-    """A raw file's text and the encoding it was read in; InputError if it cannot be read as text."""
+def _check_size(path: Path, display_name: str, max_megabytes: int) -> None:
+    """Refuse a file over the limit before reading it: it would be held whole in memory, several times."""
+    size = path.stat().st_size
+    if size > max_megabytes * _MEGABYTE:
+        raise _refuse(display_name, None,
+                      f"the file is {size / _MEGABYTE:,.1f} MB, more than the limit of {max_megabytes} MB "
+                      "for a raw source; split it into one file per document, or raise "
+                      "max_source_megabytes in editions/collection.yml")
+
+
+def read_decoded(path: Path, display_name: str, max_megabytes: int = MAX_SOURCE_MEGABYTES) -> Decoded:
+    """A raw file's text and the encoding it was read in; InputError if it cannot be read as text or is
+    larger than max_megabytes."""
     try:
+        _check_size(path, display_name, max_megabytes)
         data = path.read_bytes()
     except IsADirectoryError:
         raise _refuse(display_name, None, "is a directory, not a text file; list the files in it") from None
@@ -280,5 +318,5 @@ def read_decoded(path: Path, display_name: str) -> Decoded:
     return decode(data, display_name)
 
 
-def read_source(path: Path, display_name: str) -> list[RawLine]:
-    return split_lines(read_decoded(path, display_name).text)
+def read_source(path: Path, display_name: str, max_megabytes: int = MAX_SOURCE_MEGABYTES) -> list[RawLine]:
+    return split_lines(read_decoded(path, display_name, max_megabytes).text)

@@ -14,16 +14,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .pagefind_index import stop_indexing
     from .quote_command import add_quote_command, run_quote
     from .site_index import DocumentSearch, SearchReport, document_search, index_site, start_index_site
 
 __all__ = [
     "DocumentSearch", "SearchReport", "add_quote_command", "document_search", "index_site", "run_quote",
-    "start_index_site",
+    "start_index_site", "stop_indexing",
 ]
 
 
 def __getattr__(name: str):
+    if name == "stop_indexing":
+        from . import pagefind_index
+
+        return pagefind_index.stop_indexing
     if name in ("DocumentSearch", "SearchReport", "document_search", "index_site", "start_index_site"):
         from . import site_index
 

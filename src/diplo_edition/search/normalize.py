@@ -7,8 +7,14 @@ kept only between two letters or digits (so that ``Л.М. Карахан`` match
 ``1921 – 1923`` matches ``1921–1923``). Characters outside the Basic Multilingual Plane become U+FFFD, so
 that offsets count the same in Python (code points) and in JavaScript (UTF-16 units).
 
-The JavaScript twin is ``normalize`` in templates/static/search-core.js; tests/test_search.py and the
-browser tests check that both give the same result on the same cases.
+A quotation pasted from the print or from a page may carry note markers that the reading text does not
+hold (the notes are segments of their own): ``quotation_forms`` gives the quotation as it is and, when it
+has any, without the marker-like characters (superscript digits, ``(1)``, ``[1]``, ``*``, and a short
+number glued to the end of a word or to the punctuation after it: ``"Японии"1,``). The finders try the
+forms in turn, so a number that is part of the text (``1923``, ``в 1920-х``) is found as it stands.
+
+The JavaScript twins are ``normalize`` and ``quotationForms`` in templates/static/search-core.js;
+tests/test_search.py and the browser tests check that both give the same result on the same cases.
 """
 
 from __future__ import annotations
@@ -64,3 +70,17 @@ def normalize_marked(text: str) -> tuple[str, list[int]]:
 def normalize(text: str) -> str:
     """The form in which quotations are compared (see the module docstring)."""
     return normalize_marked(text.replace(MARK, ""))[0]
+
+
+# A note marker as a quotation copied from the print or a page may hold it (see the module docstring).
+NOTE_MARKER = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|[(\[]\d{1,3}[)\]]|\*+"
+                         r"|(?:(?<=[^\W\d_])|(?<=[.,;:!?)\]»\"”’']))\d{1,3}(?!\d)")
+
+
+def quotation_forms(quotation: str) -> list[str]:
+    """The normalised forms a quotation is looked for in, in turn: as it is, then without note markers."""
+    forms = [normalize(quotation)]
+    bare = normalize(NOTE_MARKER.sub("", quotation))
+    if bare != forms[0]:
+        forms.append(bare)
+    return forms

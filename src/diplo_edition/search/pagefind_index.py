@@ -15,24 +15,28 @@
   page breaks, which nearly halves what a browser fetches for a long document (both figures are
   reported), and gives headings and notes their clean text (search.js counts a note's words to know
   where it ends in the paragraph).
-- Pagefind's own UI bundles are not used by the site and are removed.
+- Pagefind's own UI bundles are not used by the site and are not written.
+- The files are taken from Pagefind's service in memory (``get_files``), put in the same order and
+  under the same names from build to build, written each whole and read back (``pagefind_bundle.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
-import gzip
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..site import urls
 from ..site.model import Division, DocumentView, Node
+from .pagefind_bundle import ENTRY, normalise, pack, unpack, verify_bundle, write_bundle
 
 OUTPUT = "pagefind"
 DOCUMENT_PAGES = "documents/**/index.html"
@@ -41,6 +45,7 @@ EXCLUDE_SELECTORS = (
     ".fnref",  # note markers
     ".fn-n", ".fn-back", ".fn-remark",  # inside an inline note: its number, the way back, a remark
     ".vh",  # visually hidden labels ("страница", "Примечание")
+    ".bidi",  # the visible stand-in for a bidi control character (⟨U+202E⟩)
     ".tip",  # the original reading of a correction or a variant
     ".bibl-link",
     "details.cite", ".cite-box",  # "cite this paragraph" boxes
@@ -52,7 +57,6 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-_FRAGMENT_MAGIC = b"pagefind_dcd"
 
 
 @dataclass
@@ -109,20 +113,73 @@ def page_url(view: DocumentView) -> str:
     return "/" + urls.href(urls.document_path(view.id))
 
 
-async def _index(site_dir: Path, records: list[dict]) -> dict:
+async def _index(site_dir: Path, records: list[dict]) -> tuple[dict, dict[str, bytes]]:
+    """Index the document pages and the records with Pagefind's service; its answer, and the files of the
+    index by their path in the bundle."""
+    asyncio.get_running_loop().set_exception_handler(_quiet_when_the_indexer_ended)
+    service = await _launch()
+    _RUNNING.add(service._backend)
+    try:
+        work = asyncio.ensure_future(_index_files(service, site_dir, records))
+        watch = asyncio.ensure_future(_service_ended(service))
+        try:
+            done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
+            if work not in done:
+                raise RuntimeError(_why_no_answer(service))
+            return work.result()
+        except BaseException as exc:
+            # The answer owed will never come, and closing the service would wait 5 s for it.
+            work.cancel()
+            service._responses.clear()
+            if isinstance(exc, ConnectionError):  # a question sent to a process that had ended
+                raise RuntimeError(_why_no_answer(service)) from exc
+            raise
+        finally:
+            watch.cancel()
+    finally:
+        _RUNNING.discard(service._backend)
+        with contextlib.suppress(ProcessLookupError):  # its process had ended already: nothing to stop
+            await service.close()
+
+
+# Pagefind's processes now indexing, for stop_indexing (another thread runs their event loop).
+_RUNNING: set[asyncio.subprocess.Process] = set()
+
+
+async def _launch():
+    """Pagefind's service, launched as its wrapper does but in a session of its own, so that a Ctrl-C at
+    the terminal does not end it behind the build's back (the build ends it, stop_indexing), and with no
+    limit on the length of an answer: its wrapper reads each as one line of at most 2 MiB, and all the
+    files of the index come as one answer, in base64 twice (1.8 MB for the four documents of the seed);
+    past the limit the reader fails and the answer never comes. Without its parent the service ends too:
+    it ends at the end of its input."""
     from pagefind.service import PagefindService
 
-    asyncio.get_running_loop().set_exception_handler(_quiet_when_the_indexer_ended)
-    async with PagefindService() as service:
-        work = asyncio.ensure_future(_write_index(service, site_dir, records))
-        watch = asyncio.ensure_future(_service_ended(service))
-        done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
-        watch.cancel()
-        if work not in done:
-            work.cancel()
-            raise RuntimeError("Pagefind's indexer ended before the search index was written "
-                               "(interrupted, or killed)")
-        return work.result()
+    service = PagefindService()
+    service._backend = await asyncio.create_subprocess_exec(
+        service._bin, "--service", cwd=os.getcwd(), stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT, limit=sys.maxsize,
+        start_new_session=True,
+    )
+    service._poll_task = service._loop.create_task(service._wait_for_responses())
+    return service
+
+
+def stop_indexing() -> None:
+    """End every Pagefind process indexing now (the build was interrupted or failed): the thread waiting
+    for its answer then ends at once, as when a Ctrl-C reached the process."""
+    for process in list(_RUNNING):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process.pid, signal.SIGTERM)
+
+
+def _why_no_answer(service) -> str:
+    reader = getattr(service, "_poll_task", None)
+    if reader is not None and reader.done() and not reader.cancelled():
+        failure = reader.exception()
+        if failure is not None and not isinstance(failure, asyncio.IncompleteReadError):
+            return f"Pagefind's answer could not be read: {failure!r}"
+    return "Pagefind's indexer ended before the search index was written (interrupted, or killed)"
 
 
 def _quiet_when_the_indexer_ended(loop: asyncio.AbstractEventLoop, context: dict) -> None:
@@ -133,79 +190,29 @@ def _quiet_when_the_indexer_ended(loop: asyncio.AbstractEventLoop, context: dict
 
 
 async def _service_ended(service) -> None:
-    """Return when Pagefind's process has ended: a Ctrl-C reaches it too, and the answers it owed would
-    never come (the build would wait for them for ever)."""
+    """Return when Pagefind's process has ended, or the wrapper's reader of its answers has: a Ctrl-C
+    reaches the process too, and the answers it owed would never come (the build would wait for ever)."""
     process = getattr(service, "_backend", None)
-    while process is None or process.returncode is None:
+    reader = getattr(service, "_poll_task", None)
+    while (process is None or process.returncode is None) and (reader is None or not reader.done()):
         await asyncio.sleep(0.1)
 
 
-async def _write_index(service, site_dir: Path, records: list[dict]) -> dict:
-    """Index the document pages and the records with the service, and wait until its files are whole."""
+async def _index_files(service, site_dir: Path, records: list[dict]) -> tuple[dict, dict[str, bytes]]:
+    """Index the document pages and the records, and take the files of the index in memory: Pagefind
+    1.5.2's write_files answers before its files are flushed, and closing the service then cuts them
+    short (Pagefind PR #1272); get_files answers with the files themselves."""
     from pagefind.index import IndexConfig
 
-    bundle = site_dir / OUTPUT
-    config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS),
-                         output_path=str(bundle))
+    config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS))
     index = await service.create_index(config)
     # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
-    # so the index can be written while they are still being rendered.
+    # so the index can be made while they are still being rendered.
     result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
     for record in records:
         await index.add_custom_record(**record)
-    await index.write_files()
-    # Pagefind 1.5.2 acknowledges write_files before its files are flushed, and closing the service
-    # kills the writer: the service is closed only once every file is whole (Pagefind PR #1272).
-    await _written(bundle)
-    return result
-
-
-# Pagefind's index files are gzip streams, whose trailer (CRC and length) shows a file cut short.
-_GZIPPED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
-_SETTLE_SECONDS = 0.3
-_WRITE_TIMEOUT_SECONDS = 120.0
-_FULL_DISK_BYTES = 4096
-
-
-def _whole(path: Path) -> bool:
-    if path.name == "pagefind-entry.json":
-        try:
-            return isinstance(json.loads(path.read_bytes()), dict)
-        except ValueError:
-            return False
-    if path.suffix in _GZIPPED:
-        try:
-            gzip.decompress(path.read_bytes())
-        except (OSError, EOFError):
-            return False
-    return True
-
-
-async def _written(bundle: Path) -> None:
-    """Wait until the index files are all there and whole: the entry file parses, every gzip stream is
-    complete, and no file has appeared or changed size for a moment."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + _WRITE_TIMEOUT_SECONDS
-    checked: dict[Path, tuple[int, int]] = {}  # file -> (size, mtime) when it was last found whole
-    settled_since: float | None = None
-    while loop.time() < deadline:
-        files = {p: (s.st_size, s.st_mtime_ns) for p in bundle.rglob("*") if p.is_file() and (s := p.stat())}
-        pending = [p for p, state in files.items() if checked.get(p) != state]
-        whole = all(_whole(p) for p in pending) and (bundle / "pagefind-entry.json") in files
-        if whole and not pending and settled_since is not None:
-            if loop.time() - settled_since >= _SETTLE_SECONDS:
-                return
-        elif whole:
-            checked = files
-            settled_since = loop.time()
-        else:
-            settled_since = None
-            if shutil.disk_usage(bundle).free < _FULL_DISK_BYTES:
-                # Pagefind's writer cannot finish: say so now, not as a timeout.
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(bundle))
-        await asyncio.sleep(0.05)
-    raise RuntimeError(f"Pagefind did not finish writing the search index in {bundle} "
-                       f"within {_WRITE_TIMEOUT_SECONDS:.0f} s")
+    files = {file["path"]: file["content"] for file in await index.get_files()}
+    return result, files
 
 
 def _run(coroutine):
@@ -240,16 +247,14 @@ def anchor_texts(view: DocumentView) -> dict[str, str]:
     return texts
 
 
-def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> None:
-    """Slim one fragment (see slim_fragments)."""
-    data = path.read_bytes()
+def _slim_fragment(data: bytes, texts: dict[str, dict[str, str]]) -> bytes:
+    """One fragment slimmed (see slim_fragments); as it was when it is in a format this does not know."""
     try:
-        raw = gzip.decompress(data)
-        fragment = json.loads(raw[len(_FRAGMENT_MAGIC):]) if raw.startswith(_FRAGMENT_MAGIC) else None
-    except (OSError, EOFError, ValueError):
-        fragment = None
+        fragment = json.loads(unpack(data))
+    except ValueError:
+        return data
     if not isinstance(fragment, dict):
-        return
+        return data
     changed = False
     page_texts = texts.get(fragment.get("url", ""), {})
     for anchor in fragment.get("anchors") or []:
@@ -259,38 +264,42 @@ def _slim_fragment(path: Path, texts: dict[str, dict[str, str]]) -> None:
         if anchor.get("text") != text:
             anchor["text"] = text
             changed = True
-    if changed:
-        body = json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        path.write_bytes(gzip.compress(_FRAGMENT_MAGIC + body, compresslevel=6, mtime=0))
+    if not changed:
+        return data
+    return pack(json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def slim_fragments(bundle: Path, texts: dict[str, dict[str, str]] | None = None) -> None:
-    """Drop the anchor text Pagefind stores for every element with an id (only headings' text is used by
-    its search); headings and notes get their clean text from texts (Pagefind's own holds the labels of
-    page numbers inside them). A fragment in a format this does
-    not know is left as it is. Threads: compressing releases the GIL."""
-    paths = sorted((bundle / "fragment").glob("*.pf_fragment"))
+def slim_fragments(files: dict[str, bytes], texts: dict[str, dict[str, str]] | None = None) -> None:
+    """Drop the anchor text Pagefind stores for every element with an id in the fragments of files (only
+    headings' text is used by its search); headings and notes get their clean text from texts
+    (Pagefind's own holds the labels of page numbers inside them). Threads: compressing releases the GIL."""
+    names = sorted(name for name in files if name.startswith("fragment/") and name.endswith(".pf_fragment"))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(lambda path: _slim_fragment(path, texts or {}), paths))
+        slimmed = list(pool.map(lambda name: _slim_fragment(files[name], texts or {}), names))
+    files.update(zip(names, slimmed, strict=True))
 
 
 def write_pagefind(site_dir: Path, records: list[dict], texts: dict[str, dict[str, str]], *,
                    slim: bool = True) -> PagefindReport:
     """Index the HTML written in site_dir, and the records (abstract_records), into site_dir/pagefind;
-    texts: the anchor_texts of every document page, by page_url."""
+    texts: the anchor_texts of every document page, by page_url. The files are taken from Pagefind in
+    memory, put in a stable order (pagefind_bundle.normalise), written each whole, and read back: a file
+    missing or cut short raises DamagedBundle."""
     site_dir = Path(site_dir).resolve()
     bundle = site_dir / OUTPUT
     if bundle.exists():
         shutil.rmtree(bundle)
-    result = _run(_index(site_dir, records))
+    result, files = _run(_index(site_dir, records))
     for name in UNUSED_BUNDLE_FILES:
-        (bundle / name).unlink(missing_ok=True)
-    report = PagefindReport(pages=int(result.get("page_count", 0)), records=len(records))
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    report.languages = {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
+        files.pop(name, None)
+    files = normalise(files)
     if slim:
-        slim_fragments(bundle, texts)
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    report.files = len(files)
-    report.bytes = sum(p.stat().st_size for p in files)
-    return report
+        slim_fragments(files, texts)
+    write_bundle(bundle, files)
+    verify_bundle(bundle)
+    entry = json.loads(files[ENTRY])
+    return PagefindReport(
+        pages=int(result.get("page_count", 0)), records=len(records),
+        languages={lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()},
+        bytes=sum(len(data) for data in files.values()), files=len(files),
+    )

@@ -23,8 +23,9 @@ def add_quote_command(subparsers) -> argparse.ArgumentParser:
         "quote", help="find a quotation in the built edition and print a citation",
         description="Find where a quotation stands in the built edition (build/, or --out): the document, "
         "the original page and the paragraph, with a citation ready to paste. The quotation may run over "
-        "lines, pages and footnotes of the print; ё/е, the kind of quotation marks and dashes, and spacing "
-        "do not matter. Exit codes: 0 found, 1 nothing matches, 2 used wrongly (e.g. no built site).",
+        "lines, pages and footnotes of the print; ё/е, the kind of quotation marks and dashes, spacing "
+        "and note markers (¹, (1), [1], *, a number glued to a word) do not matter. Exit codes: 0 found, "
+        "1 nothing matches, 2 used wrongly (e.g. no built site).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     quote.add_argument("quotation", nargs="+", help="the quotation (quote it for the shell); - reads stdin")
@@ -47,7 +48,7 @@ def citation(match, access_date: str) -> str:
 
 
 def run_quote(args) -> int:
-    from .normalize import normalize
+    from .normalize import normalize, quotation_forms
     from .quotes import find_quote, load_quotes, segment_label
 
     root = Path(getattr(args, "root", None) or Path.cwd()).resolve()
@@ -65,7 +66,8 @@ def run_quote(args) -> int:
     access = args.date or datetime.date.today().strftime("%d.%m.%Y")
     matches = find_quote(documents, text, limit=max(1, args.limit))
     if not matches:
-        print(f"not found: «{text.strip()}» (compared as «{normalize(text)}»)", file=sys.stderr)
+        compared = " or ".join(f"«{form}»" for form in quotation_forms(text))
+        print(f"not found: «{text.strip()}» (compared as {compared})", file=sys.stderr)
         return EXIT_NOT_FOUND
     for k, match in enumerate(matches, 1):
         doc = match.document

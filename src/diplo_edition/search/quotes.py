@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..site import urls
 from ..site.model import Division, DocumentView, Node, PageBlock, Paragraph
-from .normalize import MARK, normalize, normalize_marked
+from .normalize import MARK, normalize_marked, quotation_forms
 
 QUOTES_DIR = "search/quotes"
 MANIFEST = "index.js"
@@ -232,11 +232,18 @@ def segment_label(anchor: str) -> str:
 
 def find_quote(documents: list[QuoteDocument], quotation: str, limit: int = 50) -> list[QuoteMatch]:
     """Every place where the normalised quotation stands in the normalised texts (a segment break counts
-    as a space, so that a quotation may run over two paragraphs)."""
-    needle = normalize(quotation)
+    as a space, so that a quotation may run over two paragraphs). The quotation as it is comes first;
+    only where it stands nowhere is it looked for without its note markers (normalize.quotation_forms)."""
+    for needle in quotation_forms(quotation):
+        if len(needle) < 3:
+            continue
+        if matches := _find_needle(documents, needle, limit):
+            return matches
+    return []
+
+
+def _find_needle(documents: list[QuoteDocument], needle: str, limit: int) -> list[QuoteMatch]:
     matches: list[QuoteMatch] = []
-    if len(needle) < 3:
-        return matches
     for doc in documents:
         flat = doc.text.replace("\n", " ")
         seg_starts = [s[0] for s in doc.segs]

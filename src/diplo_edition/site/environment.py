@@ -7,8 +7,26 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
+from ..ocr.bidi import BIDI_CONTROLS, code_point, describe, visible
 from . import urls, words
+
+
+def marked_controls(text: str) -> Markup:
+    """Reading text, escaped, with each bidirectional control character shown as a mark that says what it
+    is (``⟨U+202E⟩``) instead of reordering the text around it."""
+    def mark(char: str) -> str:
+        return f'<span class="bidi" title="{escape(describe(char))}">⟨{code_point(char)}⟩</span>'
+
+    return Markup(BIDI_CONTROLS.sub(lambda m: mark(m.group()), str(escape(text))))
+
+
+def _plain_controls_visible(value):
+    """Every other value a template writes (titles, attributes): the controls as plain marks."""
+    if isinstance(value, str) and not isinstance(value, Markup) and BIDI_CONTROLS.search(value):
+        return visible(value)
+    return value
 
 
 def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
@@ -37,10 +55,12 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_plain_controls_visible,
     )
     ui_words = words.site_words(ui_lang)
     env.filters["plural"] = ui_words.plural
     env.filters["by_document"] = by_document
+    env.filters["marked_controls"] = marked_controls
     env.filters["kind_label"] = ui_words.kind_label
     env.filters["language_label"] = ui_words.language_label
     env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v

@@ -1,10 +1,13 @@
 """The letter balance of a document: every letter and digit of the raw sources is in the TEI or was
-removed by a recorded rule.
+removed by a rule, and each removal is found where it sits in the raw text.
 
-The page furniture is checked from the raw files and the TEI alone, not from what the passes report:
-the running heads and page numbers found at the page edges of each raw file must be forme work (``fw``)
-in the TEI, so a head left in the reading text shows up, named at its raw line; and each form feed that
-opens a page must have its page break (``pb``).
+It is checked from the raw files and the TEI alone, not from what the passes report about themselves:
+the note labels, markers, specks, separators, labels of abstracts and second copies that were taken out
+are found in the raw lines (``raw_lines.py``), and a raw line whose letters the TEI lacks is named at its
+raw line; the running heads and page numbers found at the page edges of each raw file must be forme work
+(``fw``) in the TEI, so a head left in the reading text shows up, named at its raw line; and each form
+feed that opens a page must have its page break (``pb``). Only what no raw line can show (the labels and
+copies of files the balance is not given) is taken as the passes recorded it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from lxml import etree
 
 from ..layout.furniture import find_furniture, head_key
 from ..model.lines import Line, count_letters
+from .raw_lines import RawLines, place_raw_lines
 from .validate import SAFE_PARSER
 
 TEXT_OF_THE_SOURCES = (
@@ -24,6 +28,11 @@ TEXT_OF_THE_SOURCES = (
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 CORR = "{http://www.tei-c.org/ns/1.0}corr"
 SHOWN_LINES = 5
+# The rules whose removals the balance finds itself where they sit in the raw lines (see raw_lines.py);
+# the last two may also remove letters of other files than the body's (a copy, an abstract file): they are
+# found so only when the balance is given every raw file.
+FOUND_IN_BODY_LINES = ("footnote-label", "footnote-marker", "page-edge-speck", "separator")
+FOUND_IN_ALL_LINES = ("label", "duplicate-copy")
 
 
 def tei_letters(tei: bytes) -> Counter:
@@ -59,11 +68,14 @@ class Furniture:
                  f"{self.form_feeds} form feeds"]
         for what, where in (("running heads", self.heads_in_text), ("page numbers", self.numbers_in_text)):
             if where:
-                shown = ", ".join(where[:SHOWN_LINES]) + (" …" if len(where) > SHOWN_LINES else "")
-                parts.append(f"{len(where)} {what} in the reading text ({shown})")
+                parts.append(f"{len(where)} {what} in the reading text ({_shown(where)})")
         if self.page_breaks < self.form_feeds:
             parts.append(f"{self.form_feeds - self.page_breaks} form feeds without a page break")
         return "; ".join(parts)
+
+
+def _shown(places: list[str]) -> str:
+    return ", ".join(places[:SHOWN_LINES]) + (" …" if len(places) > SHOWN_LINES else "")
 
 
 def _digits(text: str) -> str:
@@ -116,16 +128,19 @@ class Balance:
     lost: Counter
     added: Counter
     furniture: Furniture = field(default_factory=Furniture)
+    not_in_tei: list[str] = field(default_factory=list)  # file:line of raw lines whose letters the TEI lacks
 
     @property
     def holds(self) -> bool:
-        return not self.lost and not self.added
+        return not self.lost and not self.added and not self.not_in_tei
 
     def __str__(self) -> str:
         rules = ", ".join(f"{rule} {count}" for rule, count in sorted(self.removed.items())) or "nothing"
         verdict = "balanced"
         if not self.holds:
             verdict = f"LOST {sum(self.lost.values())}, ADDED {sum(self.added.values())}"
+        if self.not_in_tei:
+            verdict += f", {len(self.not_in_tei)} raw lines not in the TEI ({_shown(self.not_in_tei)})"
         removed = sum(self.removed.values())
         furniture = f"; {self.furniture}" if str(self.furniture) else ""
         return f"raw {self.raw} = TEI {self.in_tei} + removed {removed} ({rules}): {verdict}{furniture}"
@@ -139,11 +154,28 @@ def letter_balance(
     root = etree.fromstring(tei, SAFE_PARSER)  # parsed once: the forme work is read before corr is stripped
     furniture = furniture_balance(sources, root) if sources else Furniture()
     in_tei = _source_letters(root)
+    parts = root.xpath(TEXT_OF_THE_SOURCES, namespaces=NS)
+    placed = place_raw_lines(sources, root, parts, raw_letters) if sources else None
     removed_chars: Counter = Counter()
     by_rule: dict[str, int] = {}
-    for (rule, char), count in removed.items():
+    for (rule, char), count in _removals(removed, placed).items():
         removed_chars[char] += count
         by_rule[rule] = by_rule.get(rule, 0) + count
     accounted = in_tei + removed_chars
     lost, added = raw_letters - accounted, accounted - raw_letters
-    return Balance(sum(raw_letters.values()), sum(in_tei.values()), by_rule, lost, added, furniture)
+    return Balance(
+        sum(raw_letters.values()), sum(in_tei.values()), by_rule, lost, added, furniture,
+        placed.not_in_tei if placed else [],
+    )
+
+
+def _removals(reported: Counter, placed: RawLines | None) -> Counter:
+    """The (rule, character) counts of the letters taken out: as found where they sit in the raw lines
+    (see raw_lines.py), not as the passes report them; a rule the raw lines cannot show, as reported."""
+    if placed is None:
+        return reported
+    found_rules = FOUND_IN_BODY_LINES + (FOUND_IN_ALL_LINES if placed.every_file else ())
+    out = Counter({key: n for key, n in reported.items() if key[0] not in found_rules})
+    for rule in found_rules:
+        out.update({(rule, char): n for char, n in placed.removed.get(rule, Counter()).items() if n > 0})
+    return out

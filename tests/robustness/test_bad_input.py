@@ -1,9 +1,10 @@
 """Bad input gets a clear answer: each case and the message an editor sees, through the command.
 
 Raw files in other encodings are converted only on evidence (never into mojibake) and the conversion is
-recorded; empty, binary and absurdly long files are refused naming the file; broken edition and register
-files name the file, line and column; markup in the text or the metadata stays text everywhere; no XML
-is read with entity expansion or network access.
+recorded; empty, binary, absurdly long and too large files are refused naming the file; bidirectional
+control characters are warned at their line, kept in the TEI and shown visibly in the site; broken
+edition and register files name the file, line and column; markup in the text or the metadata stays text
+everywhere; no XML is read with entity expansion or network access.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from projects import DOCUMENT, TEXT, add_document, run, snapshot, tiny_project
 
 from diplo_edition.cli import EXIT_CONTENT, EXIT_OK
 from diplo_edition.diagnostics import InputError
-from diplo_edition.ocr.read import MAX_LINE, decode
+from diplo_edition.ocr.read import MAX_LINE, MAX_SOURCE_MEGABYTES, decode
 from diplo_edition.tei.validate import SAFE_PARSER, validate_tei
 
 SOURCE = "sources/test-doc.ru.txt"
@@ -180,13 +181,14 @@ def test_a_binary_file_is_refused_naming_it(tmp_path, capsys, data, message):
     assert "Traceback" not in err
 
 
-@pytest.mark.slow  # 1-5 s (writes 50 MB); run in CI like every other test; -m 'not slow' skips it
-def test_a_50_mb_file_on_one_line_is_refused_quickly(tmp_path, capsys):
+@pytest.mark.slow  # 1-5 s (writes 45 MB); run in CI like every other test; -m 'not slow' skips it
+def test_a_45_mb_file_on_one_line_is_refused_quickly(tmp_path, capsys):
     project = tiny_project(tmp_path)
     word = "Переговоры шли долго <b>&amp; ".encode()
     with (project / "sources" / "test-doc.ru.txt").open("wb") as f:
-        f.write(word * (50 * 1024 * 1024 // len(word) + 1))
-    assert (project / "sources" / "test-doc.ru.txt").stat().st_size > 50 * 1024 * 1024
+        f.write(word * (45 * 1024 * 1024 // len(word) + 1))
+    assert 45 * 1024 * 1024 < (project / "sources" / "test-doc.ru.txt").stat().st_size <= \
+        MAX_SOURCE_MEGABYTES * 1024 * 1024  # under the size limit: refused for its line
     started = time.perf_counter()
     code, _, err = build(capsys, project)
     elapsed = time.perf_counter() - started
@@ -198,6 +200,30 @@ def test_a_50_mb_file_on_one_line_is_refused_quickly(tmp_path, capsys):
     code, _, err = run(capsys, "--root", project, "new", SOURCE, "--id", "huge")
     assert code == EXIT_CONTENT and "characters long" in err
     assert not (project / "editions" / "huge.yml").exists()
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, capsys):
+    project = tiny_project(tmp_path)
+    with (project / "sources" / "test-doc.ru.txt").open("r+b") as f:
+        f.truncate(3 * MAX_SOURCE_MEGABYTES * 1024 * 1024)  # sparse: no time and no disk to write it
+    for argv in (["build", "--quiet", "--jobs", "1"], ["new", SOURCE, "--id", "huge"]):
+        code, _, err = run(capsys, "--root", project, *argv)
+        assert code == EXIT_CONTENT
+        assert f"{SOURCE}: error: the file is {3 * MAX_SOURCE_MEGABYTES:,.1f} MB, more than the limit of " \
+               f"{MAX_SOURCE_MEGABYTES} MB for a raw source; split it into one file per document, or raise " \
+               "max_source_megabytes in editions/collection.yml" in err, err
+    assert not (project / "editions" / "huge.yml").exists()
+
+
+def test_the_size_limit_is_the_editions_to_set(tmp_path, capsys):
+    project = tiny_project(tmp_path, TEXT * 8000)
+    megabytes = (project / SOURCE).stat().st_size / 1024 / 1024
+    collection = project / "editions" / "collection.yml"
+    collection.write_text(collection.read_text(encoding="utf-8") + "max_source_megabytes: 1\n",
+                          encoding="utf-8")
+    code, _, err = build(capsys, project)
+    assert code == EXIT_CONTENT
+    assert f"{SOURCE}: error: the file is {megabytes:,.1f} MB, more than the limit of 1 MB" in err
 
 
 def test_a_long_line_under_the_limit_builds(tmp_path, capsys):
@@ -365,8 +391,11 @@ def test_markup_in_text_and_title_stays_text_everywhere(tmp_path, capsys):
         tree_html = html.parse(str(page))
         scripts = tree_html.xpath("//script")
         own = {f.name for f in (site / "static").glob("*.js")}
-        assert all(re.fullmatch(r"(\.\./)*static/([a-z-]+\.js)", s.get("src", ""))
-                   and s.get("src").rsplit("/", 1)[1] in own and not (s.text or "").strip()
+        # The one inline script is the 404 page's own (it sets a base where a host serves the page for a
+        # missing address deeper down), with the edition's path as JSON and nothing of the input.
+        assert all((re.fullmatch(r"(\.\./)*static/([a-z-]+\.js)", s.get("src", ""))
+                    and s.get("src").rsplit("/", 1)[1] in own and not (s.text or "").strip())
+                   or (page.name == "404.html" and s.get("src") is None and "alert" not in s.text)
                    for s in scripts), page
         assert not tree_html.xpath("//@*[starts-with(name(), 'on')]"), page
         assert not tree_html.xpath("//@href[starts-with(normalize-space(.), 'javascript:')]"), page
@@ -443,3 +472,25 @@ def test_an_external_entity_is_never_expanded(tmp_path):
     assert "TOP-SECRET" not in "".join(parse(documents[0].encode()).itertext())
     # The body holds the reference "&xxe;" as it was written, not the secret.
     assert tei_letters(documents[0].encode()) == {"x": 2, "e": 1}
+
+
+# --- bidirectional control characters ("Trojan Source") -----------------------------------------------
+
+
+def test_bidi_controls_are_warned_at_their_line_kept_in_the_tei_and_shown_visibly(tmp_path, capsys):
+    override, isolate = "\u202e", "\u2066"
+    text = TEXT + f"Сумма {override}0001 ₽{isolate} по договору.\n"
+    project = tiny_project(tmp_path, text, title=f'"Тестовый {override}документ"')
+    code, _, err = build(capsys, project)
+    assert code == EXIT_OK, err
+    line = text.count("\n")
+    assert (f"{SOURCE}:{line}:7: warning: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE, "
+            "U+2066 LEFT-TO-RIGHT ISOLATE: invisible, it can reorder what a reader sees; it is kept in the "
+            "TEI and shown as a visible mark in the site") in err
+    assert f"Сумма {override}0001 ₽{isolate} по договору." in body_text(tei_of(project))  # nothing lost
+    page = (project / "build" / "documents" / "test-doc" / "index.html").read_text(encoding="utf-8")
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", page)  # nothing can reorder it
+    shown = html.fromstring(page).xpath("//span[@class='bidi']")
+    assert [(s.text, s.get("title")) for s in shown] == [
+        ("⟨U+202E⟩", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("⟨U+2066⟩", "U+2066 LEFT-TO-RIGHT ISOLATE")]
+    assert "Тестовый ⟨U+202E⟩документ" in html.fromstring(page).findtext(".//title")  # plain text places

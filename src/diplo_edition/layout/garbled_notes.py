@@ -1,0 +1,385 @@
+"""Page-foot notes whose labels and markers the OCR garbled, linked by their order on the page.
+
+Tesseract reads a superscript digit as a mark glued to the word or stop before it ("manoeuvre.!",
+"обсуждались?", "interests”", "decades®", "тревогу.)") and the label of a note at the page foot as a mark or
+a letter before its first word ("‘DVP", "°TNA", "SAVP"), or loses it. Where the footnotes pass found no
+note (or left some unanchored) on a page, this pass reads the page again: its foot is the run of blank-
+separated groups of lines at the bottom of the page (after the running text, before the page number) whose
+lines open with such a label; a note opens at a label, at a group's first line, or at a capital after a
+short line that ends a sentence. The page's garbled markers are the candidates in its running text. When
+the candidates and the notes are as many, note k is linked to candidate k, decided by order only (and
+warned at its raw line); when they are not, the page is left as the footnotes pass read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.layout import Footnote, FootnoteBlock, Marker
+from ..model.lines import Line
+from .evidence import is_page_number_line
+from .headings import heading_level
+from .lines import ends_sentence
+from .note_labels import NOTE_SYMBOLS, numbered_heading, rank_label, symbol_rank
+from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
+
+# What the OCR reads for a superscript digit: a mark, or the digits themselves (one or two of them).
+SUPERSCRIPT_MARKS = "!?”“\"®*°’'^|)"
+_MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
+GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
+# The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
+# so): never a quote or a digit.
+SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®°^]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
+# A label at the start of a note line as the OCR reads it: a number, a mark, or a letter read for a digit
+# (only before a capital: "SAVP", "lODVP"), then the note's first word.
+GARBLED_START = re.compile(
+    rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}‘°.]{{1,2}}[ \t]*|[SlLЗI]\)?(?=[A-ZА-ЯЁ]))"
+    r"(?=[A-ZА-ЯЁ«\"“])"
+)
+# What the OCR reads for each superscript digit, besides the digit itself.
+LOOKALIKE = {"1": "!lI/\"", "2": "?”\"", "3": "®°", "4": "“*^", "5": "°", "6": "®", "7": "”\"’'", "8": "®",
+             "9": "?°", "0": "°"}
+# A foot longer than this is running text, not notes.
+MAX_FOOT_LINES = 30
+
+
+@dataclass
+class PageFoot:
+    """The notes read at the foot of one page: the lines each note holds, and its label's end."""
+
+    start: int
+    end: int
+    notes: list[tuple[int, list[int], int]]  # (label line, lines, where the text starts on the label line)
+
+
+def pages_of(lines: list[Line]) -> list[range]:
+    """The pages of the lines, split at the form feeds."""
+    cuts = [0, *(i + 1 for i, line in enumerate(lines) if line.form_feed), len(lines)]
+    return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def label_end(text: str) -> int:
+    """Where the text of a note line starts after a label as the OCR reads it; 0 if it opens with none."""
+    m = GARBLED_START.match(text)
+    return m.end() if m else 0
+
+
+def _groups(lines: list[Line], page: range) -> list[list[int]]:
+    """The page's runs of non-blank lines, bottom first, without a page number at the foot."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i in reversed(page):
+        if lines[i].blank or is_page_number_line(lines, i):
+            if current:
+                groups.append(current[::-1])
+                current = []
+            continue
+        current.append(i)
+    if current:
+        groups.append(current[::-1])
+    return groups
+
+
+def _note_like(lines: list[Line], group: list[int]) -> bool:
+    """Could the group of lines be notes: a line opens with a label, or it is a short run of lines that
+    opens with a capital and ends a sentence (a note whose label the OCR lost)?"""
+    if any(heading_level(lines[i].text) and not ends_sentence(lines[i].text) or numbered_heading(lines, i)
+           for i in group):
+        return False
+    if any(label_end(lines[i].text) for i in group):
+        return True
+    return len(group) <= 3 and lines[group[0]].stripped[:1].isupper() and ends_sentence(lines[group[-1]].text)
+
+
+def read_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[PageFoot]:
+    """The readings of the page's foot, the longest first: its last groups of lines that read as notes,
+    from each of their groups to the bottom (a group at the top may be the end of the running text)."""
+    foot: list[list[int]] = []
+    groups = _groups(lines, page)
+    while groups and len(groups[0]) == 1 and not re.search(r"[^\W\d_]{3}", lines[groups[0][0]].text):
+        groups.pop(0)  # specks at the page's foot ("oR ON"): no word in them
+    for group in groups[:-1]:  # the page's first group is running text
+        if any(i in taken for i in group) or not _note_like(lines, group):
+            break
+        foot.insert(0, group)
+    while foot and sum(len(g) for g in foot) > MAX_FOOT_LINES:
+        foot.pop(0)
+    if not foot:
+        return []
+    width = max(len(lines[i].stripped) for i in page)
+    notes: list[tuple[int, list[int], int]] = []
+    opens: list[int] = []  # the notes that open a group
+    for group in foot:
+        opens.append(len(notes))
+        for k, i in enumerate(group):
+            text = lines[i].text
+            previous = lines[group[k - 1]].stripped if k else ""
+            short_end = bool(previous) and ends_sentence(previous) and len(previous) < 0.8 * width
+            if not k or label_end(text) or short_end and text.lstrip()[:1].isupper():
+                notes.append((i, [i], label_end(text)))
+            else:
+                notes[-1][1].append(i)
+    # A group above a label may be the end of the running text; a group with a label is notes.
+    labelled = [any(label_end(lines[i].text) for i in group) for group in foot]
+    tops = opens[: labelled.index(True) + 1] if True in labelled else opens
+    return [PageFoot(notes[k][0], foot[-1][-1] + 1, notes[k:]) for k in tops]
+
+
+def _quote_closes(text: str, start: int, mark: str) -> bool:
+    """Does a quote mark close a quotation opened before it on the line?"""
+    before = text[:start]
+    if mark == '"':
+        return before.count('"') % 2 == 1
+    if mark in "”’":
+        return before.count("“") + before.count("‘") > before.count("”") + before.count("’")
+    return False
+
+
+def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of the line where a garbled superscript may stand, each with its strength: strong after a
+    stop, for a mark that is no punctuation of the text, or a "!"/"?" before a lower-case word; weak for a
+    "!" or "?" that may end a sentence, or an apostrophe."""
+    out = []
+    for m in GLUED_MARK.finditer(text):
+        mark, start = m["mark"], m.start()
+        before, after = text[:start], text[m.end() :].lstrip()
+        if mark[0] in "”“\"’'" and _quote_closes(text, start, mark[0]):
+            continue
+        if mark == ")" and before.count("(") > before.count(")"):
+            continue
+        if mark.isdigit() and (LOCATOR_BEFORE.search(before) or PACK_LOCATOR_BEFORE.search(before)):
+            continue
+        after_stop = before[-1:] in ".,;:»"
+        ambiguous = mark in ("!", "?", "’", "'") and not after_stop and not after[:1].islower()
+        out.append((start, m.end(), not ambiguous))
+    for m in SPACED_MARK.finditer(text):
+        after = text[m.end() :].lstrip()
+        before = text[: m.start()]
+        if m["mark"].isdigit() and (LOCATOR_BEFORE.search(before) or PACK_LOCATOR_BEFORE.search(before)):
+            continue
+        ambiguous = m["mark"] in ("!", "?") and not after[:1].islower() or m["mark"].isdigit()
+        out.append((m.start() - 1, m.end(), not ambiguous))  # the space before the mark goes with it
+    return sorted(out)
+
+
+def _compatible(read: str, n: int) -> bool:
+    """Could the OCR have read the superscript number n so ("!" for 1, "!?" for 12, "6" for 6)?"""
+    digits = str(n)
+    if len(read) != len(digits) or not _digits_fit(read, digits):
+        return False
+    return all(r == d or r in LOOKALIKE.get(d, "") for r, d in zip(read, digits, strict=True))
+
+
+def _digits_fit(read: str, label: str) -> bool:
+    """Do the digits of a read, if any, print the label? A marker is cut from the text only as its note's
+    label (the letter balance finds it so): "!0" is no marker of note 10, "1" none of note "‡"."""
+    digits = "".join(c for c in read if c.isdigit())
+    return not digits or digits == "".join(c for c in label if c.isdigit()) == label
+
+
+def _longest(reads: list[str], numbers: list[int], banned: tuple[int, int] | None = None) -> list[list[int]]:
+    """best[k][j]: the most links of notes k.. to reads j.. (a pair may be banned)."""
+    rows, cols = len(numbers), len(reads)
+    best = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for k in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            fits = (k, j) != banned and _compatible(reads[j], numbers[k])
+            take = best[k + 1][j + 1] + 1 if fits else 0
+            best[k][j] = max(take, best[k + 1][j], best[k][j + 1])
+    return best
+
+
+def align(reads: list[str], numbers: list[int]) -> list[int | None]:
+    """For each note number, the index of the candidate read linked to it, in order: as many links as the
+    reads allow, each read compatible with its number (a longest common subsequence); a link that another
+    alignment as long does without is ambiguous, and left out."""
+    best = _longest(reads, numbers)
+    links: list[int | None] = [None] * len(numbers)
+    k = j = 0
+    while k < len(numbers) and j < len(reads):
+        if _compatible(reads[j], numbers[k]) and best[k][j] == best[k + 1][j + 1] + 1:
+            links[k] = j
+            k, j = k + 1, j + 1
+        elif best[k + 1][j] >= best[k][j + 1]:
+            k += 1
+        else:
+            j += 1
+    for k, j in enumerate(links):
+        if j is not None and _longest(reads, numbers, (k, j))[0][0] == best[0][0]:
+            links[k] = None
+    return _fill_gaps(links, reads, numbers)
+
+
+def _fill_gaps(links: list[int | None], reads: list[str], numbers: list[int]) -> list[int | None]:
+    """Between two links (or a link and an end), as many notes left over as reads: paired in order (unless
+    a read's digits print another number)."""
+    bounds = [(-1, -1), *((k, j) for k, j in enumerate(links) if j is not None), (len(links), len(reads))]
+    for (k0, j0), (k1, j1) in zip(bounds, bounds[1:], strict=False):
+        pairs = [(k0 + step, j0 + step) for step in range(1, k1 - k0)]
+        if k1 - k0 == j1 - j0 and all(_digits_fit(reads[j], str(numbers[k])) for k, j in pairs):
+            for k, j in pairs:
+                links[k] = j
+    return links
+
+
+def _first_numbers(lines: list[Line], foot: PageFoot, before: int) -> list[int]:
+    """The possible numbers of the page's first note: from a label the OCR kept, the count so far, and 1
+    (the numbering restarts on each page)."""
+    found = []
+    for k, (i, _, _) in enumerate(foot.notes):
+        m = re.match(r"\d{1,3}", lines[i].text)
+        if m and int(m.group()) > k:
+            found.append(int(m.group()) - k)
+            break
+    return list(dict.fromkeys([*found, before + 1, 1]))
+
+
+def _candidates(
+    lines: list[Line], body: list[int], used: set[tuple[int, int]],
+    low: tuple[int, int] = (0, 0), high: tuple[int, int] | None = None,
+) -> list[tuple[Marker, bool]]:
+    """The garbled markers of the body lines between low and high that no other note has taken, each
+    with its strength (a mark after a space is not glued)."""
+    return [(Marker(i, s, e, not lines[i].text[s].isspace()), strong) for i in body
+            for s, e, strong in marker_candidates(lines[i].text)
+            if (i, s) not in used and low <= (i, s) and (high is None or (i, e) <= high)]
+
+
+def _read_page(
+    lines: list[Line], foot: PageFoot, body: list[int], before: int, used: set[tuple[int, int]],
+    symbol: bool = False,
+) -> list[Footnote]:
+    """The foot's notes linked to the page's candidate markers: note k to candidate k when they are as
+    many (the strong candidates, or all), else by the look of each read (notes left over: unanchored).
+    Symbol notes ("*", "†") restart on each page and are linked only when as many as the candidates."""
+    found = _candidates(lines, body, used)
+    best: list[Footnote] = []
+    for first in [1] if symbol else _first_numbers(lines, foot, before):
+        chosen = _choose(lines, found, list(range(first, first + len(foot.notes))), symbol)
+        notes = _notes(lines, foot, chosen, first, symbol)
+        if any(note.marker for note in notes) and _evidence(lines, notes) > _evidence(lines, best):
+            best = notes
+    return best
+
+
+def _read(lines: list[Line], marker: Marker) -> str:
+    """What a candidate marker reads, without the space before it or the bracket after it ("12)")."""
+    read = lines[marker.line].text[marker.start : marker.end].strip()
+    return read[:-1] if len(read) > 1 and read.endswith(")") else read
+
+
+def _choose(
+    lines: list[Line], found: list[tuple[Marker, bool]], numbers: list[int], symbol: bool = False
+) -> list[Marker | None]:
+    """The markers of notes so numbered among the candidates: in order when the strong candidates, or all
+    of them, are as many as the notes and no digit among them reads another number; else by the look of
+    each read (none for symbol notes)."""
+    strong = [m for m, st in found if st]
+    every = [m for m, _ in found]
+    for markers in (strong, every):
+        reads = [_read(lines, m) for m in markers]
+        if len(markers) == len(numbers) and all(
+                _digits_fit(r, rank_label(n, symbol)) for r, n in zip(reads, numbers, strict=True)):
+            return list(markers)
+    if symbol:
+        return [None] * len(numbers)
+    return [None if j is None else every[j] for j in align([_read(lines, m) for m in every], numbers)]
+
+
+def _notes(
+    lines: list[Line], foot: PageFoot, markers: list[Marker | None], first: int, symbol: bool = False
+) -> list[Footnote]:
+    notes = []
+    for k, ((label_line, note_lines, text_start), marker) in enumerate(zip(foot.notes, markers, strict=True)):
+        n = first + k
+        note = Footnote(n, label_line, note_lines, marker, rank_label(n, symbol), "", text_start=text_start)
+        if marker is not None:
+            _decide(lines, note, marker)
+        notes.append(note)
+    return notes
+
+
+def link_garbled(
+    lines: list[Line], notes: list[Footnote], region: range, taken: frozenset[int],
+    used: set[tuple[int, int]] | None = None,
+) -> None:
+    """Markers for the notes left unanchored, from the garbled superscripts of the region: each run of
+    them between the markers of its linked neighbours, in order when as many, else by the look of each."""
+    k = 0
+    while k < len(notes):
+        if notes[k].marker is not None:
+            k += 1
+            continue
+        end = next((q for q in range(k, len(notes)) if notes[q].marker is not None), len(notes))
+        before = next((n.marker for n in reversed(notes[:k]) if n.marker), None)
+        after = notes[end].marker if end < len(notes) else None
+        low = (before.line, before.end) if before else (region.start, 0)
+        high = (after.line, after.start) if after else (region.stop, 0)
+        body = [i for i in region if low[0] <= i <= high[0] and i not in taken and not lines[i].blank]
+        found = _candidates(lines, body, used or set(), low, high)
+        run = notes[k:end]
+        chosen = _choose(lines, found, [note.n for note in run])
+        for note, marker in zip(run, chosen, strict=True):
+            if marker is not None:
+                _decide(lines, note, marker)
+        k = end
+
+
+def _decide(lines: list[Line], note: Footnote, marker: Marker) -> None:
+    """Link the note to a garbled marker: by its label if it reads so, else by order only (warned)."""
+    read = _read(lines, marker)
+    note.marker = marker
+    note.decided = "label" if marker.glued and read == (note.label or str(note.n)) else "order"
+    if note.decided == "order":
+        note.warning = f"note {note.label or note.n} linked by its order only: its marker reads '{read}'"
+
+
+def _evidence(lines: list[Line], notes: list[Footnote]) -> int:
+    """How well a reading of a page's notes holds: its links, and the labels the OCR kept that agree with
+    its numbering (a group of running text read as a note shifts them)."""
+    kept = [re.match(r"\d{1,3}", lines[note.label_line].text) for note in notes]
+    agree = sum(1 for note, m in zip(notes, kept, strict=True) if m and int(m.group()) == note.n)
+    return agree + sum(note.marker is not None for note in notes) if notes else 0
+
+
+def _linked(block: FootnoteBlock) -> int:
+    return sum(note.marker is not None for note in block.notes)
+
+
+def garbled_page_notes(
+    lines: list[Line], blocks: list[FootnoteBlock], taken: frozenset[int] = frozenset()
+) -> list[FootnoteBlock]:
+    """The note blocks with, on every page where the footnotes pass linked fewer notes than its foot
+    holds, the page's notes read again from their garbled labels and markers (linked by order)."""
+    out = list(blocks)
+    count = 0
+    for page in pages_of(lines):
+        mine = [b for b in out if b.place == "foot" and b.start in page]
+        used = {(n.marker.line, n.marker.start) for b in out if b not in mine for n in b.notes if n.marker}
+        symbol = any(symbol_rank(n.label) for b in mine for n in b.notes)
+        # a marker never stands among the lines of notes
+        in_notes = taken | frozenset(j for b in out for j in range(b.start, b.end))
+        linked = sum(_linked(b) for b in mine)
+        reading: list[Footnote] = []
+        reading_labelled = False
+        for foot in read_feet(lines, page, taken):  # the longest first: on a tie, it wins
+            if len(foot.notes) <= linked or any(b.start < foot.start or b.end > foot.end for b in mine):
+                continue
+            body = [i for i in page if i < foot.start and i not in in_notes and not lines[i].blank]
+            symbols = symbol or any(lines[i].text[:1] in NOTE_SYMBOLS for i, _, _ in foot.notes)
+            notes = _read_page(lines, foot, body, count, used, symbols)
+            # On a tie, a reading that opens with a label wins over one that opens with a group of lines
+            # that may end the running text.
+            labelled = bool(foot.notes[0][2])
+            if (_evidence(lines, notes), labelled) > (_evidence(lines, reading), reading_labelled):
+                reading, start, end, reading_labelled = notes, foot.start, foot.end, labelled
+        if sum(note.marker is not None for note in reading) <= linked:  # no better than the footnotes pass
+            for block in mine:
+                link_garbled(lines, block.notes, range(page.start, block.start), in_notes, used)
+            count += sum(len(b.notes) for b in mine)
+            continue
+        out = [b for b in out if b not in mine]
+        out.append(FootnoteBlock(start, end, reading))
+        count = count if symbol else reading[-1].n
+    return sorted(out, key=lambda b: b.start)

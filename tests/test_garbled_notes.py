@@ -1,0 +1,183 @@
+"""Notes whose labels and markers the OCR garbled, and notes whose labels `pdftotext` set apart.
+
+The inputs are written as Tesseract and ``pdftotext`` write them (taken from the conformance corpus):
+superscript digits read as marks glued to the word before them ("manoeuvre.!", "interests”"), the labels at
+the page foot read as marks or letters ("‘DVP", "SAVP"), or set away from their notes ("тер1", a "2" alone
+after the notes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from conftest import TEXTBOOK
+
+from diplo_edition.layout.endnotes import find_notes
+from diplo_edition.layout.garbled_notes import align, label_end, marker_candidates
+from diplo_edition.layout.hyphenation import Dehyphenator
+from diplo_edition.layout.passes import Flow, Footnotes, Pages
+from diplo_edition.model.document import Document
+from diplo_edition.model.inline import Note
+from diplo_edition.model.lines import Line
+from diplo_edition.ocr.read import split_lines
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
+
+
+def _notes(text: str):
+    lines = _lines(text)
+    return lines, [note for block in find_notes(lines) for note in block.notes]
+
+
+def _before(lines: list[Line], note) -> str:
+    """The word before a note's marker, and the marker as read."""
+    m = note.marker
+    text = lines[m.line].text
+    return text[: m.start].split()[-1] + "|" + text[m.start : m.end].strip()
+
+
+OCR_PAGE = """The negotiations moved slowly, and each side tried to keep its free-
+dom of manoeuvre.! Its authors stressed that commercial interests”
+often ran ahead of political calculation in Moscow. Cipher tele-
+grams sometimes arrived late and in a badly garbled state.
+
+The new line of collective security demanded both flexibility and persistence.®
+Soviet negotiators offered to recognise part of the obligations in exchange
+for long-term loans.* Graduates of the new courses took up posts abroad.
+
+‘DVP, vol. 8, p. 652.
+
+?Ibid., p. 297.
+
+3 AVP RF, f. 0100, op. 3, p. 50, d. 89, 1. 236a.
+‘Tbid., p. 124.
+
+331
+\fThe next page goes on with the running text, and on, to its very end."""
+
+
+def test_garbled_labels_and_markers_are_linked_by_their_order_with_a_warning():
+    lines, notes = _notes(OCR_PAGE)
+    assert [n.label for n in notes] == ["1", "2", "3", "4"]
+    assert [_before(lines, n) for n in notes] == ["manoeuvre.|!", "interests|”", "persistence.|®", "loans.|*"]
+    assert all(n.decided == "order" and "linked by its order only" in n.warning for n in notes)
+    # the garbled label is no part of the note's text
+    first = notes[0]
+    assert lines[first.label_line].text[first.text_start :] == "DVP, vol. 8, p. 652."
+    assert [lines[j].text for j in notes[3].lines] == ["‘Tbid., p. 124."]
+
+
+def test_the_build_summary_counts_notes_linked_by_order(edition):
+    doc = next(d for d in edition.documents if d.id == TEXTBOOK)
+    document = Document(replace(doc), edition.collection)
+    document.lines = _lines(OCR_PAGE)
+    Footnotes().apply(document)
+    Pages().apply(document)
+    Flow(Dehyphenator(Counter())).apply(document)
+    assert document.report.notes_by_order == 4 and document.report.notes_unanchored == 0
+    warned = [d.line for d in document.diagnostics if "order only" in d.message]
+    assert warned == [10, 12, 14, 15]  # each at its note's raw line
+    flowed = [x for b in document.body for x in b.content if isinstance(x, Note)]
+    assert [n.label for n in flowed] == ["1", "2", "3", "4"]
+    text = " ".join(x for b in document.body for x in b.content if isinstance(x, str))
+    assert "manoeuvre.!" not in text and "manoeuvre." in text
+
+
+def test_a_page_whose_notes_and_candidates_disagree_links_only_what_the_reads_tell():
+    # Five notes, four candidates: the marker of note 8 vanished. "’" reads 7, "!?" 10, "!!" 11; the "?"
+    # could be 8 or 9 by its look, but only 9 leaves the reads in order with the others.
+    assert align(["’", "?", "!?", "!!"], [7, 8, 9, 10, 11]) == [0, None, 1, 2, 3]
+    # "®" alone between two notes it could both be (3 and 6): left unanchored rather than guessed.
+    assert align(["®"], [3, 4, 5, 6]) == [None, None, None, None]
+    # As many notes left over between two links as reads: paired in order.
+    assert align(["6", "”", "?", "?"], [5, 6, 7, 8, 9]) == [None, 0, 1, 2, 3]
+
+
+def test_a_page_without_garbled_markers_keeps_its_foot_as_running_text():
+    text = ("The embassy in Tokyo reported regularly on the cabinet. Its line was firm.\n"
+            "Consular reports from Harbin described the railway in detail.\n\n"
+            "‘The new line of security demanded flexibility.\n"
+            "2Trade agreements secured the supply of wool.\n\n"
+            "331\n\fThe next page goes on with the running text, and on, to its very end.")
+    lines, notes = _notes(text)
+    assert notes == []
+
+
+def test_marks_that_are_punctuation_are_no_candidates():
+    # a closing quote after an opening one, an apostrophe inside a word, a question before a capital
+    assert marker_candidates("He called it “a fair deal” and left.") == []
+    assert marker_candidates("l’Europe d’aujourd’hui") == []
+    assert marker_candidates("Was it fair? Nobody knew.") == [(11, 12, False)]
+    assert marker_candidates("la guerre. ! nous") == [(10, 12, True)]  # French: a space before the mark
+
+
+def test_label_ends_as_the_ocr_reads_them():
+    assert label_end("‘DVP, vol. 8") == 1
+    assert label_end("SAVP RF, f. 04") == 1
+    assert label_end("2РГАСПИ. Ф. 08") == 1
+    assert label_end("°) Там же. С. 14.") == 3
+    assert label_end("Soviet diplomacy") == 0  # a capital and a lower-case letter: a word
+
+
+PDFTOTEXT_PAGE = """Франко-советские переговоры о долгах несколько раз прерывались
+и возобновлялись. В итоге внешнеполитический1 курс десятилетия сложился из решений.
+Нарком выступал в Женеве с речами, которые широко обсуждались2 в европейской печати.
+Дипломатическая почта доставлялась курьерами, маршруты которых держались
+в строгой тайне.3 Особое внимание уделялось рыболовному вопросу, который тер1
+
+Подробнее см. переписку полпредства за этот год.
+РГАСПИ. Ф. 08. Оп. 1. Д. 397. Л. 51а.
+3
+Там же. С. 290.
+2
+
+117
+\fпеливо разъяснять позицию правительства. Консульские донесения шли из Харбина."""
+
+
+def test_notes_above_a_block_whose_labels_were_set_apart_take_their_numbers():
+    # pdftotext glued label 1 to the last line of the text and set label 2 after the notes.
+    lines, notes = _notes(PDFTOTEXT_PAGE)
+    assert [n.label for n in notes] == ["1", "2", "3"]
+    assert [[lines[j].text for j in n.lines if lines[j].text not in ("2", "3")] for n in notes] == [
+        ["Подробнее см. переписку полпредства за этот год."],
+        ["РГАСПИ. Ф. 08. Оп. 1. Д. 397. Л. 51а."],
+        ["Там же. С. 290."],
+    ]
+    assert [_before(lines, n) for n in notes] == ["внешнеполитический|1", "обсуждались|2", "тайне.|3"]
+    assert "was not found" in notes[0].warning and "stands apart" in notes[1].warning
+
+
+def test_a_label_alone_above_two_texts_after_a_gap_splits_them():
+    # pdftotext glued label 2 to the line above label 3, which stands alone above both notes' texts.
+    text = ("Шифрованные телеграммы затягивали1 подготовку проектов. Иностранные\n"
+            "правительства видели прямое вмешательство во2 внутренние дела. Надо было\n"
+            "терпеливо разъяснять3 позицию правительства.\n\n"
+            "1\nДата документа установлена по содержанию.\n\n"
+            "Этингер В. Л. Дипломатия признания. Л.: Изд2\n3\n"
+            "Там же. Л. 174об.\n"
+            "РГАСПИ. Ф. 0100. Оп. 29. Д. 115. Л. 184.\n\n"
+            "207\n\fСледующая страница идёт дальше, до самого конца.")
+    lines, notes = _notes(text)
+    assert [n.label for n in notes] == ["1", "2", "3"]
+    assert [lines[j].text for j in notes[1].lines] == ["Там же. Л. 174об."]
+    assert "was not found" in notes[1].warning
+    assert [_before(lines, n) for n in notes] == ["затягивали|1", "во|2", "разъяснять|3"]
+
+
+def test_an_endnote_section_whose_labels_the_ocr_garbled_is_read_and_linked_by_order():
+    text = ("Переговоры шли медленно, и решения не последовали.! Торговые соглашения обеспечивали\n"
+            "поставки? шерсти и скота. Вопрос о долгах возникал на каждой встрече с партнерами.3\n\n"
+            "Примечания\n\n"
+            ". Сведения о численности делегации расходятся.\n\n"
+            ". АВП РФ. Ф. 146. Оп. 29. Д. 215. Л. 176а.\n"
+            ". Документы внешней политики СССР. Т. 7. С. 339.\n\n"
+            "о чо мвьмь FB\n")
+    lines, notes = _notes(text)
+    assert [n.label for n in notes] == ["1", "2", "3"]
+    assert [_before(lines, n) for n in notes] == ["последовали.|!", "поставки|?", "партнерами.|3"]
+    assert [n.decided for n in notes] == ["order", "order", "label"]
+    assert lines[notes[1].label_line].text[notes[1].text_start :].startswith("АВП РФ")

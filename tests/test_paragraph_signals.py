@@ -1,0 +1,132 @@
+"""Paragraph ends from the print's own signals when no blank line marks them: a last line a little shorter
+than the shortest full line, a note symbol or an OCR-read marker after the stop, a first line that lost its
+indent; the blank lines win where a document has them; a separator read by OCR is a milestone. Each text
+is written as `pdftotext` (plain, no -layout) or Tesseract writes it, and built through the whole pipeline."""
+
+from __future__ import annotations
+
+from conftest import NS
+from test_paragraphs_headings import build, heads, paragraphs
+
+from diplo_edition.layout.line_signals import closes_sentence
+
+# Full lines of justified type as plain `pdftotext` writes them (60 to 64 characters), three paragraphs'
+# worth, each different (a text repeated would be taken for a second copy and left out).
+A = [
+    "Переговоры начались весной 1923 г., когда делегация прибыла в",
+    "столицу провинции после долгого пути через степь и горы края.",
+    "Губернатор принял её любезно, но ничего определённого не обещал",
+    "и сослался на указания из Пекина, которых он ждал уже полгода.",
+    "Торговля между Синьцзяном и Россией прервалась ещё в годы войны,",
+    "и купцы обеих сторон добивались её возобновления с 1920 года.",
+]
+B = [
+    "Летом консульства в Кульдже и Чугучаке снова открыли свои двери,",
+    "хотя персонал их был невелик и плохо знал местные обычаи края.",
+    "Местные власти присматривались к новым соседям с осторожностью",
+    "и не спешили отвечать на их многочисленные запросы о пошлинах.",
+    "Купцы же, не дожидаясь решений, везли товары через перевалы на",
+    "свой страх и риск, как делали их отцы и деды в прежние времена.",
+]
+C = [
+    "Осенью в Урумчи прибыла вторая делегация с новыми инструкциями",
+    "наркомата, где речь шла уже о постоянном торговом агентстве.",
+    "Губернатор долго медлил с ответом, ссылаясь на свою болезнь и",
+    "на занятость делами провинции, но потом согласился их принять.",
+    "Беседа продолжалась несколько часов и закончилась их обещанием",
+    "рассмотреть проект договора на ближайшем совете всей провинции.",
+]
+MEASURE = 60
+
+
+def test_the_sample_lines_are_full_lines():
+    assert all(MEASURE <= len(line) <= 64 for line in A + B + C)
+
+
+def test_a_last_line_just_under_the_measure_ends_its_paragraph(tmp_path):
+    # 56 characters: under the shortest full line (60), though more than nine tenths of it.
+    last = "Ничего не было подписано до самого конца этого года той."
+    assert 0.9 * MEASURE < len(last) < 0.97 * MEASURE
+    text = "\n".join([*A, last, *B, "Делегация вернулась в Москву."]) + "\n"
+    tree, result = build(tmp_path, text)
+    texts = paragraphs(tree)
+    assert len(texts) == 2
+    assert texts[0].endswith("конца этого года той.") and texts[1].startswith("Летом")
+    assert "balanced" in result.report.letters
+
+
+def test_a_full_last_line_is_no_evidence_and_the_paragraph_runs_on(tmp_path):
+    # A sentence that ends on a full line before a capital: nothing tells a paragraph end.
+    text = "\n".join([*A[:2], "Он ждал указаний из Пекина, которых всё не было и не было тогда.", *B]) + "\n"
+    tree, _ = build(tmp_path, text)
+    assert len(paragraphs(tree)) == 1
+
+
+def test_a_note_symbol_after_the_stop_still_closes_the_sentence(tmp_path):
+    text = "\n".join([*A, "Ответа не последовало.‡", *B[:4], "Делегация вернулась."]) + "\n"
+    tree, _ = build(tmp_path, text)
+    texts = paragraphs(tree)
+    assert len(texts) == 2
+    assert texts[1].startswith("Летом консульства")
+
+
+def test_markers_that_ocr_reads_after_the_stop():
+    for line in ("после долгих и трудных консультаций. 3", "составлялись очень тщательно.“",
+                 "на протяжении всего десятилетия. |", "flexibility and persistence.®", "Москвы.∗"):
+        assert closes_sentence(line), line
+    assert not closes_sentence("на крупные заказы, которые так и3) не")
+
+
+def test_a_first_line_that_lost_its_indent_opens_a_paragraph(tmp_path):
+    # The previous paragraph ends on a full line; the next one's first line is shorter than a full line
+    # (its indent) and runs on into the next: a first line.
+    ends_full = "Губернатор ответил, что подождёт указаний из Пекина до весны."
+    first = "Торговые соглашения с Синьцзяном обеспечивали поставки"
+    assert len(ends_full) >= MEASURE and 0.8 * MEASURE <= len(first) < 0.97 * MEASURE
+    text = "\n".join([*A, ends_full, first, *B[1:], "Договор так и не был подписан."]) + "\n"
+    tree, _ = build(tmp_path, text)
+    texts = paragraphs(tree)
+    assert len(texts) == 2
+    assert texts[0].endswith("до весны.") and texts[1].startswith("Торговые соглашения")
+
+
+# Tesseract: a blank line after each block, which is a paragraph. A sentence that ends a little short
+# of the measure inside a block is no paragraph end: the blank lines are this document's evidence.
+OCR_BLOCKS = "\n".join([
+    *A[:4], "Ответа не было, и делегаты писали в Москву снова и снова.", *A[4:], "Так прошла зима.", "",
+    *B, "Делегаты ждали ответа весь месяц, но его всё не было. 3", "",
+    *C, "Договор подписали в декабре.", "",
+]) + "\n"
+
+
+def test_blank_lines_win_where_the_document_has_them(tmp_path):
+    tree, _ = build(tmp_path, OCR_BLOCKS)
+    texts = paragraphs(tree)
+    assert len(texts) == 3
+    assert "в Москву снова и снова. Торговля между" in texts[0]
+    assert texts[1].startswith("Летом") and texts[1].endswith("его всё не было. 3")
+    assert texts[2].startswith("Осенью")
+
+
+def test_a_separator_read_by_ocr_is_a_milestone_not_a_heading(tmp_path):
+    text = "\n".join([*A, "Делегация вернулась.", "", "* OK OK", "", *B, "Конец."]) + "\n"
+    tree, result = build(tmp_path, text)
+    assert heads(tree) == []
+    assert len(tree.findall(".//t:body//t:milestone", NS)) == 1
+    assert len(paragraphs(tree)) == 2
+    assert "balanced" in result.report.letters
+
+
+def test_lines_that_end_sentences_at_a_page_foot_before_a_lowercase_continuation_open_no_paragraph(tmp_path):
+    # Note lines left in the text at the foot of the page: each ends a sentence, yet the text after the
+    # page break runs on in lowercase, so the paragraph before them goes on; they open none.
+    text = "\n".join([
+        *A, "Весной делегация получила новые инструкции наркомата, согласно",
+        "Отчёт консула. Кульджа, 1924.", "Там же. Л. 12.", "\f",
+        *["которым ей предстояло добиваться открытия торгового агентства.", *B], "Договор подписали.",
+    ]) + "\n"
+    tree, result = build(tmp_path, text)
+    texts = paragraphs(tree)
+    assert len(texts) == 1, texts
+    assert texts[0].startswith("Переговоры") and texts[0].endswith("Договор подписали.")
+    assert "balanced" in result.report.letters
