@@ -3,9 +3,13 @@ built sites: helpers shared by the test modules."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from diplo_edition.cache import CACHE_DIR
@@ -76,3 +80,18 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 def leftovers(directory: Path) -> list[str]:
     """Hidden temporary folders left behind (the deliberate, git-ignored result cache is not one)."""
     return sorted(p.name for p in directory.iterdir() if p.name.startswith(".") and p.name != CACHE_DIR)
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """folder, made a tmpfs of this size ("200k") for the time of the block; the test is skipped where
+    the machine does not allow mounting one."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

@@ -12,7 +12,6 @@ import re
 import shutil
 import signal
 import string
-import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import cbor2
 import pytest
 from browser.sites import real_site
+from projects import small_disk
 
 from diplo_edition.search.pagefind_bundle import (
     ENTRY,
@@ -185,19 +185,11 @@ def test_an_index_larger_than_one_answer_of_pagefind_s_wrapper_is_taken_whole(tm
 
 
 def test_a_disk_that_fills_while_the_index_is_written_raises_enospc_and_leaves_no_temporary(tmp_path):
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
-    if mounted.returncode:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with small_disk(tmp_path / "disk", "300k") as disk:
         with pytest.raises(OSError) as raised:
             write_pagefind(disk, _unpackable_records(8), {})
         assert raised.value.errno == errno.ENOSPC
         assert [p.name for p in disk.rglob("*.tmp-*")] == []
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def _pagefind_child() -> int:

@@ -330,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         kept = ("the new build was already in place" if getattr(exc, "site_replaced", False)
                 else "the previous build was left as it was")
         print(f"\n{exc.args[0] if exc.args else 'interrupted'}; {kept}", file=sys.stderr)
+        if argv is None:
+            _end_now(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -352,6 +354,15 @@ def main(argv: list[str] | None = None) -> int:
         else:  # called from Python code, whose handlers they were
             for number, handler in previous.items():
                 signal.signal(number, handler)
+
+
+def _end_now(code: int) -> None:
+    """End the program, its work cleaned up and said, without the interpreter's own shutdown: that joins
+    the process pools' threads with no time limit, and a worker ended in the middle of sending a result
+    leaves its pool's thread waiting for the rest for ever."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _stopped_by(signum: int, frame: object) -> None:

@@ -44,8 +44,10 @@ def test_ctrl_c_while_the_site_and_its_index_are_written(project, delay):
     process, mark = _build_until(project, STAGE, delay)
     os.killpg(process.pid, signal.SIGINT)  # as the terminal does: to the whole process group
     out, err = finish(process)
-    if process.returncode == 0:  # the signal came after the build had finished (only when it waited)
-        assert delay > 0 and "built 4 documents" in out
+    if process.returncode == 0:
+        # The signal came after the build had finished and said so: when the test waited, or when a
+        # loaded machine left this process no time between reading the stage and sending the signal.
+        assert "built 4 documents" in out
     else:
         assert process.returncode == 130, err
         said = err.strip().splitlines()[-1]
@@ -96,6 +98,7 @@ def test_workers_run_in_a_group_of_their_own_and_the_build_ends_them(project):
     assert workers, "no worker processes were running"
     assert all(os.getpgid(pid) not in (process.pid, os.getpgid(process.pid)) for pid in workers)
     os.killpg(process.pid, signal.SIGINT)
-    finish(process)
-    assert process.returncode == 130
+    out, err = finish(process)
+    # On a loaded machine the build may have finished (and said so) before the signal reached it.
+    assert process.returncode == 130 or (process.returncode == 0 and "built 4 documents" in out), err
     assert all_ended(mark) == []

@@ -4,8 +4,7 @@
 
 from __future__ import annotations
 
-import subprocess
-
+import projects
 import pytest
 from projects import run, tiny_project
 
@@ -14,16 +13,8 @@ from diplo_edition.cli import EXIT_MACHINE
 
 @pytest.fixture
 def small_disk(tmp_path):
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
-    if mounted.returncode:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with projects.small_disk(tmp_path / "disk", "200k") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_a_full_disk_is_said_as_such_and_leaves_nothing(tmp_path, capsys, small_disk):
