@@ -14,9 +14,10 @@ from dataclasses import replace
 from conftest import TEXTBOOK
 
 from diplo_edition.layout.endnotes import find_notes
-from diplo_edition.layout.garbled_notes import align, label_end, marker_candidates
+from diplo_edition.layout.garbled_notes import label_end, marker_candidates
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.layout.passes import Flow, Footnotes, Pages
+from diplo_edition.layout.superscript_reads import align
 from diplo_edition.model.document import Document
 from diplo_edition.model.inline import Note
 from diplo_edition.model.lines import Line

@@ -17,7 +17,7 @@ from ..languages import packs
 from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
 from .footnotes import find_footnotes, read_notes, take_stacked_labels
-from .garbled_endnotes import garbled_section
+from .garbled_endnotes import SectionPart, garbled_section, label_column
 from .garbled_notes import garbled_page_notes, label_end, link_garbled
 from .headings import CHAPTER
 from .note_labels import Label, read_label, read_label_alone
@@ -43,6 +43,8 @@ def _first_note(lines: list[Line], heading: int) -> int | None:
         label = read_label(lines[j].text)
         if label is not None and label.value in ("1", "*") or label is None and label_end(lines[j].text):
             return j  # the first note's label, or a label the OCR garbled
+        if label_column(lines, j, len(lines))[0]:
+            return j  # the labels in a column of their own, their texts below
     return None
 
 
@@ -71,15 +73,20 @@ def endnote_sections(lines: list[Line], declared: tuple[str, ...] = ()) -> list[
 
 
 def _reference_list_pages(lines: list[Line]) -> frozenset[int]:
-    """The lines from a reference list's title to the end of its page: their "1." numbers entries, not
-    notes (the page's own footnotes, labelled otherwise, may still follow the list)."""
+    """The lines from a reference list's title to the end of the first page that holds an entry: their
+    "1." numbers entries, not notes (the page's own footnotes, labelled otherwise, may still follow the
+    list). A title at the foot of its page has its entries on the next one."""
     found: set[int] = set()
     for i, line in enumerate(lines):
         if _title(line) in REFERENCE_LIST_TITLES:
-            j = i
-            while j < len(lines) and not lines[j].form_feed:
+            entries, pages = False, 0
+            for j in range(i, len(lines)):
+                if lines[j].form_feed and j > i:
+                    pages += 1
+                    if pages > 1 or entries:
+                        break
                 found.add(j)
-                j += 1
+                entries = entries or read_label(lines[j].text, ("dotted",)) is not None
     return frozenset(found)
 
 
@@ -135,9 +142,11 @@ def find_notes(lines: list[Line], endnote_titles: tuple[str, ...] = ()) -> list[
         # A marker never stands in a block of notes.
         region = range(previous_end, heading)
         if label is None:  # labels the OCR garbled
-            notes, notes_end = garbled_section(lines, first, end)
-            link_garbled(lines, notes, region, foot_lines)
-            blocks.append(FootnoteBlock(heading, notes_end, notes, place="end", heading=heading))
+            parts = garbled_section(lines, first, end) or [SectionPart(first, first + 1)]
+            link_garbled(lines, [note for part in parts for note in part.notes], region, foot_lines)
+            for k, part in enumerate(parts):
+                start, title = (heading, heading) if k == 0 else (part.start, None)
+                blocks.append(FootnoteBlock(start, part.end, part.notes, place="end", heading=title))
             previous_end = end
             continue
         notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, read_label)

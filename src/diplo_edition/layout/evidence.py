@@ -43,3 +43,8 @@ def breaks_here(lines: list[Line], i: int) -> bool:
     if lines[i].blank:
         return blank_run(lines, i) >= 2
     return lines[i].leading_space or is_page_number_line(lines, i)
+
+
+def page_start(lines: list[Line], i: int) -> int:
+    """The first line of the page that line i stands on: after the last form feed before it (0 if none)."""
+    return next((k + 1 for k in range(i - 1, -1, -1) if lines[k].form_feed), 0)

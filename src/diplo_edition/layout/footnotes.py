@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
-from .evidence import blank_run, breaks_here
+from .displaced_labels import link_displaced, place_displaced_labels
+from .evidence import blank_run, breaks_here, page_start
 from .lines import ends_sentence
 from .note_labels import (
     Label,
@@ -26,14 +27,13 @@ from .note_labels import (
     garbled_label,
     label_rank,
     numbered_heading,
-    rank_label,
     read_label,
     read_label_alone,
     symbol_rank,
     symbols_missing,
 )
 from .note_markers import QUANTITY_WORDS, find_marker, marker_candidates
-from .note_parts import lost_label_note, split_gap_notes, split_notes
+from .note_parts import split_gap_notes, split_notes
 
 # A block longer than this is not footnotes but body text that happens to start with a number.
 MAX_BLOCK_LINES = 40
@@ -57,6 +57,8 @@ def _opens_note(lines: list[Line], i: int, first: Label) -> bool:
 def block_extent(lines: list[Line], start: int, first: Label | None = None) -> int:
     """End (exclusive) of a footnote block starting at ``start``, or -1 if no page start follows soon."""
     first = first or read_label(lines[start].text) or Label("digit", "0", 0)
+    # Labels "1." or alone on their lines: notes that may stand under the first of two columns.
+    mid_column = first.style == "dotted" or first.alone
     i = start + 1
     while i < len(lines):
         if lines[i].form_feed:
@@ -71,7 +73,7 @@ def block_extent(lines: list[Line], start: int, first: Label | None = None) -> i
                 return i
             i = following
             continue
-        if numbered_heading(lines, i) or first.style == "dotted" and _text_resumes(lines, i, start):
+        if numbered_heading(lines, i) or mid_column and _text_resumes(lines, i, start):
             return i
         if breaks_here(lines, i) and not (first.alone and _opens_note(lines, i, first)):
             return i
@@ -185,7 +187,9 @@ def find_footnotes(
         if end < 0 or relation != "next" and _quantity(lines[i].text, label):
             i += 1
             continue
-        region = range(region_start, i)
+        # Symbols restart on every page: a symbol note's marker stands on its page.
+        first_line = max(region_start, page_start(lines, i)) if label.style == "symbol" else region_start
+        region = range(first_line, i)
         notes = read_notes(lines, i, end, label, expected, region, (region_start, 0), exclude)
         # One note with its marker found makes the block: a note before it whose marker is missing is
         # still a note (unanchored, warned), never running text.
@@ -194,9 +198,9 @@ def find_footnotes(
             continue
         first_number = 1 if relation.startswith("restart") or relation == "symbol" else expected
         start = take_stacked_labels(lines, notes, i, region, exclude)
-        start, end = _place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
+        start, end = place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
         if split_gap_notes(lines, notes, first_number):
-            _link_displaced(lines, notes, range(region.start, start), exclude)
+            link_displaced(lines, notes, range(region.start, start), exclude)
         blocks.append(FootnoteBlock(start, end, notes))
         numbered = [note.n for note in notes if note.label.isdigit()]
         expected = numbered[-1] + 1 if numbered else expected
@@ -274,97 +278,3 @@ def take_stacked_labels(
 def _quantity(text: str, label: Label) -> bool:
     """Does a number opening a line count something ("1 января", "3 года") rather than label a note?"""
     return label.style == "digit" and bool(QUANTITY_WORDS.match(text[label.end :]))
-
-
-def _displaced_labels(lines: list[Line], end: int, wanted: set[str]) -> list[tuple[int, Label]]:
-    """Labels alone on their lines just after a block (before the page's end) that the block lacks."""
-    found = []
-    j = end
-    while j < len(lines) and not lines[j].form_feed:
-        label = None if lines[j].blank else read_label_alone(lines[j].text)
-        if not lines[j].blank and (label is None or label.value not in wanted):
-            break
-        if label is not None:
-            found.append((j, label))
-        j += 1
-    return found
-
-
-def _release_trailing_labels(lines: list[Line], last: Footnote, end: int, wanted: set[str]) -> int:
-    """A label the numbering lacks, alone on the last line of the block, was read as text of the last
-    note: give it back (the block ends before it), so it can be placed as a displaced label."""
-    tail = [j for j in last.lines if j > last.label_line]
-    while tail and (label := read_label_alone(lines[tail[-1]].text)) and label.value in wanted:
-        last.lines.remove(tail[-1])
-        end = tail.pop()
-    return end
-
-
-def _place_displaced_labels(
-    lines: list[Line], notes: list[Footnote], start: int, end: int, first_number: int, region: range,
-    taken: frozenset[int],
-) -> tuple[int, int]:
-    """`pdftotext` may write a label alone away from its note, after the last note of the page. A label
-    that the numbering lacks, found so, takes the lines of its note: those before the block (notes missing
-    at its start), or the second part of the note before a gap. The block's new start and end."""
-    symbol = symbol_rank(notes[-1].label) is not None
-    wanted = {rank_label(k, symbol) for k in range(first_number, notes[-1].n)} - {n.label for n in notes}
-    end = _release_trailing_labels(lines, notes[-1], end, wanted)
-    displaced = _displaced_labels(lines, end, wanted)
-    if not displaced:
-        return start, end
-    by_number = dict((label_rank(label.value), (j, label)) for j, label in displaced)
-    leading = sorted(k for k in by_number if k < notes[0].n)
-    new_start = start
-    if leading:
-        body = []
-        k = start - 1
-        while k >= region.start and not lines[k].blank and k not in taken:
-            body.insert(0, k)
-            k -= 1
-        # The lines may hold notes whose labels were lost too: every number missing before the block.
-        missing = list(range(first_number, notes[0].n))
-        parts = split_notes(lines, body, len(missing)) if body else None
-        if not parts:
-            missing, parts = leading, split_notes(lines, body, len(leading)) if body else None
-        if parts:
-            new_start = body[0]
-            for number, part in zip(reversed(missing), reversed(parts), strict=True):
-                notes.insert(0, _displaced_note(lines, by_number[number], part) if number in by_number
-                             else lost_label_note(rank_label(number, symbol), part))
-    for number in sorted(k for k in by_number if k > notes[0].n):
-        gap = next(k for k, n in enumerate(notes) if n.n > number)
-        before = notes[gap - 1]
-        alone = not lines[before.label_line].text[before.text_start :].strip()
-        parts = split_notes(lines, before.lines[1:] if alone else before.lines, 2)
-        if parts:
-            before.lines = [k for k in before.lines if k not in parts[1]]
-            notes.insert(gap, _displaced_note(lines, by_number[number], parts[1]))
-    _link_displaced(lines, notes, range(region.start, new_start), taken)
-    return new_start, max(j for j, _ in displaced) + 1
-
-
-def _displaced_note(lines: list[Line], at: tuple[int, Label], body: list[int]) -> Footnote:
-    j, label = at
-    rank = label_rank(label.value) or 0
-    note = Footnote(rank, j, [j, *body], None, label.value, text_start=len(lines[j].text))
-    note.warning = f"the label of note {label.value} stands apart from its note, after the page's notes"
-    return note
-
-
-def _link_displaced(lines: list[Line], notes: list[Footnote], region: range, taken: frozenset[int]) -> None:
-    """Markers for the notes placed by a displaced label, between the markers of their neighbours; the
-    notes after them no longer miss a number."""
-    for k, note in enumerate(notes):
-        if note.marker is not None or not note.warning.startswith("the label of note"):  # displaced, lost
-            if k and note.warning.startswith("note ") and "follows note" in note.warning:
-                note.warning = "" if notes[k - 1].n == note.n - 1 else note.warning
-            continue
-        before = next((n.marker for n in reversed(notes[:k]) if n.marker), None)
-        after = next((n.marker for n in notes[k + 1 :] if n.marker), None)
-        start = (before.line, before.end) if before else (region.start, 0)
-        style = "symbol" if symbol_rank(note.label) else "digit"
-        label = read_label_alone(lines[note.label_line].text) or Label(style, note.label, 0)
-        marker, decided = find_marker(lines, region, label, start, taken)
-        if marker is not None and (after is None or (marker.line, marker.start) < (after.line, after.start)):
-            note.marker, note.decided = marker, decided

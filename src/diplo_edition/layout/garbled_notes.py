@@ -23,11 +23,16 @@ from .headings import heading_level
 from .lines import ends_sentence
 from .note_labels import NOTE_SYMBOLS, numbered_heading, rank_label, symbol_rank
 from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
+from .superscript_reads import align, digits_fit
 
 # What the OCR reads for a superscript digit: a mark, or the digits themselves (one or two of them).
 SUPERSCRIPT_MARKS = "!?”“\"®*°’'^|)"
 _MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
 GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
+# A mark glued to a year ("convention of 1925° opened"): a superscript after a number, not a degree.
+_YEAR_MARKS = re.escape("!?”“®*°’^|")
+AFTER_YEAR_MARK = re.compile(
+    rf"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?P<mark>[{_YEAR_MARKS}]{{1,2}})(?=\s|$|[,.;:])")
 # The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
 # so): never a quote or a digit.
 SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®°^]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
@@ -37,9 +42,6 @@ GARBLED_START = re.compile(
     rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}‘°.]{{1,2}}[ \t]*|[SlLЗI]\)?(?=[A-ZА-ЯЁ]))"
     r"(?=[A-ZА-ЯЁ«\"“])"
 )
-# What the OCR reads for each superscript digit, besides the digit itself.
-LOOKALIKE = {"1": "!lI/\"", "2": "?”\"", "3": "®°", "4": "“*^", "5": "°", "6": "®", "7": "”\"’'", "8": "®",
-             "9": "?°", "0": "°"}
 # A foot longer than this is running text, not notes.
 MAX_FOOT_LINES = 30
 
@@ -70,7 +72,8 @@ def _groups(lines: list[Line], page: range) -> list[list[int]]:
     groups: list[list[int]] = []
     current: list[int] = []
     for i in reversed(page):
-        if lines[i].blank or is_page_number_line(lines, i):
+        # Only the page's last line can be its printed number: a number higher up is text of the foot.
+        if lines[i].blank or (not groups and not current and is_page_number_line(lines, i)):
             if current:
                 groups.append(current[::-1])
                 current = []
@@ -153,6 +156,8 @@ def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
         after_stop = before[-1:] in ".,;:»"
         ambiguous = mark in ("!", "?", "’", "'") and not after_stop and not after[:1].islower()
         out.append((start, m.end(), not ambiguous))
+    for m in AFTER_YEAR_MARK.finditer(text):
+        out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
     for m in SPACED_MARK.finditer(text):
         after = text[m.end() :].lstrip()
         before = text[: m.start()]
@@ -161,66 +166,6 @@ def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
         ambiguous = m["mark"] in ("!", "?") and not after[:1].islower() or m["mark"].isdigit()
         out.append((m.start() - 1, m.end(), not ambiguous))  # the space before the mark goes with it
     return sorted(out)
-
-
-def _compatible(read: str, n: int) -> bool:
-    """Could the OCR have read the superscript number n so ("!" for 1, "!?" for 12, "6" for 6)?"""
-    digits = str(n)
-    if len(read) != len(digits) or not _digits_fit(read, digits):
-        return False
-    return all(r == d or r in LOOKALIKE.get(d, "") for r, d in zip(read, digits, strict=True))
-
-
-def _digits_fit(read: str, label: str) -> bool:
-    """Do the digits of a read, if any, print the label? A marker is cut from the text only as its note's
-    label (the letter balance finds it so): "!0" is no marker of note 10, "1" none of note "‡"."""
-    digits = "".join(c for c in read if c.isdigit())
-    return not digits or digits == "".join(c for c in label if c.isdigit()) == label
-
-
-def _longest(reads: list[str], numbers: list[int], banned: tuple[int, int] | None = None) -> list[list[int]]:
-    """best[k][j]: the most links of notes k.. to reads j.. (a pair may be banned)."""
-    rows, cols = len(numbers), len(reads)
-    best = [[0] * (cols + 1) for _ in range(rows + 1)]
-    for k in range(rows - 1, -1, -1):
-        for j in range(cols - 1, -1, -1):
-            fits = (k, j) != banned and _compatible(reads[j], numbers[k])
-            take = best[k + 1][j + 1] + 1 if fits else 0
-            best[k][j] = max(take, best[k + 1][j], best[k][j + 1])
-    return best
-
-
-def align(reads: list[str], numbers: list[int]) -> list[int | None]:
-    """For each note number, the index of the candidate read linked to it, in order: as many links as the
-    reads allow, each read compatible with its number (a longest common subsequence); a link that another
-    alignment as long does without is ambiguous, and left out."""
-    best = _longest(reads, numbers)
-    links: list[int | None] = [None] * len(numbers)
-    k = j = 0
-    while k < len(numbers) and j < len(reads):
-        if _compatible(reads[j], numbers[k]) and best[k][j] == best[k + 1][j + 1] + 1:
-            links[k] = j
-            k, j = k + 1, j + 1
-        elif best[k + 1][j] >= best[k][j + 1]:
-            k += 1
-        else:
-            j += 1
-    for k, j in enumerate(links):
-        if j is not None and _longest(reads, numbers, (k, j))[0][0] == best[0][0]:
-            links[k] = None
-    return _fill_gaps(links, reads, numbers)
-
-
-def _fill_gaps(links: list[int | None], reads: list[str], numbers: list[int]) -> list[int | None]:
-    """Between two links (or a link and an end), as many notes left over as reads: paired in order (unless
-    a read's digits print another number)."""
-    bounds = [(-1, -1), *((k, j) for k, j in enumerate(links) if j is not None), (len(links), len(reads))]
-    for (k0, j0), (k1, j1) in zip(bounds, bounds[1:], strict=False):
-        pairs = [(k0 + step, j0 + step) for step in range(1, k1 - k0)]
-        if k1 - k0 == j1 - j0 and all(_digits_fit(reads[j], str(numbers[k])) for k, j in pairs):
-            for k, j in pairs:
-                links[k] = j
-    return links
 
 
 def _first_numbers(lines: list[Line], foot: PageFoot, before: int) -> list[int]:
@@ -280,7 +225,7 @@ def _choose(
     for markers in (strong, every):
         reads = [_read(lines, m) for m in markers]
         if len(markers) == len(numbers) and all(
-                _digits_fit(r, rank_label(n, symbol)) for r, n in zip(reads, numbers, strict=True)):
+                digits_fit(r, rank_label(n, symbol)) for r, n in zip(reads, numbers, strict=True)):
             return list(markers)
     if symbol:
         return [None] * len(numbers)

@@ -121,15 +121,27 @@ def read_label_alone(text: str, styles: tuple[str, ...] = ()) -> Label | None:
 def numbered_heading(lines: list[Line], i: int) -> bool:
     """Is line i, "1. Historical background", a numbered heading rather than a note labelled "1."? A
     heading ends without punctuation and the line after it is blank or opens a sentence; or it breaks a
-    word at its end and the line after it ends the heading."""
+    word at its end and the line after it (over a blank line) ends the heading; or, a title's few words,
+    it stands just above the page's notes (the line after it opens with a note label)."""
     label = read_label(lines[i].text, ("dotted",))
     last = lines[i].text.rstrip()[-1:]
     if label is None or not (last.isalnum() or last == "-"):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else None
-    if last == "-":
-        return following is not None and numbered_heading_end(following.text)
+    if last == "-":  # the heading's end on the next line (OCR may set a blank line between)
+        end = i + 2 if following is not None and following.blank else i + 1
+        return end < len(lines) and numbered_heading_end(lines[end].text)
+    title = _title_words(lines[i].text[label.end :])
+    if following is not None and title and (read_label_alone(following.text) or read_label(following.text)):
+        return True
     return following is None or following.blank or following.stripped[:1].isupper()
+
+
+def _title_words(text: str) -> bool:
+    """A few words that open with a capital, with no number and no stop or comma among them: a title's,
+    not a note's (a note's text, a reference, holds abbreviations, numbers and commas)."""
+    words = text.split()
+    return 0 < len(words) <= 8 and text[:1].isupper() and not re.search(r"[\d.,;:]", text)
 
 
 def numbered_heading_end(text: str) -> bool:

@@ -23,6 +23,8 @@ QUANTITY_WORDS = re.compile(
     r"years?|per|percent)",
     re.IGNORECASE,
 )
+# Words after a number that make it a year (the language packs' "г.", "год").
+YEAR_WORDS = re.compile(rf"^{alternation([w for p in packs() for w in p.year_words])}(?![^\W\d_])")
 # Abbreviations after which a number is a locator (page, volume, number), not a marker.
 LOCATOR_BEFORE = re.compile(r"(?:№|\b[ТтСсПпЧчЛлДдФф]\.|\bст\.|\bгл\.|\bp\.|\bNo\.)\s*$")
 # The same from the language packs: chapter, volume, page and document words ("Глава 2", "vol. 3",
@@ -44,6 +46,7 @@ def _digit_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:
     if text.strip().isdigit():
         return out  # a page or document number alone on its line
     in_heading = heading_level(text) is not None
+    out.extend([] if in_heading else _after_a_year(text, digits))
     for m in re.finditer(rf"(?<!\d){digits}(?!\d)", text):
         start, end = m.start(), m.end()
         before = text[:start]
@@ -69,6 +72,21 @@ def _digit_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:
             tail = re.match(r"^\s+(?=[,.;:)!?])", after)
             cut_end = end + (tail.end() if tail else 0)
             out.append((cut_start, cut_end, False))
+    return sorted(out)
+
+
+def _after_a_year(text: str, digits: str) -> list[tuple[int, int, bool]]:
+    """A superscript glued to a year, as the extraction runs them together ("19255 opened", "19252 г."):
+    the number reads a year then the label. Spaced, so that a marker glued to a word wins over it."""
+    out = []
+    for m in re.finditer(rf"(?<![\d.,])(?P<year>1[5-9]\d\d|20\d\d){digits}(?!\d|[.,]\d|[-‐‑–]\d)", text):
+        after = text[m.end() :].lstrip()
+        before = text[: m.start()]
+        if LOCATOR_BEFORE.search(before) or PACK_LOCATOR_BEFORE.search(before):
+            continue
+        if QUANTITY_WORDS.match(after) and not YEAR_WORDS.match(after):
+            continue  # "15001 руб.": a sum, not a year and a marker
+        out.append((m.end("year"), m.end(), False))
     return out
 
 
