@@ -130,3 +130,58 @@ def test_lines_that_end_sentences_at_a_page_foot_before_a_lowercase_continuation
     assert len(texts) == 1, texts
     assert texts[0].startswith("Переговоры") and texts[0].endswith("Договор подписали.")
     assert "balanced" in result.report.letters
+
+
+# A narrow column (two-column print), 26 to 29 characters a full line: a line one character under the
+# measure is within the column's spread, one that lost an indent (two characters or more) is a first line.
+COLUMN = [
+    "Переговоры начались весной", "1923 года, когда делегация", "прибыла в столицу провинции",
+    "после долгого пути по горам и", "степям, где губернатор принял", "её любезно, но не обещал ни",
+    "чего определённого, ожидая", "указаний из Пекина, которых", "всё не было полгода подряд.",
+]
+COLUMN_ON = [
+    "в Кульдже и Чугучаке, хотя", "персонал их был мал и плохо", "знал местные обычаи и язык.",
+    "Купцы же не ждали решений и", "везли товары через перевалы", "на свой страх и риск, как их",
+    "отцы их и деды в былые годы,", "и никто их не останавливал.",
+]
+
+
+def test_a_first_line_in_a_narrow_column_is_short_by_an_indent_not_by_one_character(tmp_path):
+    assert all(26 <= len(line) <= 29 for line in COLUMN + COLUMN_ON)
+    assert sum(len(line) == 29 for line in COLUMN + COLUMN_ON) >= 2  # the measure is 26, not 25
+    within_spread, set_in = "Летом открыли консульства", "Летом открыли агентства"
+    assert (len(within_spread), len(set_in)) == (25, 23)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    tree, _ = build(tmp_path / "one", "\n".join([*COLUMN, within_spread, *COLUMN_ON]) + "\n")
+    assert len(paragraphs(tree)) == 1
+    tree, _ = build(tmp_path / "two", "\n".join([*COLUMN, set_in, *COLUMN_ON]) + "\n")
+    texts = paragraphs(tree)
+    assert len(texts) == 2
+    assert texts[0].endswith("полгода подряд.") and texts[1].startswith("Летом открыли агентства")
+
+
+# Tesseract sets each line of a wrapped heading apart by blank lines, like the blocks around it.
+def ocr_heading(*heading: str) -> str:
+    return "\n".join([*A, "Делегация вернулась.", "", *(part for line in heading for part in (line, "")),
+                      *B, "Договор подписали.", ""]) + "\n"
+
+
+def test_a_numbered_heading_runs_on_past_a_blank_line_into_a_lowercase_fragment(tmp_path):
+    tree, result = build(tmp_path, ocr_heading("2. Переговоры и их", "участники"))
+    assert heads(tree) == ["2. Переговоры и их участники"]
+    texts = paragraphs(tree)
+    assert len(texts) == 2 and texts[1].startswith("Летом консульства")
+    assert "balanced" in result.report.letters
+
+
+def test_a_heading_broken_at_a_hyphen_runs_on_into_a_fragment_ocr_read_in_capitals(tmp_path):
+    tree, _ = build(tmp_path, ocr_heading("4. Итоги и послед-", "СТВИЯ"))
+    assert [h.lower() for h in heads(tree)] == ["4. итоги и последствия"]
+    assert paragraphs(tree)[1].startswith("Летом консульства")
+
+
+def test_a_heading_that_ends_takes_no_fragment_after_its_blank_line(tmp_path):
+    # A finished heading ("... контекст") before a capital: the line after the blank opens the text.
+    tree, _ = build(tmp_path, ocr_heading("1. Исторический контекст", "Кульджа"))
+    assert heads(tree)[0] == "1. Исторический контекст"

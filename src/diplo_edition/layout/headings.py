@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..languages import alternation, packs
+from .lines import ends_with_hyphen, starts_lowercase
 
 _CHAPTER_WORDS = [w for p in packs() for word in p.chapter_words for w in (word, word.upper())]
 # OCR may read a speck after the chapter word as a comma or a full stop ("Глава, 1.").
@@ -28,6 +29,8 @@ NUMBERED = re.compile(
 # apart): with a dot, so that a page number is not taken for one.
 BARE_NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$|^(?P<levels>\d{1,2}(?:\.\d{1,2})+)$")
 MAX_HEADING_CHARS = 200
+# A heading runs over this many lines at most.
+MAX_HEADING_LINES = 3
 MAX_CAPS_CHARS = 60
 
 
@@ -62,3 +65,12 @@ def heading_level(text: str) -> int | None:
     if all_capitals(s):
         return 1
     return None
+
+
+def runs_on(heading: str, fragment: str) -> bool:
+    """Does a heading line that has not ended run on into the fragment that follows it: "2. Переговоры и
+    их" / "участники", "4. Итоги и послед-" / "ствия" (or "СТВИЯ", as OCR may read small letters)?"""
+    first, rest = heading.strip(), fragment.strip()
+    if first[-1:] in ".,;:!?" or rest[-1:] in ".,;:!?":
+        return False
+    return starts_lowercase(rest) or ends_with_hyphen(first)

@@ -21,6 +21,9 @@ NOTE_SYMBOLS_AT_END = re.compile(r"[∗*†‡§¶‖]+\s*$|(?<=[.!?…])\s?(?:\
 JUSTIFIED_SHARE = 0.3
 JUSTIFIED_SPREAD = 1.12
 MERGED_LINE = 1.25
+# A first-line indent is two characters or more beyond the text's left edge, and not much more: a line
+# set further in is centred or set to the right (a separator, a signature).
+FIRST_LINE_INDENT = range(2, 13)
 
 
 def closes_sentence(text: str) -> bool:

@@ -5,12 +5,13 @@ a blank line in single-spaced text; the indent of a first line (kept by `pdftote
 a sentence that ends on a short line before a capital (also in double-spaced text, and across page,
 column and footnote breaks, which are never paragraph ends in themselves); a list item after a colon.
 How short is short is weighed per document: with no blank lines between paragraphs, any line under the
-shortest full line, and a first line a little under it (its lost indent); where blank lines set the
-paragraphs apart, only a clearly short line outweighs a missing blank line.
+shortest full line, and a first line under it by an indent's width (the indent it lost); where blank
+lines set the paragraphs apart, only a clearly short line outweighs a missing blank line.
 A heading is a short line that opens like a chapter, a section title, a numbered section or an
 all-capital title, standing apart from the text by blank lines or, with none, between a sentence end and
-a capital. A name in capitals that signs a letter is not a heading. Lines set in from both the text's
-left edge and its measure, two or more of them, are a block quotation.
+a capital; a heading that has not ended runs on into a short fragment on its next line, past a blank
+line too (OCR sets the lines of a wrapped heading apart). A name in capitals that signs a letter is not
+a heading. Lines set in from the text's left edge, two or more of them, are a block quotation.
 """
 
 from __future__ import annotations
@@ -21,8 +22,17 @@ from collections import Counter
 
 from ..languages import packs
 from ..model.lines import Line
-from .headings import CHAPTER, NUMBERED, SECTION_TITLE, all_capitals, bare_number_level, heading_level
-from .line_signals import MERGED_LINE, closes_sentence, justified_measure
+from .headings import (
+    CHAPTER,
+    MAX_HEADING_LINES,
+    NUMBERED,
+    SECTION_TITLE,
+    all_capitals,
+    bare_number_level,
+    heading_level,
+    runs_on,
+)
+from .line_signals import FIRST_LINE_INDENT, MERGED_LINE, closes_sentence, justified_measure
 from .lines import (
     ends_sentence,
     ends_with_hyphen,
@@ -32,6 +42,7 @@ from .lines import (
     starts_list_item,
     starts_lowercase,
 )
+from .quotations import block_quotations
 
 # The labels of abstracts and keywords, and the language each one announces, from the language packs.
 ABSTRACT_LABEL = re.compile(
@@ -54,7 +65,6 @@ SHORT_LINE = {"plain": 0.75, "double": 0.9, "break": 0.8}
 DOUBLE_SPACED_RUN = 5
 # Lines this long on average are whole paragraphs (one paragraph per line).
 PARAGRAPH_PER_LINE_CHARS = 150
-MAX_HEADING_LINES = 3
 # How short a line that ends a sentence must be to end its paragraph, as a share of the shortest full
 # line, weighed against the blank-line evidence. With no blank lines between paragraphs (`pdftotext`),
 # any line shorter than the shortest full line is a last line; in a document that sets its paragraphs
@@ -70,10 +80,6 @@ BLANK_EVIDENCE = 3
 SET_IN_FIRST_LINE = (0.8, 0.97)
 # Full lines run this share over the measure at most: the tail of joined full lines that is no longer.
 MERGED_SLACK = 0.06
-# A first-line indent is two characters or more beyond the text's left edge, and not much more: a line
-# set further in is centred or set to the right (a separator, a signature).
-FIRST_LINE_INDENT = range(2, 13)
-QUOTE_LINES = 2
 # Closings before a signature end with a comma ("Yours faithfully,", "С уважением,").
 CLOSING = ","
 
@@ -102,7 +108,7 @@ class ParagraphEvidence:
         self.has_chapters = any(CHAPTER.match(lines[i].stripped) for i in body)
         indents = Counter(indent(lines[i].text) for i in body)
         self.left = indents.most_common(1)[0][0] if indents else 0
-        self.quote_of = self._block_quotations()
+        self.quote_of = block_quotations(lines, body, self.left)
         self.title_block = self._title_block()
 
     # --- between two body lines -----------------------------------------------------------------
@@ -149,7 +155,9 @@ class ParagraphEvidence:
         if self.spacing != "no blank lines" or not self.measure or closes_sentence(self.lines[i].text):
             return False
         low, high = SET_IN_FIRST_LINE
-        return low * self.measure <= len(self.lines[i].stripped) < high * self.measure
+        # The indent it lost is two characters or more (in a narrow column, more than the share).
+        room = min(high * self.measure, self.measure - FIRST_LINE_INDENT.start + 1)
+        return low * self.measure <= len(self.lines[i].stripped) < room
 
     def _interrupts_a_paragraph(self, b: int) -> bool:
         """Do body line b and the lines after it, up to a page or column break, each end a sentence while
@@ -224,39 +232,6 @@ class ParagraphEvidence:
             block.add(i)
         return block
 
-    # --- block quotations -----------------------------------------------------------------------
-
-    def _block_quotations(self) -> dict[int, int]:
-        """Line -> first line of its block quotation: a run of lines set in from the left edge, all but
-        the first at one indent (the first may be set in further, as a first line)."""
-        quote_of: dict[int, int] = {}
-        k = 0
-        while k < len(self.body):
-            depth = indent(self.lines[self.body[k]].text) - self.left
-            run = [k]
-            if depth >= FIRST_LINE_INDENT.start and k + 1 < len(self.body):
-                inner = indent(self.lines[self.body[k + 1]].text)
-                while (
-                    run[-1] + 1 < len(self.body)
-                    and indent(self.lines[self.body[run[-1] + 1]].text) == inner
-                    and inner - self.left >= FIRST_LINE_INDENT.start
-                    and inner <= indent(self.lines[self.body[k]].text)
-                    and not is_separator(self.lines[self.body[run[-1] + 1]].text)
-                ):
-                    run.append(run[-1] + 1)
-            if len(run) >= QUOTE_LINES and not self._after_indented_heading(run):
-                for r in run:
-                    quote_of[self.body[r]] = self.body[k]
-            k = run[-1] + 1
-        return quote_of
-
-    def _after_indented_heading(self, run: list[int]) -> bool:
-        """A run that is a heading or a separator set in (centred), not a quotation."""
-        first = self.lines[self.body[run[0]]].text
-        return is_separator(first) or (heading_level(first) is not None and len(run) <= MAX_HEADING_LINES
-                                       and all(heading_level(self.lines[self.body[r]].text) is not None
-                                               for r in run))
-
     # --- headings -------------------------------------------------------------------------------
 
     def signature(self, k: int) -> bool:
@@ -303,8 +278,7 @@ class ParagraphEvidence:
         if k + 2 >= len(self.body) or not NUMBERED.match(self.lines[self.body[k]].stripped):
             return []
         first, rest = (self.lines[self.body[j]].text.strip() for j in (k, k + 1))
-        continued = starts_lowercase(rest) or ends_with_hyphen(first)
-        if first[-1:] in ".,;:" or rest[-1:] in ".,;:" or not continued:
+        if not runs_on(first, rest):
             return []
         if any(self.gap(self.body[j], self.body[j + 1]) != (0, True) for j in (k, k + 1)):
             return []
@@ -371,4 +345,20 @@ class ParagraphEvidence:
             if not (pure and blanks == 0) or heading_level(self.lines[b].text) is not None:
                 break
             taken.append(taken[-1] + 1)
+        if self._continued_across_blank(taken[-1]):
+            taken.append(taken[-1] + 1)
         return taken
+
+    def _continued_across_blank(self, k: int) -> bool:
+        """Does the heading line at body position k run on, past a blank line, into a short fragment that
+        stands alone, as OCR sets the lines of a wrapped heading apart?"""
+        if k + 1 >= len(self.body):
+            return False
+        a, b = self.body[k], self.body[k + 1]
+        fragment = self.lines[b].text
+        blanks, pure = self.gap(a, b)
+        if not pure or blanks == 0 or len(fragment.strip()) >= SHORT_LINE["plain"] * self.typical:
+            return False
+        if not runs_on(self.lines[a].text, fragment):
+            return False
+        return k + 2 >= len(self.body) or self.gap(b, self.body[k + 2]) != (0, True)
