@@ -69,7 +69,7 @@ def test_the_indexed_text_is_the_reading_text():
     for noise in ("Цитировать", "страница ", "Как цитировать", "Копировать", "дата обращения", "Примечание 1",
                   "О тексте", "Текст документа"):
         assert noise not in content, noise
-    # The notes are indexed once, inline (their anchor fnN at the marker), not again as endnotes.
+    # The notes are indexed once, in the list of notes (the one copy of each, its anchor fnN there).
     assert content.count("Россия и Япония в исследованиях советских и японских ученых") == 2  # notes 1 and 2
     title = "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]"
     assert thesis["filters"] == {"document": [title], "kind": ["Квалификационная работа"], "language": ["ru"]}
@@ -80,6 +80,9 @@ def test_the_indexed_text_is_the_reading_text():
     assert {f"p{n}" for n in range(1, 252)} <= set(anchors)
     assert "page-45" in anchors and anchors["page-45"]["text"] == ""
     assert anchors["p1"]["text"] == "" and anchors["fn1"]["text"].startswith("Россия и Япония")
+    # A note lies after the text; its marker's anchor (fnref1) stands in the text, for the note's page.
+    assert anchors["fn1"]["element"] == "li" and anchors["fn1"]["location"] > anchors["p251"]["location"]
+    assert anchors["p1"]["location"] <= anchors["fnref1"]["location"] < anchors["page-4"]["location"]
     assert anchors["sec-1"]["text"] == "ВВЕДЕНИЕ"
     words = content.split(" ")
     assert " ".join(words[anchors["p2"]["location"]:][:4]) == "Состояние отношений между Японией"

@@ -40,6 +40,14 @@ def fixture() -> Path:
     return fixture_site()
 
 
+def cite_of(doc, opener) -> str:
+    """The citation site.js makes for a page or paragraph number: the article's pattern filled in."""
+    (article,) = doc.xpath("//article[@data-cite]")
+    pages = opener.get("data-pages")
+    pattern = article.get("data-cite" if pages else "data-cite-unpaged")
+    return pattern.replace("{pages}", pages or "").replace("{anchor}", opener.get("href")[1:])
+
+
 def page(root: Path, path: str):
     return html.parse(str(root / path)).getroot()
 
@@ -119,20 +127,22 @@ def test_home_lists_the_documents_with_author_kind_date_and_language(site):
     assert [text(dd) for dd in thesis.xpath(".//dd")] == ["—", "Квалификационная работа", "—", "русский"]
 
 
-def test_thesis_reader_page_has_every_footnote_with_back_links(site):
+def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees):
+    """Each note is stored once, in the list of notes, with its way back to the marker (site.js makes the
+    pop-over beside the marker from it)."""
     doc = doc_page(site, THESIS)
-    notes = doc.xpath("//span[@class='fn']")
-    assert len(notes) == 234
-    for n, note in enumerate(notes, start=1):
-        assert note.get("id") == f"fn{n}"
-        assert note.xpath(".//a[@class='fn-back']/@href") == [f"#fnref{n}"]
-        marker = doc.get_element_by_id(f"fnref{n}")
-        assert marker.get("href") == f"#fn{n}"
-        # The pop-over stands right beside its marker.
-        assert marker.getnext() is note
-    endnotes = doc.xpath("//section[@id='notes']//li")
+    assert not doc.xpath("//*[contains(@class,'fn ') or @class='fn']")
+    endnotes = doc.xpath("//section[@id='notes']/ol/li")
     assert len(endnotes) == 234
-    assert endnotes[0].xpath(".//a[@class='en-n']/@href") == ["#fnref1"]
+    tei_notes = trees[THESIS].findall(".//t:body//t:note", NS)
+    for n, (note, tei_note) in enumerate(zip(endnotes, tei_notes, strict=True), start=1):
+        assert note.get("id") == f"fn{n}"
+        assert note.xpath("./a[@class='en-n']/@href") == [f"#fnref{n}"]
+        marker = doc.get_element_by_id(f"fnref{n}")
+        assert marker.get("href") == f"#fn{n}" and marker.get("aria-label") == f"Примечание {n}"
+        assert marker.xpath("ancestor::section[@id='text']")
+        body = text(note)[len(str(n)):].strip()
+        assert body.startswith(re.sub(r"\s+", " ", "".join(tei_note.itertext())).strip()[:20])
 
 
 def test_thesis_original_pages_are_addressable(site):
@@ -142,25 +152,27 @@ def test_thesis_original_pages_are_addressable(site):
         assert f"page-{n}" in ids, n
         (span,) = doc.xpath(f"//span[@id='page-{n}']")
         assert span.xpath("./a[@class='pb-n']/@href") == [f"#page-{n}"]
-        cite = span.xpath(".//textarea[contains(@class,'cite-field')]")[0]
-        assert f"С. {n}. URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite.text
+        (number,) = span.xpath("./a[@class='pb-n']")
+        assert number.get("data-pages") == str(n)
+        assert f"С. {n}. URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
     assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
         f"#page-{n}" for n in range(3, 92)]
 
 
-def test_thesis_paragraph_anchors_and_cite_boxes(site, trees):
+def test_thesis_paragraph_anchors_and_cite_links(site, trees):
+    """Each paragraph's ¶ number is its address, and carries its pages for the cite box site.js makes."""
     doc = doc_page(site, THESIS)
     count = len(trees[THESIS].findall(".//t:body//t:p", NS))
-    paragraphs = doc.xpath("//section[@id='text']//div[@class='para']/p")
+    paragraphs = doc.xpath("//section[@id='text']//p[@class='para']")
     assert [p.get("id") for p in paragraphs] == [f"p{n}" for n in range(1, count + 1)]
     for p in paragraphs:
-        box = p.getnext()
-        assert "cite-p" in box.get("class")
-        field = box.xpath(".//textarea")[0]
-        match = CITE.match(field.text)
-        assert match, field.text
+        link = p[-1]
+        assert link.get("class") == "cite-p" and link.get("href") == f"#{p.get('id')}"
+        match = CITE.match(cite_of(doc, link))
+        assert match, cite_of(doc, link)
         assert match.group(1) == f"{BASE_URL}documents/{THESIS}/#{p.get('id')}"
-    first = doc.get_element_by_id("cite-p1").text
+    assert not doc.xpath("//section[@id='text']//textarea")  # no cite box stored in the page
+    first = cite_of(doc, doc.xpath("//a[@href='#p1'][@class='cite-p']")[0])
     assert first == (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. 3. "
                      f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ)")
 
@@ -202,7 +214,7 @@ def test_the_reading_text_is_the_teis_text(site, trees):
         for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or contains(@class,'fnref') "
                             "or @class='vh' or @class='tip' or contains(@class,'cite')]"):
             el.drop_tree()
-        shown = [text(p) for p in doc.xpath("//section[@id='text']//div[@class='para']/p")]
+        shown = [text(p) for p in doc.xpath("//section[@id='text']//p[@class='para']")]
         expected = [re.sub(r"\s+", " ", tei_text(p)).strip()
                     for p in trees[doc_id].findall(".//t:body//t:p", NS)]
         assert shown == expected, doc_id
@@ -214,7 +226,8 @@ def test_pages_without_a_number_are_counted_never_invented(site):
     assert [p.get("id") for p in pages] == [f"page-seq-{k}" for k in range(1, 6)]
     assert [text(p.xpath("./a")[0]) for p in pages] == [f"страница [{k}]" for k in range(1, 6)]
     # Paragraph citations give no page then.
-    assert " С. " not in doc.get_element_by_id("cite-p1").text
+    (link,) = doc.xpath("//a[@href='#p1'][@class='cite-p']")
+    assert link.get("data-pages") is None and " С. " not in cite_of(doc, link)
 
 
 def test_the_urumqi_article_shows_its_english_abstract_beside_the_russian_text(site):
@@ -286,18 +299,22 @@ def test_no_external_requests(site):
 
 
 def test_scripts_only_enhance(site):
-    """Without JavaScript: notes open by :target, cite texts are there to select, copy buttons wait hidden."""
+    """Without JavaScript: notes open by :target, the document's cite text is there to select and "How to
+    cite" shows the form of a place's citation, copy buttons wait hidden."""
     doc = doc_page(site, THESIS)
     assert doc.xpath("//script/@src") == ["../../static/site.js", "../../static/search-highlight.js"]
     assert all(s.get("defer") is not None for s in doc.xpath("//script"))
     assert all(b.get("hidden") is not None for b in doc.xpath("//button[contains(@class,'copy')]"))
     css = (site / "static" / "site.css").read_text(encoding="utf-8")
-    assert ".fn:target" in css and ".pb:target .pb-cite" in css and "@media print" in css
+    assert ".endnotes li:target" in css and "@media print" in css
+    how = text(doc.get_element_by_id("how-to-cite"))
+    assert f"С. 45–46. URL: {BASE_URL}documents/{THESIS}/#p12 (дата обращения: ДД.ММ.ГГГГ)" in how
+    assert "#page-45" in how
 
 
 def test_search_page_without_javascript_lists_every_document(site):
     search = page(site, "search/index.html")
-    (field,) = search.xpath("//form[@role='search']//input[@type='search']")
+    (field,) = search.xpath("//main//form[@role='search']//input[@type='search']")
     assert search.xpath(f"//label[@for='{field.get('id')}']")
     listed = search.xpath("//ul[@class='search-doc-list']/li/a/@href")
     assert sorted(listed) == sorted(f"../documents/{d.id}/index.html" for d in load_edition(ROOT).documents)
@@ -409,10 +426,10 @@ def test_corrections_show_the_corrected_reading_with_the_original_on_hover(fixtu
 
 def test_archival_citations_and_their_index(fixture):
     doc = doc_page(fixture, fx.DOC_ID)
-    hrefs = doc.xpath("//span[@id='fn1']//a[contains(@class,'bibl-archival')]/@href")
+    hrefs = doc.xpath("//li[@id='fn1']//a[contains(@class,'bibl-archival')]/@href")
     assert hrefs == ["../../archives/index.html#arch-avp-rf_0100_5_3"]
     # "Там же" resolves to the same file, with its own folios.
-    assert doc.xpath("//span[@id='fn2']//a[contains(@class,'bibl-archival')]/@href") == hrefs
+    assert doc.xpath("//li[@id='fn2']//a[contains(@class,'bibl-archival')]/@href") == hrefs
     archives = page(fixture, "archives/index.html")
     node = archives.get_element_by_id("arch-avp-rf_0100_5_3")
     assert [text(f) for f in node.xpath(".//span[@class='folio']")] == ["Л. 12–14", "Л. 20"]
@@ -428,7 +445,7 @@ def test_archival_citations_and_their_index(fixture):
 
 def test_dvp_concordance(fixture):
     doc = doc_page(fixture, fx.DOC_ID)
-    assert doc.xpath("//span[@class='fn']//a[contains(@class,'bibl-dvp')]/@href") == [
+    assert doc.xpath("//section[@id='notes']//li//a[contains(@class,'bibl-dvp')]/@href") == [
         "../../dvp/index.html#dvp-6-123", "../../dvp/index.html#dvp-x-15"]
     dvp = page(fixture, "dvp/index.html")
     assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
@@ -449,7 +466,7 @@ def test_a_second_series_has_its_own_concordance_and_the_dvp_keeps_its_page(tmp_
     collection = fx.collection(series=(*fx.collection().series, SDD))
     render_site(tmp_path, collection, [tei], fx.REGISTERS_TEI, templates=ROOT / "templates")
     doc = doc_page(tmp_path, fx.DOC_ID)
-    assert doc.xpath("//span[@class='fn']//a[contains(@class,'bibl-sdd')]/@href") == [
+    assert doc.xpath("//section[@id='notes']//li//a[contains(@class,'bibl-sdd')]/@href") == [
         "../../sdd/index.html#sdd-2-14"]
     assert set(doc.xpath("//a[contains(@class,'bibl-sdd')]/@title")) == {"Ссылка в конкордансе СДД"}
     sdd = page(tmp_path, "sdd/index.html")
@@ -554,7 +571,7 @@ def test_unanchored_note_is_shown_at_its_place_with_a_remark(fixture):
     doc = doc_page(fixture, fx.DOC_ID)
     marker = doc.get_element_by_id("fnref4")
     assert "fnref-unanchored" in marker.get("class")
-    assert text(marker) == "Примечание [4]"
+    assert text(marker) == "[4]" and marker.get("aria-label") == "Примечание 4"
     assert "не найден" in text(doc.get_element_by_id("fn4"))
 
 
@@ -572,3 +589,41 @@ def test_canonical_urls_under_a_sub_path(fixture):
     not_found = page(fixture, "404.html")
     assert not_found.xpath("//base") == [] and not_found.xpath("//main//a/@href")[0] == "index.html"
     assert '("/edition/")' in "".join(not_found.xpath("//script/text()"))
+
+
+def test_every_page_has_a_search_box_that_goes_to_the_search_page(site):
+    """A plain GET form in the header (works without JavaScript): the search page reads ?q=."""
+    for path in ("index.html", f"documents/{THESIS}/index.html", "persons/index.html", "search/index.html"):
+        root = "../" * path.count("/")
+        (form,) = page(site, path).xpath("//header[@class='site-header']//form[@role='search']")
+        assert form.get("method") == "get" and form.get("action") == f"{root}search/index.html"
+        assert form.xpath(".//input[@type='search']/@name") == ["q"]
+    search_js = (site / "static" / "search.js").read_text(encoding="utf-8")
+    assert 'params.get("q")' in search_js
+
+
+def test_a_document_page_links_its_neighbours_and_follows_a_neighbours_new_title(site, tmp_path):
+    """The documents before and after, in the home page's order, read from the TEI headers before the
+    pages are rendered; a cached page is rendered again when a neighbour's title changes."""
+    edition = load_edition(ROOT)
+    documents = {d.id: (site / "tei" / f"{d.id}.xml").read_bytes() for d in edition.documents}
+    home = page(site, "index.html")
+    links = home.xpath("//main//a[starts-with(@href,'documents/')]/@href")
+    order = list(dict.fromkeys(h.split("/")[1] for h in links))
+    assert sorted(order) == sorted(documents)
+    for k, doc_id in enumerate(order):
+        steps = doc_page(site, doc_id).xpath("//nav[@class='doc-steps']")[0]
+        previous, following = steps.xpath("./a[@rel='prev']/@href"), steps.xpath("./a[@rel='next']/@href")
+        assert previous == ([f"../../documents/{order[k - 1]}/index.html"] if k > 0 else [])
+        assert following == ([f"../../documents/{order[k + 1]}/index.html"] if k + 1 < len(order) else [])
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first, second = order[0], order[1]
+    render_site(out, edition.collection, list(documents.values()), None, templates=ROOT / "templates",
+                cache_dir=cache)
+    old_title = text(doc_page(out, first).xpath("//h1")[0]).strip("[]")
+    assert old_title in text(doc_page(out, second).xpath("//nav[@class='doc-steps']/a[@rel='prev']")[0])
+    new_title = old_title + " (новое заглавие)"  # the same place in the order
+    documents[first] = documents[first].replace(old_title.encode(), new_title.encode())
+    render_site(out, edition.collection, list(documents.values()), None, templates=ROOT / "templates",
+                cache_dir=cache)
+    assert new_title in text(doc_page(out, second).xpath("//nav[@class='doc-steps']/a[@rel='prev']")[0])

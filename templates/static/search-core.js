@@ -294,7 +294,7 @@
   }
 
   /* ---- Highlighting in a page ---- */
-  var SKIP = ".pb, .fnref, .vh, .tip, textarea, button, details.cite, .cite-box, .fn-n, .fn-back, " +
+  var SKIP = ".pb, .fnref, .vh, .tip, textarea, button, details.cite, .cite-p, .cite-box, .fn-n, .fn-back, " +
     ".fn-remark, .bibl-link, script, style";
 
   function textNodes(root, skipNotes) {

@@ -95,8 +95,8 @@
   var params = new URLSearchParams(window.location.search);
   var ui = params.get("lang") === "en" ? "en" : (params.get("lang") === "ru" ? "ru" : null);
   try { ui = ui || window.localStorage.getItem("diplo-search-ui"); } catch (e) { /* storage off */ }
-  if (ui !== "en" && ui !== "ru") {
-    ui = (navigator.language || "ru").toLowerCase().indexOf("ru") === 0 ? "ru" : "en";
+  if (ui !== "en" && ui !== "ru") {  // none chosen: the language of the page (<html lang>), not the browser's
+    ui = (document.documentElement.getAttribute("lang") || "ru").toLowerCase().indexOf("ru") === 0 ? "ru" : "en";
   }
   function t(key) { return T[ui][key]; }
 
@@ -269,13 +269,14 @@
   }
 
   /* Where each word position of a page lies: the paragraph (or heading, abstract, reference), the note
-     (a note is indexed inline, where its marker stands), and the original page — from the anchors
+     (indexed in the list of notes; its page is its marker's), and the original page — from the anchors
      Pagefind records for every element with an id, at their word positions. */
   function placesOf(data) {
-    var segs = [], pages = [], notes = [];
+    var segs = [], pages = [], notes = [], markers = {};
     (data.anchors || []).forEach(function (a) {
       if (/^page-/.test(a.id)) { pages.push(a); }
-      else if (/^fn/.test(a.id) && a.element === "span") {
+      else if (/^fnref/.test(a.id)) { markers[a.id.slice(5)] = a.location; }
+      else if (/^fn/.test(a.id) && a.element === "li") {
         var n = (a.text || "").split(/\s+/).filter(Boolean).length;
         notes.push({ id: a.id, start: a.location, end: a.location + Math.max(1, n) });
       } else if ((a.element === "p" && /^p\d+$/.test(a.id)) || /^h\d$/i.test(a.element) ||
@@ -296,7 +297,8 @@
       locate: function (location) {
         var note = null;
         for (var i = 0; i < notes.length; i++) { if (notes[i].start <= location && location < notes[i].end) { note = notes[i]; break; } }
-        var at = note ? note.start : location;
+        var marker = note ? markers[note.id.slice(2)] : undefined;
+        var at = note ? (marker === undefined ? note.start : marker) : location;
         var seg = last(segs, at), page = last(pages, at);
         var start = note ? note.start : (seg ? seg.location : 0);
         var end = note ? note.end : Infinity;

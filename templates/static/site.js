@@ -1,8 +1,10 @@
 /* diplo-edition: enhancements only. Every page works without this script:
-   footnotes open by :target, cite boxes are <details> with a read-only text field to select, the
+   a note marker leads to the note in the list of notes (each note is stored there once, with its way
+   back), the document's cite box is <details> with a read-only text field to select, the
    screen-reader labels and note markers are left out of a copy by `user-select: none` (site.css).
-   With it, a page's cite box opens from its number in the margin (never because the page is the
-   address's target), Escape, a click elsewhere or a second click close a pop-over, and a copy from
+   With it, a note opens beside its marker (a pop-over made from the list's copy), a page's or a
+   paragraph's cite box is made when its number in the margin is clicked (from
+   the place's data-pages and the article's pattern, data-cite: one box at a time), Escape, a click elsewhere or a second click close a pop-over, and a copy from
    the reading text is cleaned (the note markers dropped) in every browser. */
 (function () {
   "use strict";
@@ -57,31 +59,102 @@
     if (button) { copy(button); }
   });
 
-  /* ---- Pop-overs: the paragraph and document cite boxes (<details>), a page's cite box (.pb.cite-open),
-     and the open footnote (the :target .fn, closed by moving the address back to its marker). ---- */
-  function openFootnote() {
-    var match = /^#fn(.+)$/.exec(window.location.hash);
-    var note = match && document.getElementById("fn" + match[1]);
-    return note && note.classList.contains("fn") && !note.classList.contains("fn-closed") ? note : null;
+  /* ---- Cite boxes made on demand: a page's from its number in the margin, a paragraph's from its ¶
+     number; the citation is the article's pattern with the place's pages and anchor filled in. ---- */
+  var article = document.querySelector("article[data-cite]");
+  var citeOpen = null;  // {box, opener}: the one cite box made
+  function citationOf(opener) {
+    var pages = opener.getAttribute("data-pages");
+    var pattern = article.getAttribute(pages ? "data-cite" : "data-cite-unpaged");
+    var anchor = opener.getAttribute("href").slice(1);
+    return withDate(pattern.split("{pages}").join(pages || "").split("{anchor}").join(anchor));
   }
-  // The note stays the :target until the next navigation: a class hides it, and the address names its
-  // marker (replaceState does not scroll, so the reader stays where they are).
-  function closeFootnote(note, focusMarker) {
-    var id = "fnref" + note.id.slice(2), marker = document.getElementById(id);
-    note.classList.add("fn-closed");
-    window.history.replaceState(window.history.state, "", "#" + id);
-    if (marker && focusMarker) { marker.focus(); }
+  function citeLabel(opener) {
+    return opener.classList.contains("cite-p")
+      ? "Цитировать абзац " + opener.textContent.replace("¶", "")
+      : "Цитировать страницу " + opener.lastChild.textContent;
   }
+  function closeCite(focusOpener) {
+    var opener = citeOpen.opener;
+    citeOpen.box.remove();
+    citeOpen = null;
+    opener.parentElement.classList.remove("cite-open");
+    opener.setAttribute("aria-expanded", "false");
+    if (focusOpener) { opener.focus(); }
+  }
+  function openCite(opener) {
+    var box = document.createElement("span"), label = citeLabel(opener);  // a span: a page's box is in a line
+    box.className = "cite-box cite-pop";
+    box.id = "cite-pop";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", label);
+    box.innerHTML = '<span class="cite-label"></span> <textarea class="cite-field" id="cite-here" readonly rows="4"></textarea>' +
+      ' <button type="button" class="copy" data-copy="cite-here">Копировать</button>';
+    box.firstChild.textContent = label;
+    var field = box.querySelector("textarea");
+    field.value = citationOf(opener);
+    field.setAttribute("aria-label", label);
+    opener.parentElement.insertBefore(box, opener.nextSibling);
+    opener.parentElement.classList.add("cite-open");
+    opener.setAttribute("aria-expanded", "true");
+    opener.setAttribute("aria-controls", box.id);
+    citeOpen = { box: box, opener: opener };
+  }
+
+  /* ---- A footnote beside its marker: the note's copy in the list of notes, shown in a pop-over; the
+     address names the note while it is open, and its marker once closed (replaceState: no scrolling). ---- */
+  var noteOpen = null;  // {box, marker}: the one note shown
+  function closeNote(focusMarker) {
+    var marker = noteOpen.marker;
+    noteOpen.box.remove();
+    noteOpen = null;
+    marker.setAttribute("aria-expanded", "false");
+    if (window.location.hash !== "#" + marker.id) {
+      window.history.replaceState(window.history.state, "", "#" + marker.id);
+    }
+    if (focusMarker) { marker.focus(); }
+  }
+  function openNote(marker) {
+    var entry = document.getElementById(marker.getAttribute("href").slice(1));
+    var number = entry && entry.querySelector(".en-n");
+    if (!number) { return false; }
+    var box = document.createElement("span"), text = entry.cloneNode(true);
+    text.querySelector(".en-n").remove();
+    number = number.textContent;
+    box.className = "fn";
+    box.id = "fn-open";
+    box.setAttribute("role", "doc-footnote");
+    box.tabIndex = -1;
+    var label = document.createElement("span");
+    label.className = "fn-n";
+    label.textContent = number;
+    box.appendChild(label);
+    var anchored = text.querySelectorAll("[id]");  // the ids stay with the list's copy
+    for (var k = 0; k < anchored.length; k++) { anchored[k].removeAttribute("id"); }
+    while (text.firstChild) { box.appendChild(text.firstChild); }
+    var back = document.createElement("a"), hidden = document.createElement("span");
+    back.className = "fn-back";
+    back.href = "#" + marker.id;
+    back.textContent = "↩";
+    hidden.className = "vh";
+    hidden.textContent = " Вернуться к тексту (примечание " + number + ")";
+    back.appendChild(hidden);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(back);
+    marker.parentNode.insertBefore(box, marker.nextSibling);
+    marker.setAttribute("aria-expanded", "true");
+    marker.setAttribute("aria-controls", box.id);
+    window.history.replaceState(window.history.state, "", "#" + entry.id);
+    noteOpen = { box: box, marker: marker };
+    return true;
+  }
+  // Any other address (the way back, a link in the text) closes the note.
   window.addEventListener("hashchange", function () {
-    var closed = document.querySelectorAll(".fn.fn-closed");
-    for (var k = 0; k < closed.length; k++) { closed[k].classList.remove("fn-closed"); }
+    if (noteOpen) { closeNote(false); }
   });
-  function closePageCite(pb, focusNumber) {
-    pb.classList.remove("cite-open");
-    pb.querySelector("a.pb-n").setAttribute("aria-expanded", "false");
-    if (focusNumber) { pb.querySelector("a.pb-n").focus(); }
-  }
-  // Closes every pop-over that does not hold inside (null: all); true when one was closed.
+
+  /* ---- Pop-overs: the document's cite box (<details>), the cite box made for a page or a paragraph,
+     and the note shown beside its marker. ---- */  // Closes every pop-over that does not hold inside (null: all); true when one was closed.
   function closePopovers(inside, focusOpener) {
     var closed = false;
     var boxes = document.querySelectorAll("details.cite[open]");
@@ -91,50 +164,37 @@
       if (focusOpener) { boxes[k].querySelector("summary").focus(); }
       closed = true;
     }
-    var pages = document.querySelectorAll(".pb.cite-open");
-    for (var p = 0; p < pages.length; p++) {
-      if (inside && pages[p].contains(inside)) { continue; }
-      closePageCite(pages[p], focusOpener);
+    if (citeOpen && !(inside && citeOpen.box.contains(inside))) {
+      closeCite(focusOpener);
       closed = true;
     }
-    var note = openFootnote();
-    var marker = note && document.getElementById("fnref" + note.id.slice(2));
-    if (note && !(inside && (note.contains(inside) || (marker && marker.contains(inside))))) {
-      closeFootnote(note, focusOpener);
+    if (noteOpen && !(inside && (noteOpen.box.contains(inside) || noteOpen.marker.contains(inside)))) {
+      closeNote(focusOpener);
       closed = true;
     }
     return closed;
   }
 
-  var pageNumbers = document.querySelectorAll(".pb > a.pb-n");
-  for (var n = 0; n < pageNumbers.length; n++) {
-    pageNumbers[n].setAttribute("aria-expanded", "false");
-    pageNumbers[n].setAttribute("aria-controls", pageNumbers[n].nextElementSibling.id);
-  }
+  var CITE_OPENERS = ".pb > a.pb-n, a.cite-p";
+  var openers = article ? document.querySelectorAll(CITE_OPENERS) : [];
+  for (var n = 0; n < openers.length; n++) { openers[n].setAttribute("aria-expanded", "false"); }
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target : event.target.parentElement;
     if (!target) { return; }
-    var number = target.closest(".pb > a.pb-n");
-    if (number) {  // the page number in the margin: its cite box opens or closes (the address follows)
-      var pb = number.parentElement, opening = !pb.classList.contains("cite-open");
+    var number = article && target.closest(CITE_OPENERS);
+    if (number) {  // a number in the margin: its cite box opens or closes (the address follows)
+      var opening = !(citeOpen && citeOpen.opener === number);
       closePopovers(null, false);
-      if (opening) {
-        pb.classList.add("cite-open");
-        number.setAttribute("aria-expanded", "true");
-      }
+      if (opening) { openCite(number); }
       return;
     }
     var marker = target.closest("a.fnref");
-    var note = openFootnote();
-    if (marker && note && marker.getAttribute("href") === "#" + note.id) {  // a second click closes it
-      event.preventDefault();
-      closeFootnote(note, false);
+    if (marker) {  // a note marker: its note opens beside it, or closes on a second click
+      var again = noteOpen && noteOpen.marker === marker;
+      closePopovers(null, false);
+      if (again || openNote(marker)) { event.preventDefault(); }
       return;
-    }
-    if (marker) {  // opening: a note closed before opens again (its address may be the target still)
-      var own = document.getElementById(marker.getAttribute("href").slice(1));
-      if (own) { own.classList.remove("fn-closed"); }
     }
     if (target.closest("a[href], summary")) { return; }  // a link or a cite box of its own decides
     closePopovers(target, false);
@@ -154,7 +214,7 @@
 
   /* ---- Copying from a page: the text as it reads, without screen-reader labels, note markers, page
      numbers, cite boxes or hidden tips (a note open beside its marker is left out too). ---- */
-  var NOT_COPIED = ".vh, .fnref, .fn, .pb, .tip, details.cite, .cite-box, .bibl-link, .fn-n, .fn-back";
+  var NOT_COPIED = ".vh, .fnref, .fn, .pb, .tip, details.cite, .cite-p, .cite-box, .bibl-link, .fn-n, .fn-back";
   document.addEventListener("copy", function (event) {
     var selection = window.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) { return; }
@@ -198,54 +258,76 @@
     });
   }
 
-  var pageNav = document.querySelector("nav.page-nav");
-  var reading = -1;  // the index of the page being read; -1 above the first
-  // The page being read: the last that starts above a quarter of the window. Kept while the controls
-  // are in view, so that going up to them (Home, a focus) keeps the page they step from.
-  function followReading() {
-    var box = pageNav.getBoundingClientRect();
-    if (box.bottom > 0 && box.top < window.innerHeight) { return; }
-    var line = window.innerHeight / 4;
-    reading = -1;
-    for (var k = 0; k < pageStarts.length && pageStarts[k].getBoundingClientRect().top <= line; k++) { reading = k; }
-  }
-  function updatePageSteps() {
-    var steps = pageNav.querySelectorAll("a.page-step");
-    for (var s = 0; s < steps.length; s++) {
-      var step = Number(steps[s].getAttribute("data-step"));
-      var to = pageStarts[reading + step] || null, label = steps[s].querySelector(".page-step-label");
-      if (to) {
-        steps[s].href = "#" + to.id;
-        steps[s].removeAttribute("aria-disabled");
-        label.textContent = "с. " + pageLabel(to);
-      } else {
-        steps[s].removeAttribute("href");
-        steps[s].setAttribute("aria-disabled", "true");
-        label.textContent = "—";
+  /* The previous and the next of some places (original pages, chapters) from the one being read: the
+     last that starts above a quarter of the window, kept while the controls are in view, so that going
+     up to them (Home, a focus) keeps the place they step from. */
+  function stepper(nav, starts, label, go) {
+    var reading = -1;  // the index of the place being read; -1 above the first
+    function follow() {
+      var box = nav.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < window.innerHeight) { return; }
+      var line = window.innerHeight / 4;
+      reading = -1;
+      for (var k = 0; k < starts.length && starts[k].getBoundingClientRect().top <= line; k++) { reading = k; }
+    }
+    function update() {
+      var steps = nav.querySelectorAll("a.page-step");
+      for (var s = 0; s < steps.length; s++) {
+        var step = Number(steps[s].getAttribute("data-step"));
+        var to = starts[reading + step] || null, text = steps[s].querySelector(".page-step-label");
+        if (to) {
+          steps[s].href = "#" + to.id;
+          steps[s].removeAttribute("aria-disabled");
+          text.textContent = label(to);
+        } else {
+          steps[s].removeAttribute("href");
+          steps[s].setAttribute("aria-disabled", "true");
+          text.textContent = "—";
+        }
       }
     }
-  }
-  function pageFromAddress() {
-    var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
-    var index = Array.prototype.indexOf.call(pageStarts, target);
-    if (index >= 0) { reading = index; } else { followReading(); }
-    updatePageSteps();
-  }
-  if (pageNav && pageStarts.length) {
-    pageNav.hidden = false;
+    function fromAddress() {
+      var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+      var index = Array.prototype.indexOf.call(starts, target);
+      if (index >= 0) { reading = index; } else { follow(); }
+      update();
+    }
+    nav.hidden = false;
     var pending = false;
     window.addEventListener("scroll", function () {
       if (pending) { return; }
       pending = true;
-      window.requestAnimationFrame(function () { pending = false; followReading(); updatePageSteps(); });
+      window.requestAnimationFrame(function () { pending = false; follow(); update(); });
     }, { passive: true });
-    window.addEventListener("hashchange", pageFromAddress);
-    pageNav.addEventListener("click", function (event) {
+    window.addEventListener("hashchange", fromAddress);
+    nav.addEventListener("click", function (event) {
       var step = event.target.closest("a.page-step");
       if (!step) { return; }
-      event.preventDefault();  // to the page as the form goes there: its number in the text focused
-      if (step.hasAttribute("href")) { goToPage(document.getElementById(step.getAttribute("href").slice(1))); }
+      event.preventDefault();  // to the place, focused there (as the page form goes to a page)
+      if (step.hasAttribute("href")) { go(document.getElementById(step.getAttribute("href").slice(1))); }
     });
-    pageFromAddress();
+    fromAddress();
+  }
+
+  var pageNav = document.querySelector("nav.page-nav");
+  if (pageNav && pageStarts.length) {
+    stepper(pageNav, pageStarts, function (pb) { return "с. " + pageLabel(pb); }, goToPage);
+  }
+  // Chapters: the document's top-level divisions, named by the nav (data-chapters: their headings' ids).
+  var chapterNav = document.querySelector("nav.chapter-nav");
+  var chapters = chapterNav ? chapterNav.getAttribute("data-chapters").split(" ").map(function (id) {
+    return document.getElementById(id);
+  }).filter(Boolean) : [];
+  if (chapters.length > 1) {
+    var headingText = function (head) {  // without the page numbers and note markers in it
+      var copy = head.cloneNode(true), extra = copy.querySelectorAll(".pb, .fnref");
+      for (var k = 0; k < extra.length; k++) { extra[k].remove(); }
+      return copy.textContent.trim();
+    };
+    stepper(chapterNav, chapters, headingText, function (head) {
+      window.location.hash = head.id;
+      head.setAttribute("tabindex", "-1");
+      head.focus();
+    });
   }
 })();

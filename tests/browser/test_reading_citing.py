@@ -5,6 +5,7 @@ sub-path and from disk. Chromium as in test_reading.py, against the sites served
 
 from __future__ import annotations
 
+import datetime
 import functools
 import tempfile
 import threading
@@ -25,6 +26,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright pac
 pytestmark = needs_chromium
 
 DOCUMENT = f"real/documents/{THESIS}/index.html"
+TODAY = datetime.date.today().strftime("%d.%m.%Y")
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 # Selects the text of a block from the start of one phrase to the end of another (across any markup).
 SELECT = """([selector, first, last]) => {
@@ -95,8 +97,8 @@ def test_a_copy_over_a_note_marker_is_the_reading_text_and_the_finder_finds_it(v
     assert copied == 'Книга Е.М. Жукова "История Японии", вышедшая'
     # The same from inside an open note: its text, without its number and back-link.
     page.click("#fnref1")
-    note = page.locator("#fn1").inner_text()
-    copied_note = copy_selection(page, "#fn1", "Россия", "ученых")
+    note = page.locator("span.fn").inner_text()
+    copied_note = copy_selection(page, "span.fn", "Россия", "ученых")
     assert copied_note.startswith("Россия и Япония в исследованиях") and "↩" not in copied_note
     assert copied_note in note
     # Pasted into the quotation finder: found, at its paragraph and page, and highlighted there.
@@ -119,7 +121,7 @@ def test_without_the_script_the_labels_and_markers_are_left_out_of_a_copy(visit)
     assert copy_selection(page, *QUOTED) == 'Книга Е.М. Жукова "История Японии", вышедшая'
     # It is the stylesheet that leaves them out: selectable again, they are copied.
     page.add_style_tag(content=".vh, .fnref { user-select: text !important; }")
-    assert "Примечание" in copy_selection(page, *QUOTED)
+    assert 'Японии"1, вышедшая' in copy_selection(page, *QUOTED)
     v.errors.clear()  # the aborted script
 
 
@@ -144,14 +146,14 @@ def test_the_finder_in_the_browser_ignores_note_markers_as_diplo_edition_quote_d
 def test_a_target_page_is_not_covered_and_its_cite_box_opens_when_asked(visit):
     v = visit(viewport=PHONE, is_mobile=True, has_touch=True)
     page = v.goto(DOCUMENT + "#page-45")
-    cite = page.locator("#page-45 .pb-cite")
+    cite = page.locator("#page-45 .cite-pop")
     number = page.locator("#page-45 > a.pb-n")
     assert in_viewport(page, "#page-45")
     assert cite.is_hidden()
     shot(page, "page-target-phone")
     number.click()
     assert cite.is_visible() and number.get_attribute("aria-expanded") == "true"
-    assert " С. 45. URL: " in page.locator("#cite-page-45").input_value()
+    assert " С. 45. URL: " in cite.locator("textarea").input_value()
     shot(page, "page-cite-open-phone")
     number.click()  # a second click closes it
     assert cite.is_hidden() and number.get_attribute("aria-expanded") == "false"
@@ -167,29 +169,38 @@ def test_a_target_page_is_not_covered_and_its_cite_box_opens_when_asked(visit):
     page.fill("#goto-page", "60")
     page.keyboard.press("Enter")
     assert v.hash() == "#page-60" and in_viewport(page, "#page-60")
-    assert page.locator("#page-60 .pb-cite").is_hidden()
+    assert page.locator(".cite-pop").count() == 0
 
 
-def test_without_the_script_a_target_page_opens_its_cite_box_in_the_flow(visit):
+def test_without_the_script_notes_are_endnotes_and_how_to_cite_is_given(visit):
+    """Each note is stored once, in the list of notes: without the script a marker leads there and back;
+    the cite boxes are made by the script, and "How to cite" gives the form of a citation instead."""
     v = visit(java_script_enabled=False)
     page = v.goto(DOCUMENT + "#page-45")
-    cite = page.locator("#page-45 .pb-cite")
-    assert cite.is_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('#page-45 .pb-cite')).position") == "static"
+    assert page.locator(".cite-pop, textarea.cite-field:visible").count() == 0
+    page.click("#fnref1")
+    assert v.hash() == "#fn1" and in_viewport(page, "#fn1")
+    assert page.locator("#fn1").inner_text().split(None, 1)[1].startswith("Россия и Япония")
+    shot(page, "endnote-target-no-js")
+    page.click("#fn1 a.en-n")
+    assert v.hash() == "#fnref1" and in_viewport(page, "#fnref1")
+    how = page.locator("#how-to-cite")
+    assert "#p12 (дата обращения: ДД.ММ.ГГГГ)" in how.inner_text() and "#page-45" in how.inner_text()
 
 
 def test_a_footnote_closes_by_a_second_click_a_click_elsewhere_and_escape(visit):
     v = visit()
     page = v.goto(DOCUMENT)
-    note = page.locator("#fn1")
+    note = page.locator("span.fn")
     page.click("#fnref1")
-    assert note.is_visible()
+    assert note.is_visible() and v.hash() == "#fn1"
+    assert "Россия и Япония" in note.inner_text()
     shot(page, "footnote-open-desktop-2")
     page.click("#fnref1")  # the marker again
     assert note.is_hidden() and v.hash() == "#fnref1"
     page.click("#fnref1")
     assert note.is_visible()
-    page.click("#fn1", position={"x": 30, "y": 12})  # inside the note: it stays
+    page.click("span.fn", position={"x": 30, "y": 12})  # inside the note: it stays
     assert note.is_visible()
     scrolled = page.evaluate("window.scrollY")
     page.mouse.click(5, 300)  # the margin: elsewhere
@@ -200,19 +211,21 @@ def test_a_footnote_closes_by_a_second_click_a_click_elsewhere_and_escape(visit)
 def test_cite_boxes_close_by_a_click_elsewhere_escape_and_another_box(visit):
     v = visit()
     page = v.goto(DOCUMENT)
-    p12, p13 = page.locator("#p12 + details.cite"), page.locator("#p20 + details.cite")
-    p12.locator("summary").click()
-    assert p12.get_attribute("open") is not None
-    p12.locator("textarea").click()  # inside: it stays
-    assert p12.get_attribute("open") is not None
-    p13.locator("summary").click()  # another one: only that one is open
-    assert p12.get_attribute("open") is None and p13.get_attribute("open") is not None
+    p12, p20 = page.locator("#p12 > a.cite-p"), page.locator("#p20 > a.cite-p")
+    p12.click()
+    box12, box20 = page.locator("#p12 .cite-pop"), page.locator("#p20 .cite-pop")
+    assert box12.is_visible() and p12.get_attribute("aria-expanded") == "true"
+    assert box12.locator("textarea").input_value().endswith("#p12 (дата обращения: " + TODAY + ")")
+    box12.locator("textarea").click()  # inside: it stays
+    assert box12.is_visible()
+    p20.click()  # another one: only that one is open
+    assert box12.count() == 0 and box20.is_visible()
     page.mouse.click(5, 300)
-    assert p13.get_attribute("open") is None
-    p12.locator("summary").click()
+    assert box20.count() == 0
+    p12.click()
     page.keyboard.press("Escape")
-    assert p12.get_attribute("open") is None
-    assert page.evaluate("document.activeElement.matches('#p12 + details.cite > summary')")
+    assert box12.count() == 0
+    assert page.evaluate("document.activeElement.matches('#p12 > a.cite-p')")
     page.locator("details.cite-doc > summary").click()
     assert page.locator("details.cite-doc .cite-box").is_visible()
     page.mouse.click(5, 300)
@@ -308,6 +321,8 @@ def test_the_404_page_from_disk(chromium):
 
 # --- moving through the original pages ---------------------------------------------------------------
 
+STEP_BY_DATA = """([step, href]) =>
+  document.querySelector(`nav.chapter-nav a.page-step[data-step='${step}']`).getAttribute('href') === href"""
 STEP = "([rel, href]) => document.querySelector(`nav.page-nav a[rel=${rel}]`).getAttribute('href') === href"
 
 
@@ -332,7 +347,7 @@ def test_previous_and_next_page_and_go_to_page_in_the_header(visit):
     page.keyboard.press("Enter")
     assert v.hash() == "#page-46" and in_viewport(page, "#page-46")
     assert page.evaluate("document.activeElement.matches('#page-46 > a.pb-n')")
-    assert page.locator("#page-46 .pb-cite").is_hidden()
+    assert page.locator(".cite-pop").count() == 0
     page.wait_for_function(STEP, arg=["prev", "#page-45"])
 
 
@@ -341,3 +356,62 @@ def test_the_page_controls_wait_hidden_without_the_script(visit):
     page = v.goto(DOCUMENT)
     assert page.locator("nav.page-nav").is_hidden()
     assert page.locator("ul.page-links a[href='#page-45']").count() == 1
+
+
+# --- the documents and chapters beside, the search box ----------------------------------------------
+
+def test_previous_and_next_chapter_and_document_in_the_header(visit):
+    v = visit()
+    page = v.goto(DOCUMENT)
+    chapters = page.locator("nav.chapter-nav")
+    previous = chapters.locator("a.page-step[data-step='-1']")
+    following = chapters.locator("a.page-step[data-step='1']")
+    assert chapters.is_visible() and previous.get_attribute("aria-disabled") == "true"
+    assert following.get_attribute("href") == "#sec-1"
+    following.focus()
+    page.keyboard.press("Enter")  # by keyboard: to the chapter, its heading focused
+    assert v.hash() == "#sec-1" and in_viewport(page, "#sec-1")
+    assert page.evaluate("document.activeElement.id") == "sec-1"
+    page.wait_for_function(STEP_BY_DATA, arg=["1", "#sec-2"])
+    label = following.locator(".page-step-label").text_content()
+    # The heading's text, without the page number that stands in it.
+    assert label.split() == page.locator("#toc a[href='#sec-2']").text_content().split()
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "chapter-and-document-steps-desktop")
+    # The documents before and after, in the order of the home page.
+    home = v.goto("real/index.html")
+    order = home.evaluate("""[...document.querySelectorAll('main a[href^="documents/"]')]
+        .map(a => a.getAttribute('href').split('/')[1]).filter((id, k, all) => all.indexOf(id) === k)""")
+    k = order.index(THESIS)
+    page = v.goto(DOCUMENT)
+    steps = page.locator("nav.doc-steps")
+    prev_link = steps.locator("a[rel='prev']")
+    assert prev_link.get_attribute("href") == f"../../documents/{order[k - 1]}/index.html"
+    assert steps.locator("a[rel='next']").count() == (1 if k + 1 < len(order) else 0)
+    prev_link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/documents/{order[k - 1]}/index.html")
+    back = page.locator("nav.doc-steps a[rel='next']")
+    assert back.get_attribute("href") == f"../../documents/{THESIS}/index.html"
+
+
+def test_the_header_search_box_goes_to_the_search_page_in_the_pages_language(visit):
+    v = visit(locale="en-US")  # the browser's language is not the page's
+    page = v.goto(DOCUMENT)
+    page.fill("header #site-search-q", "Карахан")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/index.html?q=*")
+    page.wait_for_selector("#search-results li")
+    assert page.locator("#search-q").input_value() == "Карахан"
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    assert page.locator("#search-app").get_attribute("lang") == "ru"
+    shot(page, "header-search-results")
+
+
+def test_the_header_search_box_without_the_script(visit):
+    v = visit(java_script_enabled=False)
+    page = v.goto(DOCUMENT)
+    page.fill("header #site-search-q", "Карахан")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/index.html?q=*")
+    assert page.locator("ul.search-doc-list a").count() == 4  # the documents, listed without the script

@@ -4,8 +4,9 @@
   document pages are read (``DOCUMENT_PAGES``): they alone mark their reading text with ``data-pagefind-body``
   (templates/document.html, with the filters document, kind, language, year and the meta title,
   author, page). Everything that is not the reading text is left out with ``EXCLUDE_SELECTORS``: the
-  page numbers in the margin and their cite boxes, the note markers, the visually hidden labels, the
-  endnotes (a note is indexed once, inline, where its marker stands, with its id ``fnN``).
+  page numbers in the margin, the paragraph numbers, the note markers, the visually hidden labels, the
+  notes' numbers. A note is stored once, in the list of notes, and indexed there with its id ``fnN``;
+  search.js gives a hit in it the page of its marker (``fnrefN``, an anchor though left out).
 - Each page's language comes from ``<html lang>``: Pagefind stems Russian pages with the Russian
   stemmer. An abstract in another language than its page (the English abstract of a Russian article) is
   left out of the page (``data-pagefind-ignore``) and indexed as a record of its own in its language,
@@ -41,16 +42,16 @@ from .pagefind_bundle import ENTRY, normalise, pack, unpack, verify_bundle, writ
 OUTPUT = "pagefind"
 DOCUMENT_PAGES = "documents/**/index.html"
 EXCLUDE_SELECTORS = (
-    ".pb",  # original page numbers in the text, with their cite boxes (their ids stay as anchors)
+    ".pb",  # original page numbers in the text (their ids stay as anchors)
     ".fnref",  # note markers
-    ".fn-n", ".fn-back", ".fn-remark",  # inside an inline note: its number, the way back, a remark
+    ".en-n", ".fn-remark",  # in the list of notes: a note's number (its way back), a remark
     ".vh",  # visually hidden labels ("страница", "Примечание")
     ".bidi",  # the visible stand-in for a bidi control character (⟨U+202E⟩)
     ".tip",  # the original reading of a correction or a variant
     ".bibl-link",
-    "details.cite", ".cite-box",  # "cite this paragraph" boxes
+    ".cite-p",  # the paragraph numbers (¶12) that open a paragraph's cite box
     ".citing",  # the places a reference is cited, beside the reference list
-    "#notes",  # the endnotes repeat the inline notes
+    "#notes-title",  # the heading of the list of notes
     "#about-text",
 )
 UNUSED_BUNDLE_FILES = (

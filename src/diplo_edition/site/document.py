@@ -7,14 +7,17 @@ a DocumentReader (``document_reader``); here the view is assembled from it and f
 
 from __future__ import annotations
 
+from io import BytesIO
+from pathlib import Path
+
 from lxml import etree
 
 from ..editions import PrintedSeries
 from ..tei.writer import KIND_TAXONOMY
-from .document_reader import DocumentReader
-from .model import Division, DocumentSummary, DocumentView, TocEntry
+from .document_reader import DocumentReader, header_titles
+from .model import Division, DocumentHeading, DocumentSummary, DocumentView, TocEntry
 from .register_index import RegisterLookup
-from .tei import TEI, XML_LANG, parse, text_of
+from .tei import TEI, XML_ID, XML_LANG, parse, text_of
 
 _KIND_TARGET = "#kind-"  # a category of the kinds' taxonomy: #kind-thesis
 
@@ -41,6 +44,26 @@ def kind_of(root: etree._Element) -> str | None:
     return None
 
 
+def _date(root: etree._Element) -> str | None:
+    """The document's date: its source's date, @when or as written."""
+    bibl = root.find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}sourceDesc/{TEI}bibl")
+    date_el = bibl.find(f"{TEI}date") if bibl is not None else None
+    return (date_el.get("when") or text_of(date_el)) if date_el is not None else None
+
+
+def read_heading(source: bytes | Path) -> DocumentHeading:
+    """The document's id, title and date, from its TEI header alone (the text is not read)."""
+    stream = BytesIO(source) if isinstance(source, bytes) else str(source)
+    root = None
+    for _, header in etree.iterparse(stream, events=("end",), tag=f"{TEI}teiHeader",
+                                     resolve_entities=False, no_network=True):
+        root = header.getparent()
+        break
+    if root is None:  # no header: the document as a whole
+        root = parse(source if isinstance(source, bytes) else Path(source).read_bytes())
+    return DocumentHeading(root.get(XML_ID) or "", header_titles(root)[2], _date(root))
+
+
 def read_document(
     data: bytes,
     base_url: str,
@@ -60,7 +83,6 @@ def read_document(
         return source_bibl.find(path) if source_bibl is not None else None
 
     published = source(f"{TEI}note[@type='publishedIn']")
-    date_el = source(f"{TEI}date")
     abstracts = reader.abstracts()
     body = root.find(f"{TEI}text/{TEI}body")
     top = reader.division(body, ()) if body is not None else Division("text", 0, None, "", [])
@@ -84,7 +106,7 @@ def read_document(
         authors=reader.authors,
         kind=kind,
         kind_label=reader.words.kind_label(kind),
-        date=(date_el.get("when") or text_of(date_el)) if date_el is not None else None,
+        date=_date(root),
         published_in=text_of(published) if published is not None else None,
         languages=languages,
         abstracts=abstracts,
@@ -97,6 +119,8 @@ def read_document(
         witnesses=witnesses,
         corrections=corrections,
         canonical=reader.canonical,
+        cite_pattern=reader.cite_pattern(paged=True),
+        cite_pattern_unpaged=reader.cite_pattern(paged=False),
         paragraph_count=sum(1 for _ in body.iter(f"{TEI}p")) if body is not None else 0,
         note_count=len(reader.notes),
     )

@@ -23,13 +23,16 @@ from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
 from .environment import base_path, make_environment
-from .model import DocumentSummary, DocumentView
+from .model import DocumentSummary, DocumentView, Neighbours
 from .register_index import read_registers
 
 # A document's full view -> (what the main process keeps of it, files to write: {path in the site: bytes}).
 # A module-level function (sent to the worker processes by name); pure, so that its result is cached with
 # the page.
 Extra = Callable[[DocumentView], tuple[object, dict[str, bytes]]]
+# A document to render: its TEI (as bytes or the file that holds it) and the documents beside it in the
+# site's order (its page links to them).
+DocumentItem = tuple[bytes | Path, Neighbours]
 
 
 @dataclass(frozen=True)
@@ -76,15 +79,15 @@ class _PageCache:
             self.entries = Cache(job.cache_dir).namespace("pages", _PageEntry, typing.get_args(returned))
             self.common = cache_fingerprint(job)
 
-    def _key(self, tei: bytes) -> str:
-        return content_key(self.common, tei)
+    def _key(self, tei: bytes, neighbours: Neighbours) -> str:
+        return content_key(self.common, tei, neighbours)
 
-    def load(self, tei: bytes) -> _PageEntry | None:
-        return self.entries.load(self._key(tei)) if self.entries is not None else None
+    def load(self, tei: bytes, neighbours: Neighbours) -> _PageEntry | None:
+        return self.entries.load(self._key(tei, neighbours)) if self.entries is not None else None
 
-    def store(self, tei: bytes, entry: _PageEntry) -> None:
+    def store(self, tei: bytes, neighbours: Neighbours, entry: _PageEntry) -> None:
         if self.entries is not None:
-            self.entries.store(self._key(tei), entry)
+            self.entries.store(self._key(tei, neighbours), entry)
 
 
 class _Renderer:
@@ -97,19 +100,19 @@ class _Renderer:
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
 
-    def render(self, source: bytes | Path) -> RenderedDocument:
+    def render(self, source: bytes | Path, neighbours: Neighbours) -> RenderedDocument:
         tei = source if isinstance(source, bytes) else Path(source).read_bytes()
-        entry = self.cache.load(tei)
+        entry = self.cache.load(tei, neighbours)
         if entry is None:
-            entry = self._render(tei)
-            self.cache.store(tei, entry)
+            entry = self._render(tei, neighbours)
+            self.cache.store(tei, neighbours, entry)
         for path, data in entry.files.items():
             target = self.job.out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         return entry.rendered
 
-    def _render(self, tei: bytes) -> _PageEntry:
+    def _render(self, tei: bytes, neighbours: Neighbours) -> _PageEntry:
         view, summary = read_document(tei, self.job.collection.base_url, self.registers,
                                       self.job.collection.series,
                                       ui_lang=interface_language(self.job.collection.languages))
@@ -117,24 +120,25 @@ class _Renderer:
         html = self.env.get_template("document.html").render({
             "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
             "canonical": urls.canonical(self.job.collection.base_url, path),
-            "base_path": self.base_path, "doc": view,
+            "base_path": self.base_path, "doc": view, "neighbours": neighbours,
         })
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
         return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
 
 
-def _render_one(renderer: _Renderer, tei: bytes | Path) -> RenderedDocument:
-    return renderer.render(tei)
+def _render_one(renderer: _Renderer, item: DocumentItem) -> RenderedDocument:
+    return renderer.render(*item)
 
 
-def _size(tei: bytes | Path) -> int:
+def _size(item: DocumentItem) -> int:
+    tei = item[0]
     return len(tei) if isinstance(tei, bytes) else Path(tei).stat().st_size
 
 
 def render_documents(
-    job: DocumentPages, documents: list[bytes | Path], jobs: int = 1
+    job: DocumentPages, documents: list[DocumentItem], jobs: int = 1
 ) -> Iterator[RenderedDocument]:
-    """Render and write every document's page (its TEI given as bytes or as the file that holds it); the
-    results in the order of documents."""
+    """Render and write every document's page (its TEI given as bytes or as the file that holds it, with
+    its neighbours); the results in the order of documents."""
     return map_ordered(_render_one, documents, jobs, setup=_Renderer, shared=job, size=_size)

@@ -63,6 +63,20 @@ class _Box:
         return "".join(self.parts)
 
 
+def header_titles(root: etree._Element) -> tuple[str | None, str | None, str]:
+    """The printed title, the supplied one, and the title shown: the printed, or the supplied (else the
+    document's id) in square brackets."""
+
+    def title(kind: str) -> str | None:
+        for el in root.iterfind(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title"):
+            if el.get("type") == kind and text_of(el):
+                return text_of(el)
+        return None
+
+    printed, supplied = title("main"), title("desc")
+    return printed, supplied, printed or f"[{supplied or root.get(XML_ID) or ''}]"
+
+
 class DocumentReader:
     """Reads one document's header titles, its abstracts and its body, in reading order."""
 
@@ -74,10 +88,7 @@ class DocumentReader:
         self.registers = registers
         self.root = root
         self.canonical = urls.canonical(base_url, urls.document_path(self.doc_id))
-        self.title_printed = self._header_text("main")
-        self.title_supplied = self._header_text("desc")
-        supplied = f"[{self.title_supplied}]" if self.title_supplied else f"[{self.doc_id}]"
-        self.title = self.title_printed or supplied
+        self.title_printed, self.title_supplied, self.title = header_titles(root)
         self.authors = tuple(
             text_of(a) for a in root.findall(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}author")
         )
@@ -98,12 +109,6 @@ class DocumentReader:
 
     # --- small helpers ---------------------------------------------------------------------------
 
-    def _header_text(self, kind: str) -> str | None:
-        for el in self.root.iterfind(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title"):
-            if el.get("type") == kind and text_of(el):
-                return text_of(el)
-        return None
-
     def unique(self, anchor: str) -> str:
         candidate, k = anchor, 1
         while candidate in self.used:
@@ -112,8 +117,10 @@ class DocumentReader:
         self.used.add(candidate)
         return candidate
 
-    def cite(self, pages: str | None, anchor: str) -> str:
-        url = f"{self.canonical}#{anchor}"
+    def cite_pattern(self, paged: bool) -> str:
+        """The suggested citation of any place, with "{pages}" and "{anchor}" standing for its own."""
+        url = f"{self.canonical}#{{anchor}}"
+        pages = "{pages}" if paged else None
         return citation(self.authors, self.title, pages, url, self.words.access_date_placeholder)
 
     def record(self, box: _Box, start: int, end: int, make: FromLocus) -> None:
@@ -180,8 +187,7 @@ class DocumentReader:
             anchor, label = self.unique(f"page-{tail}"), n
         else:
             anchor, label = self.unique(f"page-seq-{seq}"), f"[{seq}]"
-        page = Page(anchor=anchor, label=label, n=n, seq=seq, inferred=el.get("type") == "inferred",
-                    cite=self.cite(n, anchor))
+        page = Page(anchor=anchor, label=label, n=n, seq=seq, inferred=el.get("type") == "inferred")
         self.pages.append(page)
         self.current = page
         return page
@@ -279,8 +285,7 @@ class DocumentReader:
         if not (el.text or "").strip() and len(el) and local(el[0]) == "pb" and len(self.pages) > before:
             start_page = self.pages[before]
         pages = page_range(start_page, self.current)
-        cite = self.cite(pages, anchor) if anchor else ""
-        return Paragraph(anchor=anchor, n=n, nodes=nodes, pages=pages, cite=cite)
+        return Paragraph(anchor=anchor, n=n, nodes=nodes, pages=pages)
 
     def division(self, el: etree._Element, path: tuple[int, ...]) -> Division:
         anchor = self.unique("sec-" + "-".join(str(k) for k in path)) if path else "text"

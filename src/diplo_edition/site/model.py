@@ -29,7 +29,6 @@ class Page:
     n: str | None
     seq: int  # 1-based order of the page break in the document
     inferred: bool
-    cite: str  # "cite this page" text, with the access-date placeholder
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,6 @@ class Paragraph:
     n: str | None
     nodes: list
     pages: str | None  # "45" or "45–46" (printed/inferred numbers only)
-    cite: str
 
 
 @dataclass
@@ -206,6 +204,23 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
+@dataclass(frozen=True)
+class DocumentHeading:
+    """A document as the order of the documents and its neighbours' links need it: from its TEI header."""
+
+    id: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The documents before and after one in the site's order (the home page's list)."""
+
+    previous: DocumentHeading | None = None
+    next: DocumentHeading | None = None
+
+
 @dataclass
 class DocumentView:
     """Everything the reader page of one document shows."""
@@ -231,6 +246,10 @@ class DocumentView:
     witnesses: tuple[str, ...]
     corrections: tuple[str, ...]
     canonical: str
+    # The suggested citation of a place in the document, its pages as "{pages}" and its anchor as
+    # "{anchor}" (site.js fills them in for the place asked for), and the same for a place without pages.
+    cite_pattern: str
+    cite_pattern_unpaged: str
     paragraph_count: int
     note_count: int
 

@@ -18,11 +18,12 @@ from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
 from ..languages import detect_language, interface_language
 from . import urls, words
+from .document import read_heading
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .environment import base_path, make_environment
 from .indexes import Indexes, gather
 from .markdown import render_markdown
-from .model import DocumentSummary, DocumentView
+from .model import DocumentHeading, DocumentSummary, DocumentView, Neighbours
 from .register_index import RegisterLookup, read_registers
 
 
@@ -74,8 +75,17 @@ def _warnings(summaries: list[DocumentSummary], registers: RegisterLookup) -> li
     return out
 
 
-def _document_order_key(view: DocumentView) -> tuple:
-    return (view.date or "9999", words.sort_key(view.title), view.id)
+def _document_order_key(heading: DocumentHeading) -> tuple:
+    return (heading.date or "9999", words.sort_key(heading.title), heading.id)
+
+
+def _in_site_order(documents: list[bytes | Path]) -> list[tuple[bytes | Path, Neighbours]]:
+    """The documents in the site's order (by date, then title), each with the ones before and after it,
+    read from their TEI headers before any page is rendered (a page links to its neighbours)."""
+    headings = [read_heading(tei) for tei in documents]
+    order = sorted(range(len(documents)), key=lambda k: _document_order_key(headings[k]))
+    beside = [None, *(headings[k] for k in order), None]
+    return [(documents[k], Neighbours(beside[i], beside[i + 2])) for i, k in enumerate(order)]
 
 
 def _plan(
@@ -220,7 +230,7 @@ def render_site(
     theme = theme_folders(templates or templates_dir_of(collection))
     registers = read_registers(registers_tei)
     job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir, extra)
-    rendered = sorted(render_documents(job, documents, jobs), key=lambda r: _document_order_key(r.view))
+    rendered = list(render_documents(job, _in_site_order(documents), jobs))
     if documents_written is not None:
         documents_written(rendered)
     views = [r.view for r in rendered]
