@@ -76,6 +76,14 @@ def test_a_word_tail_that_ocr_read_as_capitals_is_joined(plain: Dehyphenator) ->
     assert plain.decide("anti", "NATO", "en").keep
 
 
+def test_latin_look_alikes_in_a_russian_word_are_looked_up_in_cyrillic(plain: Dehyphenator) -> None:
+    # OCR's "на 3a-" / "крытых", "роль OT-" / "дельных": the dictionary judges the word, not the default rule
+    for left, right in [("3a", "крытых"), ("OT", "дельных"), ("Ha", "родный")]:
+        assert plain.decide(left, right, "ru") == HyphenDecision(False, "dictionary-joined"), (left, right)
+    # a word all in Latin letters stays a Latin word
+    assert plain.decide("co", "operation", "en") == HyphenDecision(False, "word-list")
+
+
 def test_english_soft_hyphens_are_joined(plain: Dehyphenator) -> None:
     for left, right in [("compo", "nent"), ("founda", "tions"), ("coopera", "tion"), ("contradic", "tory")]:
         assert plain.decide(left, right, "en") == HyphenDecision(False, "word-list"), (left, right)

@@ -88,7 +88,7 @@ def test_the_default_chain_is_in_pipeline_order():
     assert chain.names == [
         "read", "second-copies", "columns", "furniture", "footnotes", "pages", "flow", "front-matter",
         "abstract-files",
-        "corrections", "reference-list", "citations", "dates", "mentions", "annotations",
+        "corrections", "lost-hyphens", "reference-list", "citations", "dates", "mentions", "annotations",
     ]
 
 

@@ -18,6 +18,7 @@ from .editions import Collection, DocumentEdition, SourceRef
 from .layout.columns import Columns
 from .layout.end_matter import ReferenceListPass
 from .layout.hyphenation import Dehyphenator
+from .layout.lost_hyphens import LostHyphens
 from .layout.passes import AbstractFiles, Flow, Footnotes, FrontMatter, Furniture, Pages, SecondCopies
 from .model.document import Document, DocumentReport, HyphenDecision
 from .model.lines import Line
@@ -48,7 +49,7 @@ def default_passes(dehyphenator: Dehyphenator, matcher: MentionMatcher | None) -
     return PassChain([
         ReadSources(),
         SecondCopies(), Columns(), Furniture(), Footnotes(), Pages(), Flow(dehyphenator),
-        FrontMatter(), AbstractFiles(dehyphenator),
+        FrontMatter(), AbstractFiles(dehyphenator), LostHyphens(dehyphenator),
         Corrections(), ReferenceListPass(), Citations(), Dates(), Mentions(matcher), Annotations(),
     ])
 

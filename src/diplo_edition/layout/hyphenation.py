@@ -42,7 +42,9 @@ makes one word of the halves; otherwise it stays a dash between words (``dash``)
 
 The language of a break is told by the script of its halves (``languages.detect_language``: Cyrillic →
 Russian; Latin → the document's language if it is written in Latin letters, else English), so an English
-title quoted in a Russian text is judged as English; ``lang`` settles halves without letters.
+title quoted in a Russian text is judged as English; ``lang`` settles halves without letters. Latin
+letters and digits that OCR read in a Cyrillic word (``Pa-``/``палльский``, ``3a-``/``крытых``) are looked
+up as the Cyrillic letters they look like; the text keeps them as read.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..languages import LanguagePack, detect_language, pack
 from ..model.lines import Line
 from ..morphology import morph_analyzer
-from .word_lists import PYMORPHY3, WORDFREQ, word_evidence, zipf
+from .word_lists import PYMORPHY3, WORDFREQ, cyrillic_read, word_evidence, zipf
 
 # Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
 _HYPHENS = "-\u2010\u2011\u2013"
@@ -84,6 +86,9 @@ _ZIPF_GAP = 2.0
 _ALONE_LETTERS, _ALONE_ZIPF = 5, 3.0
 # Endings that turn a compound stem (``советск-о``) back into an adjective (``советский``).
 _ADJ_ENDINGS = ("ий", "ый", "ой", "ский", "ный", "ийский", "ический", "ьский", "ьянский")
+# A compound stem that puts back a lost hyphen on the dictionary's word alone is this long at least
+# (советско, франко); a shorter one is too often a misread word (норо-ждали for порождали).
+_LOST_STEM = 5
 # "Clearly more frequent": at least twice as often and by a margin of two.
 _RATIO, _MARGIN = 2, 2
 
@@ -209,7 +214,7 @@ class Dehyphenator:
         if left[-1].isdigit() or right[0].isdigit():
             return HyphenDecision(True, "compound")
 
-        lo_left, lo_right = _fold(normalise(left)), _fold(normalise(right))
+        lo_left, lo_right = cyrillic_read(_fold(normalise(left)), _fold(normalise(right)))
         joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
         code = detect_language(lo_left + lo_right, lang)
         language, evidence = pack(code), word_evidence(code)
@@ -248,6 +253,31 @@ class Dehyphenator:
         if all_caps:
             return HyphenDecision(True, "capital")
         return HyphenDecision(False, "default") if evidence else HyphenDecision(True, NO_EVIDENCE)
+
+    def lost_hyphens(self, word: str, lang: str) -> list[int]:
+        """Where a hyphen the extraction removed belongs in ``word`` (pdftotext joins a compound broken at a
+        line end: ``Маньчжоуго``, ``nonagression``): the places with evidence. Only a word its language does
+        not know is looked at, and a place has evidence where the hyphenated form is printed in the text
+        (``Маньчжоу-го``), or, in Russian, a compound-adjective stem of five letters or more is followed by
+        an adjective (``советско``/``германские``). One place is a hyphen to put back; two cannot be told
+        apart. Whether the extraction removed hyphens at all is the caller's to judge
+        (``lost_hyphens.py``)."""
+        lowered = _fold(normalise(word))
+        if len(lowered) != len(word) or not lowered.isalpha():
+            return []  # positions would not map back to the word as printed
+        code = detect_language(lowered, lang)
+        evidence = word_evidence(code)
+        if _known_in(evidence, code)(lowered) and not _inner_capital(word):
+            return []
+        return [i for i in range(2, len(lowered) - 1) if self._compound_at(lowered, i, evidence)]
+
+    def _compound_at(self, word: str, i: int, evidence: str | None) -> bool:
+        head, tail = word[:i], word[i:]
+        if self._lexicon[f"{head}-{tail}"]:
+            return True
+        # a compound adjective: its stem, then an adjective (советско-германские), not any word (Мазано-во)
+        russian = evidence == PYMORPHY3 and i >= _LOST_STEM
+        return russian and _is_compound_stem(head) and _is_adjective_form(tail)
 
     def _corpus(
         self, joined: str, hyphenated: str, split: int, language: LanguagePack
@@ -313,6 +343,12 @@ def kept_as_printed(lines: list[Line], numbers: list[int], lang: str) -> Diagnos
     )
 
 
+def _inner_capital(word: str) -> bool:
+    """A capital after a lower-case letter (``GrandeBretagne``): two words run together, whatever a word list
+    says of the lower-cased form."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+
+
 def _compare(hyphenated: int, joined: int, source: str) -> HyphenDecision | None:
     """Follow the reading that is seen while the other is not, or is clearly rarer."""
     if hyphenated > 0 and (joined == 0 or (hyphenated >= _RATIO * joined and hyphenated - joined >= _MARGIN)):
@@ -336,6 +372,10 @@ def _is_compound_stem(left: str) -> bool:
 def _is_adjective(tag: str) -> bool:
     # pronominal adjectives (той, кой) are function words, not compound stems
     return tag.startswith("ADJF") and "Apro" not in tag
+
+
+def _is_adjective_form(word: str) -> bool:
+    return _ru_known(word) and any(_is_adjective(tag) for tag, _ in _ru_parses(word))
 
 
 def _is_preposition(word: str) -> bool:

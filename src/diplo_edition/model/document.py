@@ -115,6 +115,8 @@ class Document:
     # what every pass adds to
     removed: Counter = field(default_factory=Counter)  # (rule, character) -> letters taken out by a rule
     hyphen_decisions: list[HyphenDecision] = field(default_factory=list)
+    # rules of the tool that corrected the text (Correction nodes with this resp): xml:id -> what it does
+    rule_corrections: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: DocumentReport = field(default_factory=DocumentReport)
 

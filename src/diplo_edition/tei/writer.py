@@ -154,6 +154,11 @@ def _header(document: Document, inline: _Inline) -> etree._Element:
         stmt.set(f"{{{XML_NS}}}id", resp_id(name))
         append_element(stmt, "resp", "correction of the OCR text")
         append_element(stmt, "name", name)
+    for rule, what in sorted(document.rule_corrections.items()):
+        stmt = append_element(title_stmt, "respStmt")
+        stmt.set(f"{{{XML_NS}}}id", rule)
+        append_element(stmt, "resp", what)
+        append_element(stmt, "name", "diplo-edition")
     resp = append_element(title_stmt, "respStmt")
     append_element(resp, "resp", "Digital edition")
     append_element(resp, "name", collection.publisher or collection.title)
@@ -194,11 +199,13 @@ def _header(document: Document, inline: _Inline) -> etree._Element:
 
     encoding = append_element(header, "encodingDesc")
     decl = append_element(encoding, "editorialDecl")
-    if doc.corrections:
+    if doc.corrections or document.rule_corrections:
         correction = append_element(decl, "correction")
         for c in doc.corrections:
             note = f" ({c.note})" if c.note else ""
             append_element(correction, "p", f"«{c.sic}» → «{c.corr}»{note}; {c.resp}.")
+        for what in sorted(document.rule_corrections.values()):
+            append_element(correction, "p", f"Made by diplo-edition: {what}; each one points to its rule.")
     norm = append_element(decl, "normalization")
     converted = "".join(f" The raw file {rel} was in {enc}, not UTF-8, and was converted to Unicode."
                         for rel, enc in sorted(document.encodings.items()))
