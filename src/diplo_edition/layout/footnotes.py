@@ -14,13 +14,16 @@ found stays a note, unanchored; the pass warns at its raw line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
+from .broken_words import resumes_broken_word
 from .displaced_labels import link_displaced, place_displaced_labels
 from .evidence import blank_run, breaks_here, page_start
-from .lines import ends_sentence
+from .hints import declared_relation, declared_style, numbering_at
+from .lines import ends_sentence, starts_lowercase
 from .note_labels import (
     Label,
     alone_before_text,
@@ -34,11 +37,14 @@ from .note_labels import (
 )
 from .note_markers import QUANTITY_WORDS, find_marker, marker_candidates
 from .note_parts import split_gap_notes, split_notes
+from .stray_fragments import place_stray_fragments
 
 # A block longer than this is not footnotes but body text that happens to start with a number.
 MAX_BLOCK_LINES = 40
 # At most this many numbers may be missing between two notes (a gap is bridged with a warning).
 MAX_GAP = 3
+# A sentence that ends inside a line: its stop, then a space.
+SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 
 
 def _opens_note(lines: list[Line], i: int, first: Label) -> bool:
@@ -74,6 +80,8 @@ def block_extent(lines: list[Line], start: int, first: Label | None = None) -> i
             i = following
             continue
         if numbered_heading(lines, i) or mid_column and _text_resumes(lines, i, start):
+            return i
+        if resumes_broken_word(lines, i, start):
             return i
         if breaks_here(lines, i) and not (first.alone and _opens_note(lines, i, first)):
             return i
@@ -167,17 +175,20 @@ def _warn_if_garbled_label(lines: list[Line], note: Footnote, j: int) -> None:
 
 
 def find_footnotes(
-    lines: list[Line], exclude: frozenset[int] = frozenset(), list_entries: frozenset[int] = frozenset()
+    lines: list[Line], exclude: frozenset[int] = frozenset(), list_entries: frozenset[int] = frozenset(),
+    styles: tuple[str, ...] = (), restart: str | None = None,
 ) -> list[FootnoteBlock]:
     """The page-foot note blocks of the lines (the excluded lines are neither notes nor running text; in
-    the list_entries lines, a "1." opens an entry of a reference list, not a note)."""
+    the list_entries lines, a "1." opens an entry of a reference list, not a note; ``styles`` and
+    ``restart``: the label styles and the restart of the numbering the edition file declares)."""
     blocks: list[FootnoteBlock] = []
     expected = 1
     region_start = 0
     i = 0
     while i < len(lines):
-        label = read_label(lines[i].text) or alone_before_text(lines, i)
-        relation = follows(label, expected) if label else ""
+        label = declared_style(read_label(lines[i].text, styles) or alone_before_text(lines, i), styles)
+        expected = numbering_at(lines, i, expected, region_start, restart)
+        relation = declared_relation(follows(label, expected), restart) if label else ""
         if (not relation or i in exclude or lines[i].leading_space or numbered_heading(lines, i)
                 or label.style == "dotted" and i in list_entries):
             i += 1
@@ -199,14 +210,45 @@ def find_footnotes(
         first_number = 1 if relation.startswith("restart") or relation == "symbol" else expected
         start = take_stacked_labels(lines, notes, i, region, exclude)
         start, end = place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
+        place_stray_fragments(lines, notes)
         if split_gap_notes(lines, notes, first_number):
             link_displaced(lines, notes, range(region.start, start), exclude)
+        _warn_if_cut_short(lines, notes[-1], i, end)
+        for note in notes:
+            _warn_if_out_of_order(lines, note)
         blocks.append(FootnoteBlock(start, end, notes))
         numbered = [note.n for note in notes if note.label.isdigit()]
         expected = numbered[-1] + 1 if numbered else expected
         region_start = end
         i = end
     return blocks
+
+
+def _warn_if_cut_short(lines: list[Line], note: Footnote, start: int, end: int) -> None:
+    """A block cut where the running text finishes a word broken above it, its last note without a
+    sentence's end: the rest of that note may stand further on (at the foot of the next column)."""
+    last = lines[note.lines[-1]].text
+    if end < len(lines) and not note.warning and not ends_sentence(last) and resumes_broken_word(
+            lines, end, start):
+        note.warning = (f"note {note.label} breaks off without a sentence's end where the running text "
+                        f"resumes (line {lines[end].number} finishes a word broken above the notes): "
+                        "the rest of the note may stand further on, read as running text")
+
+
+def _warn_if_out_of_order(lines: list[Line], note: Footnote) -> None:
+    """A marker in the first sentence of a line that goes on in lower case after a blank line and a
+    finished sentence: the extraction wrote a piece of a column out of its order (two columns read in the
+    wrong order), so the words before the marker in the text are not the ones printed before it."""
+    marker = note.marker
+    if marker is None or note.warning or marker.line == 0 or not lines[marker.line - 1].blank:
+        return
+    above = next((k for k in range(marker.line - 1, -1, -1) if not lines[k].blank), None)
+    head = lines[marker.line].text[: marker.start].rstrip()
+    if (above is not None and starts_lowercase(lines[marker.line].text) and ends_sentence(lines[above].text)
+            and not SENTENCE_INSIDE.search(head)):
+        note.warning = (f"note {note.label} is linked at its marker on line {lines[marker.line].number}, "
+                        "which goes on in lower case after a finished sentence: the columns of its page "
+                        "were read out of order, and the words before the marker may not be the printed ones")
 
 
 def _end_before_running_text(lines: list[Line], start: int, end: int, first: Label) -> int:
