@@ -12,8 +12,10 @@ from lxml import etree
 from projects import add_document, run, tiny_project
 
 from diplo_edition.cli import EXIT_OK
+from diplo_edition.config.schema import NOTE_LABEL_STYLES
 from diplo_edition.diagnostics import InputError
 from diplo_edition.editions import load_edition
+from diplo_edition.layout.note_labels import LABEL_STYLES
 from diplo_edition.pipeline import process_document
 from diplo_edition.tei.validate import SAFE_PARSER
 
@@ -72,7 +74,8 @@ def test_a_declared_running_head_is_kept_out_of_the_text(tmp_path):
     assert heads(tree) == [HEAD, HEAD]
     assert HEAD not in reading_text(tree)
     assert [el.get("n") for el in tree.iterfind(".//t:body//t:pb", NS)] == [str(n) for n in range(101, 107)]
-    assert ": balanced" in result.report.letters
+    # The balance reads the raw page edges with the declaration too: both heads found there, both fw.
+    assert ": balanced; page furniture: 2 running heads, 6 page numbers" in result.report.letters
     assert not [d for d in result.diagnostics if "running head" in d.message]
 
 
@@ -112,6 +115,99 @@ def test_a_declared_endnote_title_opens_a_section_of_notes(tmp_path):
     assert result.report.letters.endswith("balanced")
 
 
+def test_a_declared_endnote_title_never_found_is_warned_about_at_the_layout_key(tmp_path):
+    result, _ = build(tmp_path, ENDNOTES, "  endnote_titles: [Пояснение]\n")
+    warned = [d for d in result.diagnostics if "'Пояснение' declared in the edition file" in d.message]
+    assert [(d.file, d.line) for d in warned] == [("editions/test-doc.yml", 10)]
+    assert "opens no section of notes" in warned[0].message
+
+
+def notes_of(tree) -> list[tuple[str, str]]:
+    """Each note's label and text."""
+    return [(n.get("n"), "".join(n.itertext()).strip()) for n in tree.iterfind(".//t:body//t:note", NS)]
+
+
+# A list numbered "1.", "2." under a paragraph whose note is marked "(1)": detection reads the list as notes.
+NUMBERED_LIST = (
+    "Нарком изложил условия в записке от 12 мая, приложенной к протоколу (1).\n"
+    "Условия соглашения были сформулированы в двух пунктах, и обе стороны\n"
+    "согласились их обсуждать на следующем заседании комиссии, через неделю.\n"
+    "1. Советская сторона признает довоенные долги.\n"
+    "2. Французская сторона предоставляет кредит.\n"
+    "Переговоры шли долго и трудно, но к осени стороны сблизились.\n"
+    "\n"
+    "(1) АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.\n"
+)
+
+
+def test_declared_note_markers_keep_a_numbered_list_in_the_text(tmp_path):
+    _, tree = build(tmp_path, NUMBERED_LIST)
+    assert [n for n, _ in notes_of(tree)][:2] == ["1", "2"]  # detection alone: the list items are notes
+    result, tree = build(tmp_path / "hinted", NUMBERED_LIST, "  note_markers: [paren]\n")
+    assert notes_of(tree) == [("1", "АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.")]
+    assert "1. Советская сторона признает довоенные долги." in reading_text(tree)
+    assert ": balanced" in result.report.letters
+
+
+def test_an_unknown_note_marker_style_is_refused_with_a_suggestion(tmp_path):
+    project = tiny_project(tmp_path)
+    with (project / "editions" / "test-doc.yml").open("a", encoding="utf-8") as f:
+        f.write("layout:\n  note_markers: [parens]\n")
+    with pytest.raises(InputError) as err:
+        load_edition(project)
+    assert "unknown entry of 'note_markers' 'parens' (did you mean 'paren'?)" in str(err.value)
+
+
+# One sequence of notes over two pages; on the second a list numbered "1", "2" after a word that ends in a
+# digit: detection takes the "1" for the notes starting again on a new page.
+ONE_SEQUENCE = (
+    "Переговоры начались весной и шли медленно.1 Стороны обменялись\n"
+    "проектами, но не сошлись в главном.2\n\n"
+    "1 АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.\n"
+    "2 ГАРФ. Ф. 5446. Оп. 1. Д. 12. Л. 3.\n"
+    "\fУсловия соглашения были сформулированы в двух пунктах1 и обе стороны\n"
+    "согласились их обсуждать на следующем заседании комиссии, через неделю.\n"
+    "1 Советская сторона признает довоенные долги.\n"
+    "2 Французская сторона предоставляет кредит.\n"
+    "Переговоры шли долго и трудно, но к осени стороны сблизились.3\n\n"
+    "3 РГАСПИ. Ф. 17. Оп. 3. Д. 500. Л. 1.\n"
+)
+
+
+def test_notes_declared_one_sequence_do_not_start_again_at_1(tmp_path):
+    _, tree = build(tmp_path, ONE_SEQUENCE)
+    assert [n for n, _ in notes_of(tree)] == ["1", "2", "1", "2", "3"]
+    result, tree = build(tmp_path / "hinted", ONE_SEQUENCE, "  notes_restart: document\n")
+    assert [n for n, _ in notes_of(tree)] == ["1", "2", "3"]
+    assert "1 Советская сторона признает довоенные долги." in reading_text(tree)
+    assert ": balanced" in result.report.letters
+
+
+# Notes numbered on every page; on the second, a line of the text opens with "5" after a "5" glued to a
+# comma: detection takes it for note 5 following note 4 of the page before.
+PER_PAGE = (
+    "Переговоры начались весной.1 Стороны обменялись проектами.2 Потом\n"
+    "наступила пауза.3 Осенью работа возобновилась.4\n\n"
+    "1 АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.\n"
+    "2 ГАРФ. Ф. 5446. Оп. 1. Д. 12. Л. 3.\n"
+    "3 Там же. Л. 4.\n"
+    "4 Там же. Л. 5.\n"
+    "\fК ноябрю в Москву прибыли все делегации, кроме японской,5 и комиссия\n"
+    "5 делегаций начала работу в полном составе без перерывов и отсрочек.\n"
+    "Первое заседание прошло спокойно.1\n\n"
+    "1 РГАСПИ. Ф. 17. Оп. 3. Д. 500. Л. 1.\n"
+)
+
+
+def test_notes_declared_per_page_start_again_at_1_on_a_new_page(tmp_path):
+    _, tree = build(tmp_path, PER_PAGE)
+    assert [n for n, _ in notes_of(tree)] == ["1", "2", "3", "4", "5", "1"]
+    result, tree = build(tmp_path / "hinted", PER_PAGE, "  notes_restart: page\n")
+    assert [n for n, _ in notes_of(tree)] == ["1", "2", "3", "4", "1"]
+    assert "5 делегаций начала работу" in reading_text(tree)
+    assert ": balanced" in result.report.letters
+
+
 def test_an_unknown_layout_key_is_refused_at_its_line(tmp_path):
     project = tiny_project(tmp_path)
     with (project / "editions" / "test-doc.yml").open("a", encoding="utf-8") as f:
@@ -140,7 +236,8 @@ def test_new_writes_the_evidence_and_the_hints_commented_out(tmp_path, capsys):
                   "15 footnotes on 3 pages, labelled 'n.', restarting on 2 of 3 pages"):
         assert f"#   {found}\n" in written and f"  {found}\n" in out
     heads = '["Hélène Morvan", "La sécurité collective"]'
-    hints = f"# layout:\n#   running_heads: {heads}\n#   endnote_titles: []\n"
+    hints = (f"# layout:\n#   running_heads: {heads}\n#   endnote_titles: []\n#   note_markers: [dotted]\n"
+             "#   notes_restart: page\n")
     assert written.endswith(hints)
     # Uncommented, the hints load as they were found.
     (project / "editions" / "fr-article.yml").write_text(
@@ -148,6 +245,7 @@ def test_new_writes_the_evidence_and_the_hints_commented_out(tmp_path, capsys):
     doc = next(d for d in load_edition(project).documents if d.id == "fr-article")
     assert doc.layout.running_heads == ("Hélène Morvan", "La sécurité collective")
     assert doc.layout.endnote_titles == ()
+    assert (doc.layout.note_markers, doc.layout.notes_restart) == (("dotted",), "page")
 
 
 def test_new_on_a_seed_reports_its_notes(tmp_path, capsys):
@@ -158,7 +256,8 @@ def test_new_on_a_seed_reports_its_notes(tmp_path, capsys):
     written = (project / "editions" / "convention.yml").read_text(encoding="utf-8")
     assert "#   no printed page numbers on 6 pages\n" in written
     assert "#   6 footnotes on 4 pages, labelled 'n', numbered through the document\n" in written
-    assert written.endswith("# layout:\n#   running_heads: []\n#   endnote_titles: []\n")
+    assert written.endswith("# layout:\n#   running_heads: []\n#   endnote_titles: []\n"
+                            "#   note_markers: [digit]\n#   notes_restart: document\n")
 
 
 def test_check_layout_prints_what_was_found_for_every_document(tmp_path, capsys):
@@ -176,3 +275,7 @@ def test_check_layout_prints_what_was_found_for_every_document(tmp_path, capsys)
     assert "test-doc: layout found\n  no printed page numbers on 1 pages\n" in out
     code, out, _ = run(capsys, "--root", project, "check")
     assert code == EXIT_OK and "layout found" not in out
+
+
+def test_the_declarable_label_styles_are_those_the_notes_code_reads():
+    assert set(NOTE_LABEL_STYLES) == {style for style, _ in LABEL_STYLES}

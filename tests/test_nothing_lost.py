@@ -5,9 +5,12 @@ files character by character; what the pipeline took out is accounted for by rul
 labels, moved into the note's n; the labels of abstracts; the duplicate copy).
 """
 
+from collections import Counter
+
 import pytest
 from conftest import CONVENTION, TEXTBOOK, THESIS, URUMQI
 
+from diplo_edition.pipeline import source_lines
 from diplo_edition.tei.balance import letter_balance
 
 
@@ -43,3 +46,16 @@ def test_duplicate_copy_is_the_whole_second_copy(results):
     # Both copies share everything but the printed page numbers only one of them kept (13, 26, 79 in the
     # first; 19, 23, 40 in the second): those stay in the TEI, the shared text is published once.
     assert raw_total == 2 * duplicate + len("132679") + len("192340")
+
+
+def test_the_labels_of_an_abstract_file_are_found_in_its_raw_lines(edition, results):
+    # Every raw file is placed, the abstract file too: its label ("Abstract") is found where it sits,
+    # with no removal reported by the passes.
+    doc = next(d for d in edition.documents if d.id == URUMQI)
+    sources = {ref.rel: source_lines(ref, 8) for ref in doc.sources}
+    body = {ref.rel: sources[ref.rel] for ref in doc.sources if ref.role == "body"}
+    result = results[URUMQI]
+    balance = letter_balance(result.raw_letters, result.tei, Counter(), body, sources)
+    assert balance.holds, str(balance)
+    assert balance.removed == {"label": 8}
+    assert not letter_balance(result.raw_letters, result.tei, Counter(), body).holds

@@ -17,7 +17,7 @@ import yaml
 
 from ..languages import is_language_code
 from ..slugs import ID_PATTERN
-from ..yamlfile import STR, YamlFile, choice, describe, is_null, positive_int, text, text_list
+from ..yamlfile import STR, YamlFile, choice, describe, is_null, positive_int, suggest, text, text_list
 from .base import Entry, Reading, Schema
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -61,6 +61,24 @@ class TextList(Option):
 
     def convert(self, reading: Reading, node: yaml.Node) -> tuple[str, ...] | None:
         return text_list(reading.file, self.name, node, required=self.required, example=self.example)
+
+
+@dataclass(frozen=True)
+class ChoiceList(TextList):
+    choices: tuple[str, ...] = ()
+
+    @property
+    def type_label(self) -> str:  # type: ignore[override]
+        return "list of " + ", ".join(f"`{c}`" for c in self.choices)
+
+    def convert(self, reading: Reading, node: yaml.Node) -> tuple[str, ...] | None:
+        values = super().convert(reading, node)
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        wrong = [(v, item) for v, item in zip(values or (), items, strict=False) if v not in self.choices]
+        for value, item in wrong:
+            hint = suggest(value, self.choices)
+            reading.file.error(item, f"unknown entry of '{self.name}' '{value}'{hint}")
+        return None if wrong else values
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ page-foot note has taken.
 
 from __future__ import annotations
 
+from ..editions import LayoutHints
 from ..languages import packs
 from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
@@ -20,6 +21,7 @@ from .footnotes import find_footnotes, read_notes, take_stacked_labels
 from .garbled_endnotes import SectionPart, garbled_section, label_column
 from .garbled_notes import garbled_page_notes, label_end, link_garbled
 from .headings import CHAPTER
+from .hints import section_title_key
 from .note_labels import Label, read_label, read_label_alone
 from .note_markers import markers_in_order
 
@@ -31,7 +33,7 @@ SECTION_TITLES = NOTE_SECTION_TITLES | OTHER_SECTION_TITLES
 
 
 def _title(line: Line) -> str:
-    return line.stripped.rstrip(".:").strip().casefold()
+    return section_title_key(line.stripped)
 
 
 def _first_note(lines: list[Line], heading: int) -> int | None:
@@ -129,12 +131,14 @@ def _page_notes_within(
     return blocks
 
 
-def find_notes(lines: list[Line], endnote_titles: tuple[str, ...] = ()) -> list[FootnoteBlock]:
-    """Every note block of the document, page-foot and endnote, in the order of the lines (``endnote_titles``:
-    the endnote section titles the edition file declares)."""
-    sections = endnote_sections(lines, endnote_titles)
+def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[FootnoteBlock]:
+    """Every note block of the document, page-foot and endnote, in the order of the lines (``hints``: what
+    the edition file declares of the layout: endnote section titles, label styles, where notes restart)."""
+    hints = hints or LayoutHints()
+    sections = endnote_sections(lines, hints.endnote_titles)
     in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
-    blocks = find_footnotes(lines, in_sections, _reference_list_pages(lines))
+    blocks = find_footnotes(
+        lines, in_sections, _reference_list_pages(lines), hints.note_markers, hints.notes_restart)
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
     previous_end = 0
     for heading, first, end in sections:

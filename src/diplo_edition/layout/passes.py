@@ -15,6 +15,7 @@ from ..model.passes import Pass
 from .endnotes import find_notes
 from .flow import build_flow
 from .furniture import find_furniture, without_furniture
+from .hints import endnote_titles_not_found
 from .hyphenation import Dehyphenator, kept_as_printed
 from .pages import find_pages
 from .witnesses import merge_copies, separate_copies
@@ -90,7 +91,12 @@ class Footnotes(Pass):
     adds = ("footnotes", "diagnostics")
 
     def apply(self, doc: Document) -> None:
-        doc.footnotes = find_notes(without_furniture(doc.lines, doc.furniture), doc.hints.endnote_titles)
+        lines = without_furniture(doc.lines, doc.furniture)
+        doc.footnotes = find_notes(lines, doc.hints)
+        titles = [lines[block.heading].stripped for block in doc.footnotes if block.heading is not None]
+        edition_file = f"editions/{doc.edition.file.name}"
+        for message in endnote_titles_not_found(doc.hints.endnote_titles, titles):
+            doc.diagnostics.append(_warn(edition_file, doc.hints.line or None, message))
         notes = [(block, note) for block in doc.footnotes for note in block.notes]
         for block, note in notes:
             line = doc.lines[note.label_line]

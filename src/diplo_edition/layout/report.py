@@ -82,26 +82,40 @@ def _page_numbers(doc: Document) -> list[str]:
     return out
 
 
-def _label_form(doc: Document, blocks: list[FootnoteBlock]) -> str:
-    styles = Counter()
+def _label_styles(doc: Document, blocks: list[FootnoteBlock]) -> Counter:
+    """How many notes of the blocks are labelled in each style."""
+    styles: Counter = Counter()
     for block in blocks:
         for note in block.notes:
             text = doc.lines[note.label_line].text.strip()
             label = read_label(text) or read_label_alone(text)
             if label is not None:
                 styles[label.style] += 1
+    return styles
+
+
+def _label_form(doc: Document, blocks: list[FootnoteBlock]) -> str:
+    styles = _label_styles(doc, blocks)
     if not styles:
         return "with labels the OCR garbled"
     return " or ".join(f"'{LABEL_FORMS.get(style, style)}'" for style, _ in styles.most_common())
 
 
+def _foot_blocks(doc: Document) -> list[FootnoteBlock]:
+    return [b for b in doc.footnotes if b.place == "foot" and b.notes]
+
+
+def _restarts(blocks: list[FootnoteBlock]) -> int:
+    """On how many pages after the first the page-foot notes start again at 1 (or *)."""
+    return sum(1 for b in blocks[1:] if (b.notes[0].label or str(b.notes[0].n)) in ("1", "*"))
+
+
 def _footnotes(doc: Document) -> list[str]:
-    blocks = [b for b in doc.footnotes if b.place == "foot" and b.notes]
+    blocks = _foot_blocks(doc)
     if not blocks:
         return []
     notes = sum(len(b.notes) for b in blocks)
-    first_labels = [b.notes[0].label or str(b.notes[0].n) for b in blocks]
-    restarts = sum(1 for label in first_labels[1:] if label in ("1", "*"))
+    restarts = _restarts(blocks)
     restart = (f", restarting on {restarts} of {len(blocks)} pages" if restarts
                else ", numbered through the document")
     return [f"{notes} footnotes on {len(blocks)} pages, labelled {_label_form(doc, blocks)}{restart}"]
@@ -128,11 +142,17 @@ def hint_lines(doc: Document) -> list[str]:
     where detection is wrong or undecided."""
     heads = dict.fromkeys(text for _, text in _heads(doc))
     titles = dict.fromkeys(doc.lines[b.heading].stripped for b in _endnote_blocks(doc))
-    return [
+    styles = [style for style, _ in _label_styles(doc, doc.footnotes).most_common()]
+    blocks = _foot_blocks(doc)
+    out = [
         "layout:",
         f"  running_heads: [{', '.join(_quoted(h) for h in heads)}]",
         f"  endnote_titles: [{', '.join(_quoted(t) for t in titles)}]",
+        f"  note_markers: [{', '.join(styles)}]",
     ]
+    if len(blocks) > 1:  # one page of notes says nothing of where they start again
+        out.append(f"  notes_restart: {'page' if _restarts(blocks) else 'document'}")
+    return out
 
 
 def _quoted(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..layout.furniture import find_furniture, head_key
+from ..model.layout import PageFurniture
 from ..model.lines import Line, count_letters
 from .raw_lines import RawLines, place_raw_lines
 from .validate import SAFE_PARSER
@@ -94,13 +95,16 @@ def _missing(found: list[tuple[str, Line]], kept: Counter) -> list[str]:
     return out
 
 
-def furniture_balance(sources: dict[str, list[Line]], root: etree._Element) -> Furniture:
-    """The running heads, page numbers and form feeds of the raw files, and whether the TEI keeps them."""
+def furniture_balance(
+    sources: dict[str, list[Line]], root: etree._Element, found: dict[str, PageFurniture]
+) -> Furniture:
+    """The running heads, page numbers and form feeds of the raw files (``found`` at their page edges),
+    and whether the TEI keeps them."""
     heads: list[tuple[str, Line]] = []
     numbers: list[tuple[str, Line]] = []
     form_feeds = 0
-    for lines in sources.values():
-        furniture = find_furniture(lines)
+    for name, lines in sources.items():
+        furniture = found[name]
         form_feeds += sum(1 for i in furniture.form_feeds if any(not x.blank for x in lines[i + 1 :]))
         for item in furniture.items:
             line = lines[item.line]
@@ -147,15 +151,21 @@ class Balance:
 
 
 def letter_balance(
-    raw_letters: Counter, tei: bytes, removed: Counter, sources: dict[str, list[Line]] | None = None
+    raw_letters: Counter, tei: bytes, removed: Counter, sources: dict[str, list[Line]] | None = None,
+    all_sources: dict[str, list[Line]] | None = None, running_heads: tuple[str, ...] = (),
 ) -> Balance:
     """Compare the raw letters with the TEI's plus the removals recorded as (rule, character) counts, and
-    the page furniture of the raw ``sources`` with the TEI's forme work."""
+    the page furniture of the raw body ``sources`` with the TEI's forme work. Each raw line of
+    ``all_sources`` (every raw file; the body's when not given) is found in the TEI; ``running_heads``:
+    those the edition file declares."""
     root = etree.fromstring(tei, SAFE_PARSER)  # parsed once: the forme work is read before corr is stripped
-    furniture = furniture_balance(sources, root) if sources else Furniture()
+    # The page edges of the body files, read once for both checks.
+    found = {name: find_furniture(lines, running_heads) for name, lines in (sources or {}).items()}
+    furniture = furniture_balance(sources, root, found) if sources else Furniture()
     in_tei = _source_letters(root)
     parts = root.xpath(TEXT_OF_THE_SOURCES, namespaces=NS)
-    placed = place_raw_lines(sources, root, parts, raw_letters) if sources else None
+    every = all_sources or sources
+    placed = place_raw_lines(every, root, parts, raw_letters, running_heads, found) if every else None
     removed_chars: Counter = Counter()
     by_rule: dict[str, int] = {}
     for (rule, char), count in _removals(removed, placed).items():

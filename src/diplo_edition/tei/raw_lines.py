@@ -6,6 +6,13 @@ the note markers in it (labels of the TEI's notes). What is cut so is counted by
 line, not by what the passes say they removed; so are the specks at the page edges, the separator lines
 and the lines of a second copy (a witness after the first in the TEI's ``listWit``, less its readings).
 A line whose letters are not in the TEI even so is named at its raw line.
+
+A short line's letters may stand in many places of the TEI by chance, so it is anchored by its
+neighbours: a line is first looked for right where the line before it was found; a number alone on its
+line stands in the text when it runs into the next line's letters there (a heading's number), is a label
+when the next line begins a note, and otherwise claims a note's label only when no line sure of its note
+has (each note prints its label once). A marker is the label as printed, as the OCR garbled it ("!0" for
+10), or glued to a year ("19255").
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
+from ..layout.garbled_notes import GLUED_MARK, SUPERSCRIPT_MARKS
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
+from ..model.layout import PageFurniture
 from ..model.lines import LETTER_OR_DIGIT, Line, count_letters
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -34,11 +43,21 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 COLUMN_GAP = re.compile(r"\s{3,}")
 # A note marker as printed in a line: digits (glued to a word or standing alone) or a bracketed label.
 MARKER = re.compile(r"[(\[]\w{1,3}[)\]]|(?<!\d)[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?!\d)")
+# A number a marker may be glued to (a year: "19255" is 1925 and the marker 5).
+GLUED_TO_NUMBER = re.compile(r"(?<!\d)\d{3,6}(?!\d)")
+# Inside one block of the TEI's text: page numbers kept as forme work ("|63|") between two raw lines.
+PAGE_NUMBERS_BETWEEN = r"(?:\|\d{1,4}\|)*"
+# Between two lines of the reading text: nothing, or blocks' ends and page numbers kept as forme work.
+OVER_BLOCK_ENDS = re.compile(r"(?:\|\d{0,4})*\|?")
+NEAR = 8  # at most this many letters and block ends between two raw lines that follow in the TEI
+CONTINUES_LETTERS = 4  # a line of this many letters right where the last one ended stands there
+ANCHOR_LETTERS = 12  # a line of this many letters is found in one place of the TEI, not by chance
 MAX_MARKERS = 6  # candidate markers in one line tried in every combination
 # A note label at the start of a line: "12 ", "12. ", "(12) ", "[12] ", "12)".
 LABEL = re.compile(r"^\s*[(\[]?(\w{1,4}?)[)\].]?(?=\W|[^\W\d_]|$)")
-# A superscript label as pdftotext writes it, alone on its line: "12", "(12)", "[12]", "*" has no letter.
-LABEL_ALONE = re.compile(r"[(\[]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[)\]]?|[(\[]\w{1,3}[)\]]")
+# A note label alone on its line (a superscript as pdftotext writes it, a label the OCR set apart from its
+# note): "12", "12.", "(12)", "[12]"; "*" has no letter.
+LABEL_ALONE = re.compile(r"[(\[]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[)\].]?|[(\[]\w{1,3}[)\]]")
 # "file, lines 1–3953": a witness of the TEI's listWit.
 WITNESS = re.compile(r"^(?P<file>.+), lines (?P<first>\d+)–(?P<last>\d+)$")
 
@@ -78,6 +97,7 @@ class TeiText:
     labels: set[str]
     notes: str = ""  # the letters of each note, after a "|"
     page_numbers: Counter = field(default_factory=Counter)  # printed page numbers kept as forme work
+    unclaimed: Counter = field(default_factory=Counter)  # labels of notes no raw line has printed yet
 
     @classmethod
     def of(cls, parts: list[etree._Element]) -> TeiText:
@@ -85,19 +105,20 @@ class TeiText:
         notes: list[etree._Element] = []
         for el in parts:
             streams.append(_stream(el, notes))
-        labels = set()
+        labels: Counter = Counter()
         note_streams = []
         while notes:
             note = notes.pop()
             note_streams.append(_stream(note, notes))
-            labels.add(letters(note.get("n") or ""))
+            labels[letters(note.get("n") or "")] += 1
         page_numbers = Counter(
             letters("".join(fw.itertext()))
             for el in parts
             for fw in el.iterfind(".//t:fw[@type='pageNum']", NS)
         )
         notes_text = "".join(f"|{n}" for n in note_streams)
-        return cls("|".join(streams) + notes_text, labels - {""}, notes_text, page_numbers)
+        del labels[""]
+        return cls("|".join(streams) + notes_text, set(labels), notes_text, page_numbers, labels)
 
     cursor: int = 0  # where the last line was found: the next one is most often just after it
     begun: set[int] = field(default_factory=set)  # the notes whose first line was found (where in notes)
@@ -111,6 +132,31 @@ class TeiText:
         if at >= 0:
             self.cursor = at + len(text)
         return at >= 0
+
+    def goes_on_with(self, text: str) -> bool:
+        """Whether the text stands right where the last line was found (over a block's end or a page
+        number between them); told only of a text too long to stand there by chance."""
+        if len(text) < CONTINUES_LETTERS:
+            return False
+        at = self.haystack.find(text, self.cursor, self.cursor + len(text) + NEAR)
+        if at < 0 or OVER_BLOCK_ENDS.fullmatch(self.haystack[self.cursor : at]) is None:
+            return False
+        self.cursor = at + len(text)
+        return True
+
+    def runs_into(self, short: str, following: str) -> bool:
+        """Whether the few letters of a short line stand right before those of the line after it (but for
+        a page number kept as forme work between them); told only from a following line long enough to be
+        found in one place."""
+        if len(following) < ANCHOR_LETTERS:
+            return False
+        at = self.haystack.find(following, self.cursor)
+        if at < 0:
+            at = self.haystack.find(following)
+        if at < 0:
+            return False
+        before = self.haystack[max(0, at - len(short) - NEAR) : at]
+        return re.search(rf"(?<!\d){re.escape(short)}{PAGE_NUMBERS_BETWEEN}$", before) is not None
 
     def begins_note(self, text: str) -> bool:
         """Whether the letters of the text begin one of the notes not yet begun by another raw line (it is
@@ -132,21 +178,53 @@ class RawLines:
     removed: dict[str, Counter] = field(default_factory=dict)
     not_in_tei: list[str] = field(default_factory=list)  # file:line
     every_file: bool = False  # the lines were those of every raw file of the document
+    # A few letters alone on a line (where: file:line): a note's label or text, decided at the end.
+    maybe_labels: list[tuple[str, str]] = field(default_factory=list)
 
     def take(self, rule: str, text: str) -> None:
         self.removed.setdefault(rule, Counter()).update(count_letters(text))
 
 
+def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where a note marker may stand in a line: each MARKER, a superscript the OCR garbled ("!0" for 10),
+    and the last one or two digits of a longer number (a marker glued to a year: "19255" is 1925 and the
+    marker 5)."""
+    for m in MARKER.finditer(text):
+        yield m.start(), m.end()
+    for m in GLUED_MARK.finditer(text):
+        yield m.start("mark"), m.end("mark")
+    for m in GLUED_TO_NUMBER.finditer(text):
+        for size in (1, 2):
+            if m.end() - m.start() > size + 1:
+                yield m.end() - size, m.end()
+
+
+def _reads_as_label(marker: str, labels: set[str]) -> bool:
+    """Whether a marker reads one of the TEI's note labels, a digit the OCR read as a mark ("!0" for 10)
+    standing for any digit; a marker of marks alone has no letters to count."""
+    if letters(marker) in labels:
+        return True
+    return any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels)
+
+
+def _garbled_read(marker: str, label: str) -> bool:
+    """Whether the marker reads the label, digit by digit, a mark standing for a digit."""
+    return len(label) == len(marker) and all(
+        c == d or c in SUPERSCRIPT_MARKS for c, d in zip(marker, label, strict=True))
+
+
 def _marker_cuts(text: str, labels: set[str]) -> Iterator[tuple[str, str]]:
     """The text without some of the note markers in it (one, then two, …), with the letters cut. A marker
     follows the text it refers to: what opens the line is none."""
-    found = [
-        (m.start(), m.end())
-        for m in MARKER.finditer(text)
-        if letters(m.group(0)) in labels and text[: m.start()].strip()
-    ]
+    found = sorted({
+        (start, end)
+        for start, end in _marker_spans(text)
+        if _reads_as_label(text[start:end], labels) and text[:start].strip()
+    })
     for size in range(1, min(len(found), MAX_MARKERS) + 1):
         for spans in combinations(found, size):
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+                continue  # a marker and the year it is glued to are one or the other, not both
             kept, cut, at = [], [], 0
             for start, end in spans:
                 kept.append(text[at:start])
@@ -170,38 +248,57 @@ def _openings(piece: str, tei: TeiText) -> list[tuple[str, str, str]]:
     return out
 
 
-def _place(piece: str, following: str, tei: TeiText, found: RawLines) -> bool:
+def _place(piece: str, following: str, tei: TeiText, found: RawLines, where: str) -> bool:
     """Whether the letters of a piece of a raw line are in the TEI, cutting what opens it or markers.
 
-    A few letters alone on their line are surely somewhere in the TEI: they are a note's label (as
-    pdftotext writes a superscript) if the line ``following`` begins a note, else a page number the TEI
-    keeps, else a label of one of its notes; else they stand in the text. A line whose rest begins a note
-    opens with that note's label."""
+    A few letters alone on their line are surely somewhere in the TEI: they stand in the text if they run
+    into the letters of the line ``following`` there (a heading's number over its title); they are a
+    note's label (as pdftotext writes a superscript) if that line begins a note, else a page number the
+    TEI keeps; else a label of one of its notes that no other line printed, decided at the end (see
+    place_raw_lines); else they stand in the text. A line the reading text goes on with, right where the
+    line before it was found, stands there; else a line whose rest begins a note opens with that note's
+    label."""
     if LABEL_ALONE.fullmatch(piece.strip()):
         alone = letters(piece)
-        if not tei.begins_note(following) and tei.page_numbers[alone] > 0:
+        if tei.runs_into(alone, letters(following)):  # the number of a heading ("2." over its title)
+            return True
+        # Digits that are no note's label open none ("204" over a note's first line is a page number).
+        opens_note = (alone in tei.labels or not alone.isdigit()) and tei.begins_note(following)
+        if not opens_note and tei.page_numbers[alone] > 0:
             tei.page_numbers[alone] -= 1  # a page number the layout found, not the raw page edges
             return True
-        if alone in tei.labels or tei.begins_note(following):
-            found.take("footnote-label", piece)
+        if opens_note:
+            _take(tei, found, "footnote-label", piece)
             return True
+        if tei.unclaimed[alone] > 0:  # decided at the end, when the labels sure of their note are taken
+            found.maybe_labels.append((piece, where))
+            return True
+    if tei.goes_on_with(letters(piece)):  # the reading text goes on with the whole line: surest
+        return True
     label = LABEL.match(piece)
     if label and tei.begins_note(piece[label.end() :]):  # surer than the few letters of a short line
-        found.take("footnote-label", label.group(1))
+        _take(tei, found, "footnote-label", label.group(1))
         return True
     if tei.has(letters(piece)):
         return True
     for rule, opening, rest in _openings(piece, tei):
         if rule and tei.has(letters(rest)):
-            found.take(rule, opening)
+            _take(tei, found, rule, opening)
             return True
         for kept, markers in _marker_cuts(rest, tei.labels):
             if tei.has(letters(kept)):
                 if rule:
-                    found.take(rule, opening)
+                    _take(tei, found, rule, opening)
                 found.take("footnote-marker", markers)
                 return True
     return False
+
+
+def _take(tei: TeiText, found: RawLines, rule: str, text: str) -> None:
+    """Count what a rule took out of a raw line; a note label so found is claimed (printed once)."""
+    if rule == "footnote-label":
+        tei.unclaimed[letters(text)] -= 1
+    found.take(rule, text)
 
 
 def pieces(line: Line) -> list[str]:
@@ -229,11 +326,26 @@ def _second_copies(root: etree._Element) -> tuple[dict[str, range], Counter]:
     return spans, kept
 
 
+def _furniture(
+    lines: list[Line], known: PageFurniture | None, copies: dict[str, range], running_heads: tuple[str, ...]
+) -> PageFurniture:
+    """The page edges of a raw file: as read already, none in a file that is all a second copy (its lines
+    are the copy's), else read now."""
+    if known is not None:
+        return known
+    if lines and all(line.number in copies.get(line.source, ()) for line in lines):
+        return PageFurniture()
+    return find_furniture(lines, running_heads)
+
+
 def place_raw_lines(
-    sources: dict[str, list[Line]], root: etree._Element, parts: list[etree._Element], raw_letters: Counter
+    sources: dict[str, list[Line]], root: etree._Element, parts: list[etree._Element], raw_letters: Counter,
+    running_heads: tuple[str, ...] = (), furniture_found: dict[str, PageFurniture] | None = None,
 ) -> RawLines:
     """Each raw line of the sources found in the TEI text ``parts`` (body, back, abstracts, keywords) of
-    the TEI ``root``, and what was taken out of it; ``raw_letters`` are those of every raw file."""
+    the TEI ``root``, and what was taken out of it; ``raw_letters`` are those of every raw file,
+    ``running_heads`` those the edition file declares, ``furniture_found`` the page edges of some files
+    read already."""
     tei = TeiText.of(parts)
     given: Counter = Counter()
     for lines in sources.values():
@@ -241,23 +353,36 @@ def place_raw_lines(
     found = RawLines(every_file=given == raw_letters)
     copies, kept_from_copies = _second_copies(root)
     duplicates: list[str] = []
-    for lines in sources.values():
-        furniture = {item.line: item for item in find_furniture(lines).items}
-        text_lines = [i for i, line in enumerate(lines) if not line.blank]
+    known = furniture_found or {}
+    edges = {}
+    for source, lines in sources.items():
+        furniture = _furniture(lines, known.get(source), copies, running_heads)
+        edges[source] = {item.line: item for item in furniture.items}
+    for source, lines in sources.items():  # all first: a page number further on is no label alone on its line
+        for i, edge in edges[source].items():
+            if edge.kind == "pageNum" and lines[i].number not in copies.get(source, ()):
+                tei.page_numbers[letters(lines[i].text[edge.start : edge.end])] -= 1
+    for source, lines in sources.items():
+        furniture = edges[source]
+        text_lines = [i for i, line in enumerate(lines) if not line.blank and i not in furniture]
         following = {i: lines[j].text for i, j in zip(text_lines, text_lines[1:], strict=False)}
         for i, line in enumerate(lines):
-            edge = furniture.get(i)
+            edge, where = furniture.get(i), f"{line.source}:{line.number}"
             if line.number in copies.get(line.source, ()):
                 duplicates.append(line.text)
             elif edge and edge.kind == "speck":
                 found.take("page-edge-speck", line.text)
             elif edge:  # a running head or page number: forme work in the TEI (see balance.py)
-                if edge.kind == "pageNum":
-                    tei.page_numbers[letters(line.text[edge.start : edge.end])] -= 1
+                continue
             elif is_separator(line.text) and not tei.has(letters(line.text)):
                 found.take("separator", line.text)
-            elif not all(_place(p, following.get(i, ""), tei, found) for p in pieces(line)):
-                found.not_in_tei.append(f"{line.source}:{line.number}")
+            elif not all(_place(p, following.get(i, ""), tei, found, where) for p in pieces(line)):
+                found.not_in_tei.append(where)
+    for piece, where in found.maybe_labels:  # each note prints its label once: the rest stand in the text
+        if tei.unclaimed[letters(piece)] > 0:
+            _take(tei, found, "footnote-label", piece)
+        elif not tei.has(letters(piece)):
+            found.not_in_tei.append(where)
     if copies:
         found.take("duplicate-copy", "\n".join(duplicates))
         found.removed["duplicate-copy"].subtract(kept_from_copies)
