@@ -89,6 +89,7 @@ def test_the_default_chain_is_in_pipeline_order():
         "read", "second-copies", "columns", "furniture", "footnotes", "pages", "flow", "front-matter",
         "abstract-files",
         "corrections", "lost-hyphens", "reference-list", "citations", "dates", "mentions", "annotations",
+        "ocr-confusables",
     ]
 
 

@@ -72,10 +72,11 @@ def local(el) -> str:
 
 
 def flatten(el, skip: frozenset[str] = frozenset({"fw", "note"})) -> str:
+    """The reading text of an element: a correction as corrected (``corr``, never the ``sic``)."""
     out = [el.text or ""]
     for child in el:
         name = local(child)
-        if name not in skip:
+        if name not in skip and name != "sic":
             text = flatten(child, skip)
             out.append(f" {text} " if name in BLOCKS else text)  # blocks do not run into each other
         out.append(child.tail or "")
@@ -110,7 +111,7 @@ class Reading:
                 before = norm("".join(self._before)[-200:])
                 linked = inside(child, {"p", "head", "quote"}) or child.get("target") is not None
                 self.notes.append((norm(flatten(child, frozenset({"fw"}))), before, linked))
-            elif name != "fw":
+            elif name not in ("fw", "sic"):
                 self._walk(child)
             if child.tail:
                 self._before.append(child.tail)

@@ -192,7 +192,9 @@ def _build(args) -> int:
             f"({s.notes_by_label} by label and place, {s.notes_by_order} by order only, "
             f"{s.notes_unanchored} unanchored; {s.endnotes} endnotes), "
             f"{s.paragraphs} paragraphs, {s.headings} headings, "
-            f"{s.hyphens_joined} hyphens joined, {s.hyphens_kept} kept\n"
+            f"{s.hyphens_joined} hyphens joined, {s.hyphens_kept} kept"
+            + (f", {s.ocr_confusions} OCR letter confusions corrected" if s.ocr_confusions else "")
+            + "\n"
             f"  letters: {s.letters}"
         )
     print(f"built {plural(len(result.documents), 'document')} into {result.out} in {elapsed:.2f} s: "

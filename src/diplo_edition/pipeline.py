@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .apparatus.corrections import Corrections
 from .apparatus.mentions import MentionMatcher
+from .apparatus.ocr_confusables import OcrConfusables
 from .apparatus.passes import Annotations, Citations, Dates, Mentions
 from .diagnostics import Diagnostic
 from .editions import Collection, DocumentEdition, SourceRef
@@ -51,6 +52,7 @@ def default_passes(dehyphenator: Dehyphenator, matcher: MentionMatcher | None) -
         SecondCopies(), Columns(), Furniture(), Footnotes(), Pages(), Flow(dehyphenator),
         FrontMatter(), AbstractFiles(dehyphenator), LostHyphens(dehyphenator),
         Corrections(), ReferenceListPass(), Citations(), Dates(), Mentions(matcher), Annotations(),
+        OcrConfusables(),
     ])
 
 
@@ -78,7 +80,10 @@ def process_document(
     tei_bytes = build_tei(document)
     # Every letter of the raw files is in the TEI or was taken out by a recorded rule: the proof.
     body_sources = {ref.rel: document.sources[ref.rel] for ref in doc.sources if ref.role == "body"}
-    report.letters = str(letter_balance(document.raw_letters, tei_bytes, document.removed, body_sources))
+    report.letters = str(letter_balance(
+        document.raw_letters, tei_bytes, document.removed, body_sources, document.sources,
+        document.hints.running_heads,
+    ))
     # Validated here, on the workers: a result that comes out of the pipeline without errors is valid TEI.
     document.diagnostics.extend(validate_tei(tei_bytes, f"build/tei/{doc.id}.xml"))
     report.timings["tei"] = time.perf_counter() - started

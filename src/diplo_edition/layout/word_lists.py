@@ -3,7 +3,8 @@
 wordfreq (word frequencies of some forty languages, its lists shipped inside the package and read
 offline) judges every language it lists; Russian keeps pymorphy3's dictionary, named by its pack. A
 language with neither has no word evidence: its hyphens are judged by the text's own usage alone.
-``cyrillic_read`` reads OCR's Latin look-alikes in a Cyrillic word as the Cyrillic letters they stand for.
+``cyrillic_read`` reads OCR's Latin look-alikes in a Cyrillic word as the Cyrillic letters they stand for,
+``cyrillic_reading`` a whole word so, in both cases; ``is_word`` asks a language's word evidence.
 """
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ from functools import cache, lru_cache
 import wordfreq
 
 from ..languages import has_pack, pack, primary
+from ..morphology import morph_analyzer
 
 PYMORPHY3, WORDFREQ = "pymorphy3", "wordfreq"  # the word evidence a pack may name
 # Latin letters (lower case) and digits that OCR reads for the Cyrillic letters they look like.
 _LATIN_LOOKALIKES = "acehkmoptxy3"
-_LOOKALIKES = str.maketrans(_LATIN_LOOKALIKES, "асенкмортхуз")
+_CYRILLIC_READINGS = "асенкмортхуз"
+_LOOKALIKES = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_READINGS)
+# The capitals too, for a word as printed ("Paпалльский", "Tam")
+_LATIN_CAPITALS, _CYRILLIC_CAPITALS = "ABCEHKMOPTXY", "АВСЕНКМОРТХУ"
+_LOOKALIKES_BOTH_CASES = str.maketrans(
+    _LATIN_LOOKALIKES + _LATIN_CAPITALS, _CYRILLIC_READINGS + _CYRILLIC_CAPITALS
+)
+_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z\d]")
+# Small Cyrillic letters in the shape of Latin capitals (в, к, м, н, т): OCR writes them as those capitals
+SMALL_CYRILLIC_LIKE_CAPITALS = frozenset("BKMHT")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 
@@ -57,3 +68,21 @@ def cyrillic_read(left: str, right: str) -> tuple[str, str]:
     if not lookalikes or not _CYRILLIC_RE.search(word):
         return left, right
     return left.translate(_LOOKALIKES), right.translate(_LOOKALIKES)
+
+
+def cyrillic_reading(word: str) -> str | None:
+    """The word with its Latin letters (and digits) read as the Cyrillic letters they look like (``Tam`` →
+    ``Там``, ``3aкрытых`` → ``закрытых``); None when it has none, or one that looks like none."""
+    others = _LATIN_OR_DIGIT_RE.findall(word)
+    if not others or any(c not in _LATIN_LOOKALIKES and c not in _LATIN_CAPITALS for c in others):
+        return None
+    return word.translate(_LOOKALIKES_BOTH_CASES)
+
+
+def is_word(word: str, code: str) -> bool:
+    """Does the language's word evidence know the word (pymorphy3's dictionary, not its guesses, or wordfreq's
+    list)? A language with neither knows no word."""
+    evidence = word_evidence(code)
+    if evidence == PYMORPHY3:
+        return morph_analyzer().word_is_known(word.lower())
+    return evidence == WORDFREQ and zipf(word.lower(), code) > 0

@@ -78,6 +78,7 @@ class DocumentReport:
     hyphens_joined: int = 0
     hyphens_kept: int = 0
     hyphen_reasons: dict[str, int] = field(default_factory=dict)
+    ocr_confusions: int = 0  # Cyrillic words OCR read with Latin look-alikes, corrected by the rule
     paragraphs: int = 0
     headings: int = 0
     abstracts: int = 0

@@ -1,0 +1,185 @@
+"""The ocr-confusables pass: Cyrillic words that OCR read with Latin letters of the same shape, read back.
+
+Tesseract reads a Cyrillic word partly or wholly in the Latin letters that look the same: ``Paпалльский``
+for ``Рапалльский``, ``3aкрытых`` for ``закрытых``, ``Tam же`` for ``Там же``, ``Ha`` for ``На``. The
+raw letters stay as read; the Cyrillic word is added as a correction made by this rule, not by an editor
+(``<choice><sic>Tam</sic><corr resp="#rule-ocr-confusables">Там</corr></choice>``), where the evidence
+is strong and holds for any language whose pack writes Cyrillic:
+
+- a word that mixes Cyrillic letters with Latin look-alikes (never right in print) whose Cyrillic reading is
+  a word of the language or one the document prints in Cyrillic elsewhere;
+- a word wholly of Latin look-alikes between two Cyrillic words (a note's marker may stand between), whose
+  Cyrillic reading is a common word of the language, more common than its Latin reading is in English or
+  another language of the edition (``Tam``, ``Ha``, ``3a``), or a longer word in use in the language
+  whose Latin reading is no word of them (``HapKOMaTa``). ``TNA``, ``FO``, ``AMAE`` and names in Latin
+  stand beside Latin words or have no such reading; Roman numerals (``XX век``) are never read so. At the
+  start of a note or paragraph, nothing stands before it: only the first word of an ibid, op. cit. or see
+  phrase of the language is read so (``Tam же. С. 115``).
+
+Only a Cyrillic text is read so: more Cyrillic letters than Latin ones of other shapes. The pass runs
+after the annotations, which find citations, dates and mentions in the text as printed (the shelfmarks
+read ``On.`` as ``Оп.`` themselves), and leaves the text inside them alone: the TEI has no ``choice`` there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..languages import has_pack, pack
+from ..layout.word_lists import SMALL_CYRILLIC_LIKE_CAPITALS, cyrillic_reading, is_word, zipf
+from ..model.document import Document
+from ..model.inline import Annotation, Correction, Inline, Note
+from ..model.passes import Pass
+
+# Who made the correction (``corr/@resp``; an editor's id is always "resp-…"), what it does (the header).
+OCR_CONFUSABLES_RESP = "rule-ocr-confusables"
+OCR_CONFUSABLES_RULE = (
+    "Cyrillic words that OCR read with Latin letters of the same shape, read in Cyrillic "
+    "(rule ocr-confusables)"
+)
+_TOKEN_RE = re.compile(r"[^\W_]+")  # a word with the digits OCR glued into it ("3aкрытых")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_SENTENCE_END_RE = re.compile(r"[.!?…]")
+# A Roman numeral ("XX век", "CC") is Latin whatever its neighbours: its letters look Cyrillic too
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_LATIN_RE = re.compile("[A-Za-z]")
+# A word wholly in Latin letters is read in Cyrillic only as a common word of the language (zipf: log10 of
+# its frequency per billion words; "там" 5.9, "на" 7.4), where a misreading is more likely than a rare word.
+_COMMON_ZIPF = 4.5
+_LONG_WORD = 4  # a word this long that no other language knows is the language's word, common or not
+_CONTEXT_LANGUAGES = ("en",)  # languages whose words stand in any text, declared or not
+
+
+class OcrConfusables(Pass):
+    name = "ocr-confusables"
+    priority = 900  # after the annotations (890): citations, dates and mentions are found as printed
+    stage = "apparatus"
+    reads = ("body", "front", "reference_list")
+    adds = ("body", "front", "reference_list", "rule_corrections", "report")
+
+    def apply(self, doc: Document) -> None:
+        printed = {w.lower() for block in doc.body for w in _TOKEN_RE.findall(_plain(block.content))}
+        reader = _Reader(doc.edition.languages, printed)
+        for block in doc.front + doc.body:
+            block.content = reader.read(block.content, block.lang or doc.lang)
+        if doc.reference_list:
+            for entry in doc.reference_list.entries:
+                entry.content = reader.read(entry.content, doc.lang)
+        doc.report.ocr_confusions = reader.made
+        if reader.made:
+            doc.rule_corrections[OCR_CONFUSABLES_RESP] = OCR_CONFUSABLES_RULE
+
+
+def cyrillic_language(lang: str, languages: tuple[str, ...] | list[str]) -> str | None:
+    """The language a Cyrillic text of a block in ``lang`` is read in: ``lang`` if its pack writes Cyrillic,
+    else the edition's first language that does; None when the edition has none."""
+    cyrillic = (code for code in (lang, *languages) if has_pack(code) and pack(code).script == "Cyrillic")
+    return next(cyrillic, None)
+
+
+class _Reader:
+    def __init__(self, languages: tuple[str, ...] | list[str], printed: set[str]):
+        self.languages = tuple(languages)
+        self.printed = printed  # the document's words, as read (lower case)
+        self.made = 0  # corrections made
+
+    def read(self, content: list[Inline], lang: str) -> list[Inline]:
+        """The content with its confused words corrected, in its plain text and its notes (not inside
+        annotations: a citation or a name keeps the text it was found in)."""
+        code = cyrillic_language(lang, self.languages)
+        readings = self._readings(content, code) if code else {}
+        out: list[Inline] = []
+        for k, item in enumerate(content):
+            if isinstance(item, Note):
+                item.content = self.read(item.content, lang)
+            out.extend(self._corrected(item, readings[k]) if k in readings else [item])
+        return out
+
+    def _readings(self, content: list[Inline], code: str) -> dict[int, list[tuple[re.Match[str], str]]]:
+        """Item index -> its words to correct and their readings, if the content is Cyrillic text: more
+        Cyrillic letters than Latin ones that look like none (OCR's "Tam же. С. 115")."""
+        plain = "".join(item for item in content if isinstance(item, str))
+        latin = sum(1 for c in _LATIN_RE.findall(plain) if cyrillic_reading(c) is None)
+        if len(_CYRILLIC_RE.findall(plain)) <= latin:
+            return {}
+        # the words of the plain text in reading order: a word's neighbours may stand across a note's marker
+        words = [(k, m) for k, item in enumerate(content) if isinstance(item, str)
+                 for m in _TOKEN_RE.finditer(item)]
+        readings: dict[int, list[tuple[re.Match[str], str]]] = {}
+        for n, (k, m) in enumerate(words):
+            before = words[n - 1][1].group() if n else None
+            after = words[n + 1][1].group() if n + 1 < len(words) else None
+            reading = self._reading(m.group(), before, after, m.string[m.start() :], code, first=n == 0)
+            if reading is not None and n and words[n - 1][0] == k and _in_sentence(words[n - 1][1], m):
+                # after a word in small letters, OCR's capital of a small letter's shape is that letter
+                reading = reading.lower() if SMALL_CYRILLIC_LIKE_CAPITALS & set(m.group()) else reading
+            if reading is not None:
+                readings.setdefault(k, []).append((m, reading))
+        return readings
+
+    def _corrected(self, text: str, readings: list[tuple[re.Match[str], str]]) -> list[Inline]:
+        out: list[Inline] = []
+        pos = 0
+        for m, reading in readings:
+            out.extend((text[pos : m.start()], Correction(m.group(), reading, OCR_CONFUSABLES_RESP)))
+            pos = m.end()
+            self.made += 1
+        out.append(text[pos:])
+        return [x for x in out if x != ""]
+
+    def _reading(
+        self, word: str, before: str | None, after: str | None, rest: str, code: str, first: bool
+    ) -> str | None:
+        """The Cyrillic word that OCR read as ``word``, or None if the evidence is not strong enough."""
+        reading = cyrillic_reading(word)
+        if reading is None or not _LATIN_RE.search(word):
+            return None
+        if reading[1:] != reading[1:].lower() and reading[1:] != reading[1:].upper():
+            # a Latin capital inside a word in small letters: a Cyrillic small letter of that shape ("т", "м")
+            reading = reading[0] + reading[1:].lower()
+        if _CYRILLIC_RE.search(word):  # mixed scripts in one word: a misreading, if the reading is a word
+            return reading if reading.lower() in self.printed or is_word(reading, code) else None
+        if _ROMAN_RE.fullmatch(word):
+            return None
+        if first:  # nothing before it: only the first word of a phrase that opens a reference note
+            phrase = reading + rest[len(word) :]
+            p = pack(code)
+            if not any(phrase.startswith(w) for w in (*p.ibid_words, *p.op_cit_words, *p.see_words)):
+                return None
+        elif not (_cyrillic_word(before) and _cyrillic_word(after)):
+            return None
+        return reading if self._evidence(word, reading, code) else None
+
+    def _evidence(self, word: str, reading: str, code: str) -> bool:
+        """Is a word wholly in Latin letters the Cyrillic one? Its reading is a common word, more common than
+        its Latin reading in the edition's other languages (``Tam``, ``Ha``), or a longer word in use in the
+        language whose Latin reading is no word of them at all (``HapKOMaTa``)."""
+        frequency = zipf(reading.lower(), code)
+        # in use (wordfreq), not only a dictionary's rare name ("АМАЕ", a case of "Амай"), or printed here
+        in_use = frequency > 0 or reading.lower() in self.printed
+        if frequency < _COMMON_ZIPF and not (len(word) >= _LONG_WORD and in_use):
+            return False
+        others = {c for c in (*self.languages, *_CONTEXT_LANGUAGES) if cyrillic_language(c, ()) is None}
+        latin = max((zipf(word.lower(), c) for c in others), default=0.0)
+        return frequency > latin if frequency >= _COMMON_ZIPF else latin == 0
+
+
+def _in_sentence(before: re.Match[str], word: re.Match[str]) -> bool:
+    """Does the word follow a word in small letters in the same sentence (no full stop between)?"""
+    between = before.string[before.end() : word.start()]
+    return before.group()[:1].islower() and not _SENTENCE_END_RE.search(between)
+
+
+def _cyrillic_word(token: str | None) -> bool:
+    return token is not None and bool(_CYRILLIC_RE.search(token)) and not _LATIN_RE.search(token)
+
+
+def _plain(content: list[Inline]) -> str:
+    """The text of content, notes and annotations included, its parts apart."""
+    parts = []
+    for item in content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, Note | Annotation):
+            parts.append(_plain(item.content))
+    return " ".join(parts)
