@@ -26,7 +26,7 @@ TEXT = """\
 
 COLLECTION = """\
 title: "Тестовое издание"
-base_url: "https://example.org/edition/"
+base_url: "https://diplo.test/edition/"
 languages: [ru]
 """
 

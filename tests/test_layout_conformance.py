@@ -31,15 +31,15 @@ FLOORS_AS_COMMITTED: dict[str, dict[str, float]] = {
     # target: running heads kept out of the reading text >= 98 %
     "heads_out": {"pdftotext": 34 / 34, "raw": 34 / 34, "ocr": 34 / 34},
     # target: notes at the right marker with the right body >= 97 % (pdftotext), >= 85 % (OCR)
-    "notes_right": {"pdftotext": 201 / 211, "raw": 209 / 211, "ocr": 122 / 211},
+    "notes_right": {"pdftotext": 202 / 211, "raw": 211 / 211, "ocr": 127 / 211},
     # target: line-end hyphens right >= 98 % in ru, en and fr
-    "hyphens_ru": {"pdftotext": 418 / 420, "raw": 420 / 420, "ocr": 404 / 420},
+    "hyphens_ru": {"pdftotext": 418 / 420, "raw": 420 / 420, "ocr": 407 / 420},
     "hyphens_en": {"pdftotext": 67 / 69, "raw": 69 / 69, "ocr": 69 / 69},
     "hyphens_fr": {"pdftotext": 97 / 97, "raw": 97 / 97, "ocr": 97 / 97},
     # target: headings >= 95 %
     "headings": {"pdftotext": 52 / 54, "raw": 54 / 54, "ocr": 53 / 54},
     # target: paragraphs with the right first and last words >= 95 % (pdftotext), >= 90 % (OCR)
-    "paragraphs_right": {"pdftotext": 136 / 186, "raw": 156 / 186, "ocr": 164 / 186},
+    "paragraphs_right": {"pdftotext": 136 / 186, "raw": 158 / 186, "ocr": 164 / 186},
     # target: reference-list entries parsed >= 90 %
     "references_parsed": {"pdftotext": 39 / 39, "raw": 39 / 39, "ocr": 36 / 39},
     # target: full archival shelfmarks as one citation >= 95 % (pdftotext), >= 80 % (OCR)
@@ -51,7 +51,7 @@ FLOORS_AS_COMMITTED: dict[str, dict[str, float]] = {
 # Lower is better. Targets: no note linked wrongly without a warning; <= 1 % of paragraphs merged or split
 # at a page break.
 CEILINGS_AS_COMMITTED: dict[str, dict[str, float]] = {
-    "notes_wrong_unwarned": {"pdftotext": 1 / 211, "raw": 1 / 211, "ocr": 0 / 211},
+    "notes_wrong_unwarned": {"pdftotext": 0 / 211, "raw": 0 / 211, "ocr": 0 / 211},
     "paragraphs_page_break": {"pdftotext": 1 / 186, "raw": 1 / 186, "ocr": 1 / 186},
 }
 
@@ -61,7 +61,7 @@ FLOORS_WITHOUT_FORM_FEEDS: dict[str, dict[str, float]] = {
     # target: every TEI valid
     "tei_valid": {"pdftotext": 14 / 14, "raw": 14 / 14, "ocr": 14 / 14},
     # target: line-end hyphens right >= 98 % in ru, en and fr (pdftotext itself joins some compounds)
-    "hyphens_ru": {"pdftotext": 418 / 420, "raw": 420 / 420, "ocr": 404 / 420},
+    "hyphens_ru": {"pdftotext": 418 / 420, "raw": 420 / 420, "ocr": 407 / 420},
     "hyphens_en": {"pdftotext": 67 / 69, "raw": 69 / 69, "ocr": 69 / 69},
     "hyphens_fr": {"pdftotext": 97 / 97, "raw": 97 / 97, "ocr": 97 / 97},
     # target: full archival shelfmarks as one citation >= 95 % (pdftotext), >= 80 % (OCR)

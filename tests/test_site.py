@@ -25,8 +25,11 @@ from diplo_edition.site import render_site
 ROOT = Path(__file__).resolve().parents[1]
 BASE_URL = "https://diplo-edition.example.org/"
 T = f"{{{NS['t']}}}"
+# A place's citation after GOST R 7.0.100-2018: the document, the edition, its pages (an inferred number
+# in brackets) or else its paragraph, its address.
 CITE = re.compile(
-    r"^(?:.+\. )?(?:\[.+\]|[^\[].*)\. (?:С\. \d+(?:–\d+)?\. )?URL: (\S+) \(дата обращения: ДД\.ММ\.ГГГГ\)$"
+    r"^.+\. — Текст : электронный // .+\. — (?:С\. [\[\]\d–]+\. — |абз\. \d+\. — )?"
+    r"URL: (\S+) \(дата обращения: ДД\.ММ\.ГГГГ\)\.$"
 )
 
 
@@ -41,11 +44,17 @@ def fixture() -> Path:
 
 
 def cite_of(doc, opener) -> str:
-    """The citation site.js makes for a page or paragraph number: the article's pattern filled in."""
+    """The citation site.js makes for a page or paragraph number: the article's pattern filled in (the
+    pages, an inferred page number in brackets, or a paragraph's number where no page is known)."""
     (article,) = doc.xpath("//article[@data-cite]")
     pages = opener.get("data-pages")
-    pattern = article.get("data-cite" if pages else "data-cite-unpaged")
-    return pattern.replace("{pages}", pages or "").replace("{anchor}", opener.get("href")[1:])
+    paragraph = text(opener).lstrip("¶") if "cite-p" in opener.get("class") else ""
+    if pages and opener.xpath("ancestor::*[contains(@class,'pb-inferred')]") and not pages.startswith("["):
+        pages = f"[{pages}]"
+    name = "data-cite" if pages else "data-cite-paragraph" if paragraph else "data-cite-unpaged"
+    pattern = article.get(name)
+    return (pattern.replace("{pages}", pages or "").replace("{paragraph}", paragraph)
+            .replace("{anchor}", opener.get("href")[1:]))
 
 
 def page(root: Path, path: str):
@@ -154,7 +163,8 @@ def test_thesis_original_pages_are_addressable(site):
         assert span.xpath("./a[@class='pb-n']/@href") == [f"#page-{n}"]
         (number,) = span.xpath("./a[@class='pb-n']")
         assert number.get("data-pages") == str(n)
-        assert f"С. {n}. URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
+        cited = f"[{n}]" if "pb-inferred" in span.get("class") else str(n)  # a number not printed
+        assert f"С. {cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
     assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
         f"#page-{n}" for n in range(3, 92)]
 
@@ -173,8 +183,10 @@ def test_thesis_paragraph_anchors_and_cite_links(site, trees):
         assert match.group(1) == f"{BASE_URL}documents/{THESIS}/#{p.get('id')}"
     assert not doc.xpath("//section[@id='text']//textarea")  # no cite box stored in the page
     first = cite_of(doc, doc.xpath("//a[@href='#p1'][@class='cite-p']")[0])
-    assert first == (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. 3. "
-                     f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ)")
+    assert first == (
+        "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. — Текст : электронный // "
+        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С. [3]. — "
+        f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
 def test_thesis_table_of_contents(site, trees):
@@ -225,9 +237,14 @@ def test_pages_without_a_number_are_counted_never_invented(site):
     pages = doc.xpath("//span[starts-with(@id,'page-')]")
     assert [p.get("id") for p in pages] == [f"page-seq-{k}" for k in range(1, 6)]
     assert [text(p.xpath("./a")[0]) for p in pages] == [f"страница [{k}]" for k in range(1, 6)]
-    # Paragraph citations give no page then.
+    # Paragraph citations give no page then, but the paragraph's number.
     (link,) = doc.xpath("//a[@href='#p1'][@class='cite-p']")
     assert link.get("data-pages") is None and " С. " not in cite_of(doc, link)
+    assert f" — абз. 1. — URL: {BASE_URL}documents/{URUMQI}/#p1 " in cite_of(doc, link)
+    # A page without a number is cited by its address alone.
+    whole_page = cite_of(doc, pages[0].xpath("./a")[0])
+    assert "абз." not in whole_page and " С. " not in whole_page and whole_page.endswith(
+        f"URL: {BASE_URL}documents/{URUMQI}/#page-seq-1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
 def test_the_urumqi_article_shows_its_english_abstract_beside_the_russian_text(site):
@@ -261,6 +278,9 @@ def test_highwire_citation_meta_tags(site):
         assert "citation_pdf_url" not in meta  # there is no PDF
         assert "citation_author" not in meta  # no author is known; none is invented
         assert "citation_publication_date" not in meta
+        assert meta["citation_public_url"] == meta["citation_fulltext_html_url"]
+        assert meta["citation_inbook_title"] == "Советская дипломатия 1920–1930-х годов: исследования"
+        assert meta["citation_publisher"] == "diplo-edition"
     thesis = doc_page(site, THESIS)
     assert thesis.xpath("//meta[@name='citation_firstpage']/@content") == ["3"]
     assert thesis.xpath("//meta[@name='citation_lastpage']/@content") == ["91"]
@@ -308,7 +328,8 @@ def test_scripts_only_enhance(site):
     css = (site / "static" / "site.css").read_text(encoding="utf-8")
     assert ".endnotes li:target" in css and "@media print" in css
     how = text(doc.get_element_by_id("how-to-cite"))
-    assert f"С. 45–46. URL: {BASE_URL}documents/{THESIS}/#p12 (дата обращения: ДД.ММ.ГГГГ)" in how
+    assert f"С. 45–46. — URL: {BASE_URL}documents/{THESIS}/#p12 (дата обращения: ДД.ММ.ГГГГ)." in how
+    assert f"абз. 12. — URL: {BASE_URL}documents/{THESIS}/#p12 (дата обращения: ДД.ММ.ГГГГ)." in how
     assert "#page-45" in how
 
 
@@ -578,6 +599,9 @@ def test_unanchored_note_is_shown_at_its_place_with_a_remark(fixture):
 def test_site_warns_about_mentions_without_register_entry(tmp_path):
     report = fx.render_fixture_site(tmp_path)
     assert [str(w) for w in report.warnings] == [
+        f"editions/collection.yml:4: warning: base_url '{fx.BASE_URL}' is an address reserved for examples: "
+        "every canonical link, citation and download of the site names it; set the address where the site is "
+        "published",
         f"build/tei/{fx.DOC_ID}.xml: warning: 1 mention(s) of 'nobody' (person) have no entry in "
         "registers.xml; they are shown without links"]
     assert report.mentions == 6 and report.register_entries == 4 and report.documents == 1
@@ -627,3 +651,84 @@ def test_a_document_page_links_its_neighbours_and_follows_a_neighbours_new_title
     render_site(out, edition.collection, list(documents.values()), None, templates=ROOT / "templates",
                 cache_dir=cache)
     assert new_title in text(doc_page(out, second).xpath("//nav[@class='doc-steps']/a[@rel='prev']")[0])
+
+
+# --- indexes at scale ------------------------------------------------------------------------------------
+
+
+def _entry_hits(root: Path, path: str) -> list[str]:
+    """The 'where' links of every mention an entry page lists, shown or folded."""
+    return page(root, path).xpath("//ol[@class='hits']/li/p[@class='where']/a/@href")
+
+
+def test_a_large_entry_shows_each_documents_first_mentions_and_gives_the_rest_pages(site):
+    """Japan (504 mentions, 473 in the thesis): the entry's page names each document with its count, in the
+    documents' order, shows its first mentions and links its own pages, which hold every mention."""
+    assert (site / "places/japan/index.html").stat().st_size < 30_000  # it was 241,326 bytes
+    entry = page(site, "places/japan/index.html")
+    total = int(re.search(r"\d+", entry.xpath("//h2[@id='mentions-title']/span")[0].text).group())
+    toc = entry.xpath("//nav[@class='hits-toc']//a/@href")
+    assert toc == [f"#doc-{CONVENTION}", f"#doc-{THESIS}"]
+    on_pages = 0
+    for doc_id in (CONVENTION, THESIS):
+        (section,) = entry.xpath(f"//section[@aria-labelledby='doc-{doc_id}']")
+        assert len(section.xpath(".//ol[@class='hits']/li")) == 5
+        first = section.xpath(".//p[@class='more-hits']/a/@href")[0]
+        assert first == f"../../places/japan/{doc_id}/index.html"
+        part = page(site, f"places/japan/{doc_id}/index.html")
+        pages = part.xpath("(//nav[@class='pager'])[1]//a/@href") or [first]
+        for href in pages:
+            hits = _entry_hits(site, "places/japan/" + href.split("places/japan/")[1])
+            assert 0 < len(hits) <= 200
+            assert all(re.match(rf"(\.\./){{3,4}}documents/{doc_id}/index\.html#", h) for h in hits)
+            on_pages += len(hits)
+    assert on_pages == total == 504
+
+
+def test_an_entry_folds_the_mentions_past_the_first_few_in_details_that_work_without_javascript(site):
+    entry = page(site, "organisations/far-eastern-republic/index.html")
+    for section in entry.xpath("//section[@class='hits-doc']"):
+        count = int(re.search(r"\d+", section.xpath("./h3/span[@class='count']")[0].text).group())
+        shown = section.xpath("./ol[@class='hits']/li")
+        folded = section.xpath("./details[@class='more-hits']/ol[@class='hits']/li")
+        assert len(shown) == min(count, 5) and len(shown) + len(folded) == count
+        if folded:
+            assert section.xpath("./details/ol/@start") == ["6"]
+
+
+def test_the_chronology_is_split_by_decade_and_year_and_its_year_anchors_still_resolve(site):
+    """339,685 bytes on one page before; now a table of contents whose year items keep the old anchors
+    (#y1925) and lead to the page of the year or its decade, where the year has that anchor too."""
+    assert (site / "chronology/index.html").stat().st_size < 20_000
+    index = page(site, "chronology/index.html")
+    years = index.xpath("//nav[@class='years']//li[@id]")
+    assert [y.get("id") for y in years][:3] == ["y1886", "y1905", "y1907"] and len(years) > 30
+    listed = 0
+    for year in years:
+        (href,) = year.xpath("./a/@href")
+        target, anchor = href.split("#")
+        assert anchor == year.get("id") and target.startswith("../chronology/")
+        part = page(site, "chronology/" + target.removeprefix("../chronology/"))
+        (section,) = part.xpath(f"//section[h2[@id='{anchor}']]")
+        events = len(section.xpath(".//ol[@class='events']/li"))
+        assert events == int(re.search(r"\d+", year.xpath("./span[@class='count']")[0].text).group())
+        listed += events
+    parts = sorted(p.relative_to(site) for p in (site / "chronology").glob("*/index.html"))
+    assert listed == sum(len(page(site, str(p)).xpath("//ol[@class='events']/li")) for p in parts)
+    assert page(site, "chronology/1925/index.html").xpath("//nav[@class='pager']//a[@aria-current='page']")
+
+
+def test_an_entry_whose_name_is_not_tagged_says_what_counts_and_offers_a_search(site):
+    """The text has 'Кашгарской границе' (an adjective), never 'Кашгар': no '0 mentions' anywhere."""
+    entry = page(site, "places/kashgar/index.html")
+    assert "0 упоминаний" not in text(entry)
+    (search,) = entry.xpath("//p[@class='empty']/a/@href")
+    assert search == "../../search/index.html?q=%D0%9A%D0%B0%D1%88%D0%B3%D0%B0%D1%80"
+    listing = page(site, "places/index.html").xpath("//li[a[@href='../places/kashgar/index.html']]")[0]
+    assert "0 упоминаний" not in text(listing) and "не размечено" in text(listing)
+
+
+def test_an_empty_index_says_what_it_would_hold_and_how_an_editor_fills_it(site):
+    archives = text(page(site, "archives/index.html").xpath("//p[@class='empty']")[0])
+    assert "collection.yml" in archives and "АВП РФ" in archives
+    assert "Source" not in archives

@@ -22,7 +22,7 @@ from .yamlfile import Items, YamlFile, compose, display_name, is_null, line_of
 COLLECTION_FILE = "collection.yml"
 # The site's own top-level folders (site/urls.py): a series' concordance, at <id>/, must take none of them.
 SITE_FOLDERS = ("documents", "persons", "places", "organisations", "archives", "chronology", "works-cited",
-                "about", "search", "static", "tei", "pagefind")
+                "about", "search", "static", "tei", "pagefind", "cite")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class LayoutHints:
 
     running_heads: tuple[str, ...] = ()  # running heads as printed
     endnote_titles: tuple[str, ...] = ()  # titles of endnote sections the language packs do not know
+    note_markers: tuple[str, ...] = ()  # the styles of the notes' labels (config NOTE_LABEL_STYLES)
+    notes_restart: str | None = None  # "page": the numbering starts again on every page; "document": never
     line: int = 0  # where `layout:` stands in the edition file
 
 
@@ -109,6 +111,8 @@ class Collection:
     archives: tuple[ArchiveName, ...] = ()
     disable_passes: tuple[str, ...] = ()  # names of passes switched off for every document
     max_source_megabytes: int = MAX_SOURCE_MEGABYTES  # the largest raw file read
+    editors: tuple[str, ...] = ()  # the edition's editors as citations name them
+    published: str | None = None  # when the edition was first published online (ISO 8601)
 
 
 @dataclass(frozen=True)

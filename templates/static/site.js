@@ -4,7 +4,7 @@
    screen-reader labels and note markers are left out of a copy by `user-select: none` (site.css).
    With it, a note opens beside its marker (a pop-over made from the list's copy), a page's or a
    paragraph's cite box is made when its number in the margin is clicked (from
-   the place's data-pages and the article's pattern, data-cite: one box at a time), Escape, a click elsewhere or a second click close a pop-over, and a copy from
+   the place's data-pages or ¶ number and the article's patterns, data-cite…: one box at a time), Escape, a click elsewhere or a second click close a pop-over, and a copy from
    the reading text is cleaned (the note markers dropped) in every browser. */
 (function () {
   "use strict";
@@ -51,6 +51,8 @@
 
   var fields = document.querySelectorAll(".cite-field");
   for (var i = 0; i < fields.length; i++) { fields[i].value = withDate(fields[i].value); }
+  var printed = document.querySelector(".print-url");  // the citation a printed copy carries
+  if (printed) { printed.textContent = withDate(printed.textContent); }
   var buttons = document.querySelectorAll("button.copy[hidden]");
   for (var j = 0; j < buttons.length; j++) { buttons[j].hidden = false; }
 
@@ -63,11 +65,16 @@
      number; the citation is the article's pattern with the place's pages and anchor filled in. ---- */
   var article = document.querySelector("article[data-cite]");
   var citeOpen = null;  // {box, opener}: the one cite box made
+  // A place with pages cites them (an inferred number in brackets), a paragraph without them its ¶
+  // number, a page without a number neither.
   function citationOf(opener) {
     var pages = opener.getAttribute("data-pages");
-    var pattern = article.getAttribute(pages ? "data-cite" : "data-cite-unpaged");
+    var paragraph = opener.classList.contains("cite-p") ? opener.textContent.replace("¶", "") : "";
+    if (pages && opener.closest(".pb-inferred") && pages.charAt(0) !== "[") { pages = "[" + pages + "]"; }
+    var pattern = article.getAttribute(pages ? "data-cite" : paragraph ? "data-cite-paragraph" : "data-cite-unpaged");
     var anchor = opener.getAttribute("href").slice(1);
-    return withDate(pattern.split("{pages}").join(pages || "").split("{anchor}").join(anchor));
+    return withDate(pattern.split("{pages}").join(pages || "").split("{paragraph}").join(paragraph)
+      .split("{anchor}").join(anchor));
   }
   function citeLabel(opener) {
     return opener.classList.contains("cite-p")

@@ -153,7 +153,7 @@ def test_a_target_page_is_not_covered_and_its_cite_box_opens_when_asked(visit):
     shot(page, "page-target-phone")
     number.click()
     assert cite.is_visible() and number.get_attribute("aria-expanded") == "true"
-    assert " С. 45. URL: " in cite.locator("textarea").input_value()
+    assert " С. [45]. — URL: " in cite.locator("textarea").input_value()  # a number inferred: in brackets
     shot(page, "page-cite-open-phone")
     number.click()  # a second click closes it
     assert cite.is_hidden() and number.get_attribute("aria-expanded") == "false"
@@ -215,7 +215,7 @@ def test_cite_boxes_close_by_a_click_elsewhere_escape_and_another_box(visit):
     p12.click()
     box12, box20 = page.locator("#p12 .cite-pop"), page.locator("#p20 .cite-pop")
     assert box12.is_visible() and p12.get_attribute("aria-expanded") == "true"
-    assert box12.locator("textarea").input_value().endswith("#p12 (дата обращения: " + TODAY + ")")
+    assert box12.locator("textarea").input_value().endswith("#p12 (дата обращения: " + TODAY + ").")
     box12.locator("textarea").click()  # inside: it stays
     assert box12.is_visible()
     p20.click()  # another one: only that one is open

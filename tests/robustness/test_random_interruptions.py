@@ -22,6 +22,9 @@ from build_processes import all_ended, check_whole_build, finish, seed_project, 
 MOMENTS = 50
 SEED = 13
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
+# The moments fall within this share of a build's length: most of them while it runs (a loaded machine
+# makes a build's length vary), some when it is writing its output or has finished.
+SPAN = 0.9
 
 
 def _build(project: Path, fresh: bool, template_change: int) -> tuple:
@@ -33,8 +36,9 @@ def _build(project: Path, fresh: bool, template_change: int) -> tuple:
 
 
 def _timed_build(project: Path, fresh: bool, change: int) -> float:
-    started = time.monotonic()
+    """How long a build runs after its first progress line (where the moments are drawn from)."""
     process, mark = _build(project, fresh, change)
+    started = time.monotonic()
     _, err = finish(process, 300)
     assert process.returncode == 0, err
     assert all_ended(mark) == []
@@ -52,7 +56,7 @@ def test_builds_stopped_at_random_moments_leave_a_whole_site_and_nothing_else(tm
     for moment in range(MOMENTS):
         number = draw.choice(SIGNALS)
         fresh = draw.random() < 0.25
-        delay = draw.uniform(0, lengths[fresh] * 1.1)
+        delay = draw.uniform(0, lengths[fresh] * SPAN)
         process, mark = _build(project, fresh, moment + 2)
         time.sleep(delay)
         if process.poll() is None:

@@ -11,6 +11,7 @@ from .base import Schema
 from .options import (
     BaseUrl,
     Choice,
+    ChoiceList,
     Entries,
     IsoDate,
     Language,
@@ -28,6 +29,8 @@ from .options import (
 
 ROLES = ("body", "abstract", "copy", "tei")
 KINDS = ("article", "thesis", "textbook-chapter")
+# The styles of note labels the notes code knows (layout/note_labels.py LABEL_STYLES).
+NOTE_LABEL_STYLES = ("digit", "dotted", "paren", "bracket", "closing", "symbol")
 
 _DISABLE_PASSES_EXAMPLE = "[mentions, dates]"
 MAX_SOURCE_MEGABYTES = 50  # a raw file is read whole into memory; an OCR text of a book is a few MB
@@ -50,7 +53,10 @@ COLLECTION = Schema("`editions/collection.yml`", "collection.yml", "collection.y
     Text("title_en", "The title in English."),
     BaseUrl("base_url", "Address where the site is published (a folder: it ends in `/`).", required=True),
     Languages("languages", "Languages of the edition, the main one first.", required=True),
-    Text("publisher", "Who publishes the edition."),
+    Text("publisher", "Who publishes the edition; citations name it."),
+    TextList("editors", "The edition's editors as citations name them.", example="[А. Б. Иванов, C. Smith]"),
+    IsoDate("published", "When the edition was first published online (a year or a date); citations give "
+                         "its year."),
     Text("introduction", "Markdown text of the home page."),
     Text("about", "Markdown text of the about page."),
     Entries("series", "Printed series that citations name by volume and page; each gets a concordance.",
@@ -83,6 +89,13 @@ LAYOUT = Schema("the layout hints (in `layout:` of a document file)", "the layou
                               "edge.", example="[LES PAPIERS DE STRESEMANN]"),
     TextList("endnote_titles", "Titles of endnote sections the language packs do not know (each opens a "
                                "section of notes when a note's label follows it).", example="[Anmerkungen]"),
+    ChoiceList("note_markers", "How the notes are labelled, when detection cannot settle it: only a label "
+                               "of these styles opens a note (`digit` 1 as a superscript is extracted, "
+                               "`dotted` 1., `paren` (1), `bracket` [1], `closing` 1), `symbol` * † ‡).",
+               choices=NOTE_LABEL_STYLES, example="[paren]"),
+    Choice("notes_restart", "Where the numbering of the notes starts again at 1, when detection cannot "
+                            "settle it: on every `page`, or never (`document`: one sequence).",
+           choices=("page", "document")),
 ))
 
 _SOURCES_EXAMPLE = "e.g. '- file: sources/name.txt' with 'role: body' below it"

@@ -103,6 +103,9 @@ class LanguagePack:
     date_month: str = "{month} {year}"  # a month in words: "{month} {year} г."
     date_year: str = "{year}"  # a year in words: "{year} г."
     date_years: str = "{start}–{end}"  # a range of years in words: "{start}–{end} гг."
+    # the beginnings of words that, just before a date, say a work appeared then ("изданная в 1961 г."):
+    # the year of a publication, not an event (site/chronology.py); () for none
+    publication_words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         first_forms = tuple(forms[0] for forms in self.months)

@@ -67,6 +67,7 @@ PACK = LanguagePack(
     bare_year_words=BARE_YEAR_WORDS,
     decade_words=DECADE_WORDS,
     century_words=(),  # centuries (20. Jahrhundert) are not dates here
+    publication_words=("erschien", "veröffentlicht", "herausgegeben", "gedruckt"),
     ibid_words=("ebd.", "Ebd.", "ebenda", "Ebenda"),
     ibid_adverbs=("ebenda", "Ebenda"),
     op_cit_words=("a.a.O.", "a. a. O."),

@@ -65,6 +65,7 @@ PACK = LanguagePack(
     bare_year_words=BARE_YEAR_WORDS,
     decade_words=DECADE_ENDINGS,
     century_words=(),  # centuries in words (the twentieth century) are not dates here
+    publication_words=("published", "appeared", "printed"),
     ibid_words=("Ibid.", "Ibid", "Ibidem.", "Ibidem", "Idem"),
     ibid_adverbs=(),
     op_cit_words=("op. cit.", "Op. cit."),

@@ -63,6 +63,7 @@ PACK = LanguagePack(
     bare_year_words=BARE_YEAR_WORDS,
     decade_words=DECADE_WORDS,
     century_words=(),  # centuries (XXe siècle) are not dates here
+    publication_words=("publié", "paru", "parue", "édité"),
     ibid_words=("ibid.", "Ibid.", "ibidem", "Ibidem", "Idem", "idem"),
     ibid_adverbs=(),
     op_cit_words=("op. cit.", "Op. cit.", "loc. cit."),

@@ -128,6 +128,7 @@ PACK = LanguagePack(
     bare_year_words=(),  # a bare number is never a year in Russian: the year word is the evidence
     decade_words=DECADE_ENDINGS,
     century_words=CENTURY_WORDS,
+    publication_words=("изданн", "вышедш", "опубликованн", "напечатанн"),
     ibid_words=("Там же", "ТАМ ЖЕ"),
     ibid_adverbs=("Там же",),
     op_cit_words=("Указ. соч.", "Указ. раб."),

@@ -2,8 +2,9 @@
 
 - ``tei``, ``register_index``, ``document`` (with ``document_reader``, ``citation_links`` and
   ``citation_text``): TEI read into plain view-model data (``model``);
-- ``indexes``: registers, archives, a concordance per printed series, chronology and works cited
-  gathered across documents;
+- ``indexes`` (with ``indexes_common`` and ``chronology``): registers, archives, a concordance per
+  printed series, chronology and works cited gathered across documents, and split into pages of a size
+  a browser reads at once (a register entry by document, the chronology by decade or year);
 - ``environment`` and ``render``: the theme's Jinja2 templates written into the output directory;
   ``document_pages``: the document pages, on all cores and cached.
 """

@@ -1,5 +1,6 @@
-"""Text helpers for citing: a suggested citation, its page range, a reference's core and its page locator,
-the key that files a work, and which fragment ids can be used as printed."""
+"""Text helpers for citing: a place's page range, a reference's core and its page locator, the key that
+files a work, which fragment ids can be used as printed, and the short citation of a quotation found
+(`quote`; the site's citations are csl.py's)."""
 
 from __future__ import annotations
 
@@ -33,13 +34,19 @@ def work_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold().replace("ё", "е")).strip()
 
 
+def _cited_page(page: Page) -> str:
+    """A page's number as a citation gives it: one the edition inferred in square brackets."""
+    return f"[{page.n}]" if page.inferred else str(page.n)
+
+
 def page_range(start: Page | None, end: Page | None) -> str | None:
-    """'45' or '45–46' from the printed or inferred numbers; None when the start page has no number."""
+    """'45', '45–46' or '[45]' from the printed or inferred numbers; None when the start page has no
+    number."""
     if start is None or start.n is None:
         return None
     if end is None or end.n is None or end.n == start.n:
-        return start.n
-    return f"{start.n}–{end.n}"
+        return _cited_page(start)
+    return f"{_cited_page(start)}–{_cited_page(end)}"
 
 
 def citation(authors, title: str, pages: str | None, url: str, access_date: str) -> str:

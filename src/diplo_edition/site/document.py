@@ -119,8 +119,6 @@ def read_document(
         witnesses=witnesses,
         corrections=corrections,
         canonical=reader.canonical,
-        cite_pattern=reader.cite_pattern(paged=True),
-        cite_pattern_unpaged=reader.cite_pattern(paged=False),
         paragraph_count=sum(1 for _ in body.iter(f"{TEI}p")) if body is not None else 0,
         note_count=len(reader.notes),
     )

@@ -22,6 +22,7 @@ from ..languages import interface_language
 from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
+from .downloads import cited_document, document_files
 from .environment import base_path, make_environment
 from .model import DocumentSummary, DocumentView, Neighbours
 from .register_index import read_registers
@@ -121,8 +122,10 @@ class _Renderer:
             "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
             "canonical": urls.canonical(self.job.collection.base_url, path),
             "base_path": self.base_path, "doc": view, "neighbours": neighbours,
+            "citation": cited_document(view, self.job.collection),
         })
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
+        files = {**files, **document_files(view, self.job.collection)}
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
         return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
 

@@ -16,7 +16,7 @@ from ..editions import PrintedSeries
 from ..slugs import slug
 from . import urls
 from .citation_links import CitationLinker, FromLocus
-from .citation_text import SAFE_ANCHOR, citation, page_range
+from .citation_text import SAFE_ANCHOR, page_range
 from .model import (
     Abstract,
     ArchivalCitation,
@@ -116,12 +116,6 @@ class DocumentReader:
             candidate = f"{anchor}-{k}"
         self.used.add(candidate)
         return candidate
-
-    def cite_pattern(self, paged: bool) -> str:
-        """The suggested citation of any place, with "{pages}" and "{anchor}" standing for its own."""
-        url = f"{self.canonical}#{{anchor}}"
-        pages = "{pages}" if paged else None
-        return citation(self.authors, self.title, pages, url, self.words.access_date_placeholder)
 
     def record(self, box: _Box, start: int, end: int, make: FromLocus) -> None:
         if box.keep and box.anchor is not None:

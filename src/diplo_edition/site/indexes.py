@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..editions import PrintedSeries
 from ..slugs import slug
 from . import urls
+from .chronology import Chronology, chronology
+from .indexes_common import PAGE_SIZE, Part, Section, locus_key, split_into_pages
 from .model import (
     ArchivalCitation,
-    DateMention,
     DocumentSummary,
-    Locus,
     Mention,
     ReferenceCitation,
     RegisterRecord,
@@ -32,34 +32,48 @@ def natural_key(text: str) -> tuple:
                  for part in re.split(r"(\d+)", text) if part)
 
 
-def _locus_key(locus: Locus, doc_order: dict[str, int]) -> tuple:
-    return (doc_order.get(locus.doc_id, 0), locus.doc_id, locus.order)
-
+SHOWN_PER_DOCUMENT = 5  # an entry shows a document's first mentions; the rest are folded, or on its own pages
 
 @dataclass(frozen=True)
 class DocumentHits:
     doc_id: str
     title: str
     items: tuple  # Mention | … in reading order
+    parts: tuple[Part, ...] = ()  # when the entry is split: this document's own pages, all its items
+
+    @property
+    def shown(self) -> tuple:
+        return self.items[:SHOWN_PER_DOCUMENT]
+
+    @property
+    def folded(self) -> tuple:
+        return self.items[SHOWN_PER_DOCUMENT:]
 
 
 @dataclass(frozen=True)
 class EntryView:
     entry: RegisterRecord
-    documents: tuple[DocumentHits, ...]
+    documents: tuple[DocumentHits, ...]  # in the site's order: by the document's date
 
     @property
     def count(self) -> int:
         return sum(len(d.items) for d in self.documents)
 
+    @property
+    def split(self) -> bool:
+        return any(d.parts for d in self.documents)
 
-@dataclass(frozen=True)
-class Section:
-    """A part of an index page: its heading (a letter, a year, a volume), its anchor and what it lists."""
 
-    heading: str
-    anchor: str
-    items: tuple
+def _entry_view(entry: RegisterRecord, documents: tuple[DocumentHits, ...]) -> EntryView:
+    """An entry of more than PAGE_SIZE mentions keeps each document's first ones on its page and gives
+    the document's mentions pages of their own (entry/<document id>/…): the entry's URL stays the same."""
+    view = EntryView(entry, documents)
+    if view.count <= PAGE_SIZE:
+        return view
+    folder = entry.path.removesuffix("index.html")
+    return EntryView(entry, tuple(
+        replace(d, parts=split_into_pages(f"{folder}{d.doc_id}/", d.items)) if d.folded else d
+        for d in documents))
 
 
 @dataclass(frozen=True)
@@ -124,11 +138,15 @@ class Indexes:
     archives: tuple[ArchiveNode, ...]
     archival_count: int
     concordances: tuple[Concordance, ...]  # one per declared series, in the table's order
-    chronology: tuple[Section, ...]  # headed by the year, items: DateMention
-    date_count: int
+    chronology: Chronology
     works: tuple[Section, ...]  # items: Work
     work_count: int
     reference_sources: tuple[ReferenceSource, ...] = ()
+
+    @property
+    def date_count(self) -> int:
+        """Every date the chronology lists: the events and the years of cited publications."""
+        return self.chronology.count + self.chronology.publication_count
 
 
 def _letter_groups(items: list, name_of) -> tuple[Section, ...]:
@@ -160,7 +178,7 @@ def register_indexes(
     out = {}
     for kind in urls.REGISTER_DIRS:
         entries = sorted(registers.of_kind(kind), key=lambda e: (sort_key(e.name), e.id))
-        views = tuple(EntryView(e, _by_document(by_entry.get(e.id, []), doc_order)) for e in entries)
+        views = tuple(_entry_view(e, _by_document(by_entry.get(e.id, []), doc_order)) for e in entries)
         out[kind] = RegisterIndex(kind, views, _letter_groups(list(views), lambda v: v.entry.name))
     return out
 
@@ -190,7 +208,7 @@ def archive_tree(citations: list[ArchivalCitation], doc_order: dict[str, int]) -
         leaves[parent.key][citation.shelfmark.folios or ""].append(citation)
     for path, folios in leaves.items():
         nodes[path].folios = [
-            (label, tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order))))
+            (label, tuple(sorted(cites, key=lambda c: locus_key(c.locus, doc_order))))
             for label, cites in sorted(folios.items(), key=lambda kv: natural_key(kv[0]))
         ]
 
@@ -215,19 +233,10 @@ def concordance(
     for volume in sorted(volumes, key=lambda v: (v == "x", natural_key(v))):
         pages = []
         for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
-            ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
+            ordered = tuple(sorted(cites, key=lambda c: locus_key(c.locus, doc_order)))
             pages.append(SeriesPage(key, ordered[0].page, ordered))
         out.append(Section(volume, f"{series.id}-vol-{slug(volume) or 'x'}", tuple(pages)))
     return Concordance(series, tuple(out), len(citations))
-
-
-def chronology(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[Section, ...]:
-    ordered = sorted(dates, key=lambda d: (d.start, d.end, _locus_key(d.locus, doc_order)))
-    years: dict[str, list[DateMention]] = defaultdict(list)
-    for item in ordered:
-        years[item.year].append(item)
-    return tuple(Section(year, f"y{slug(year) or 'x'}", tuple(items))
-                 for year, items in years.items())
 
 
 def works_cited(
@@ -238,7 +247,7 @@ def works_cited(
         grouped[citation.key].append(citation)
     works = []
     for key, cites in grouped.items():
-        ordered = tuple(sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)))
+        ordered = tuple(sorted(cites, key=lambda c: locus_key(c.locus, doc_order)))
         display = max((c.display for c in ordered), key=lambda d: (len(d), d))
         works.append(Work(key, ordered[0].anchor, display, ordered))
     works.sort(key=lambda w: (sort_key(w.display), w.key))
@@ -254,7 +263,7 @@ def reference_sources(
     out = []
     for (doc_id, _ref_id), cites in by_source.items():
         groups: dict[str, dict[str, list[ReferenceCitation]]] = defaultdict(lambda: defaultdict(list))
-        for c in sorted(cites, key=lambda c: _locus_key(c.locus, doc_order)):
+        for c in sorted(cites, key=lambda c: locus_key(c.locus, doc_order)):
             groups[c.group][c.leaf].append(c)
         ordered = tuple(
             (group, tuple((leaf, tuple(items)) for leaf, items in sorted(leaves.items(),
@@ -270,8 +279,11 @@ def reference_sources(
 
 
 def gather(
-    summaries: list[DocumentSummary], registers: RegisterLookup, series: tuple[PrintedSeries, ...]
+    summaries: list[DocumentSummary], registers: RegisterLookup, series: tuple[PrintedSeries, ...],
+    publication_words: tuple[str, ...] = (),
 ) -> Indexes:
+    """Every index of the edition; publication_words: the words that make a date a year of publication
+    (chronology.py)."""
     doc_order = {s.doc_id: k for k, s in enumerate(summaries)}
     mentions = [m for s in summaries for m in s.mentions]
     archival = [c for s in summaries for c in s.archival]
@@ -279,14 +291,14 @@ def gather(
     for citation in (c for s in summaries for c in s.series):
         by_series[citation.series].append(citation)
     dates = [d for s in summaries for d in s.dates]
+    citations = [c for s in summaries for c in (*s.archival, *s.series, *s.works, *s.reference_citations)]
     works, work_count = works_cited([w for s in summaries for w in s.works], doc_order)
     return Indexes(
         registers=register_indexes(registers, mentions, doc_order),
         archives=archive_tree(archival, doc_order),
         archival_count=len(archival),
         concordances=tuple(concordance(s, by_series[s.id], doc_order) for s in series),
-        chronology=chronology(dates, doc_order),
-        date_count=len(dates),
+        chronology=chronology(dates, [c.locus for c in citations], doc_order, publication_words),
         works=works,
         work_count=work_count,
         reference_sources=reference_sources([c for s in summaries for c in s.reference_citations], doc_order),

@@ -246,10 +246,6 @@ class DocumentView:
     witnesses: tuple[str, ...]
     corrections: tuple[str, ...]
     canonical: str
-    # The suggested citation of a place in the document, its pages as "{pages}" and its anchor as
-    # "{anchor}" (site.js fills them in for the place asked for), and the same for a place without pages.
-    cite_pattern: str
-    cite_pattern_unpaged: str
     paragraph_count: int
     note_count: int
 

@@ -16,12 +16,16 @@ from ..config.theme import static_files, theme_folders
 from ..datacodec import CodecError
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
-from ..languages import detect_language, interface_language
+from ..languages import detect_language, has_pack, interface_language, pack
 from . import urls, words
+from .address import example_address_warning
+from .csl import edition_citations
 from .document import read_heading
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
+from .downloads import FORMATS, edition_download, write_edition_files
 from .environment import base_path, make_environment
 from .indexes import Indexes, gather
+from .indexes_common import PAGE_SIZE
 from .markdown import render_markdown
 from .model import DocumentHeading, DocumentSummary, DocumentView, Neighbours
 from .register_index import RegisterLookup, read_registers
@@ -117,6 +121,10 @@ def _plan(
         )
         for entry in register.entries:
             pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, cached=True))
+            pages += [_Page(part.path, "entry-document.html", {
+                "kind": kind, "entry": entry.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
+                "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
+            }, cached=True) for hits in entry.documents for part in hits.parts]
     pages += [
         _Page(
             urls.ARCHIVES,
@@ -131,12 +139,11 @@ def _plan(
         ),
         *(_Page(urls.series_path(c.series.id), "series.html", {"concordance": c}, cached=True)
           for c in indexes.concordances),
-        _Page(
-            urls.CHRONOLOGY,
-            "chronology.html",
-            {"years": indexes.chronology, "count": indexes.date_count},
-            cached=True,
-        ),
+        _Page(urls.CHRONOLOGY, "chronology.html", {"chronology": indexes.chronology, "page_size": PAGE_SIZE},
+              cached=True),
+        *(_Page(part.path, "chronology-part.html", {
+            "part": part, "parts": tuple((p.path, p.heading, p.decade) for p in indexes.chronology.pages),
+        }, cached=True) for part in indexes.chronology.pages),
         _Page(
             urls.WORKS,
             "works.html",
@@ -154,6 +161,8 @@ def _plan(
                 "about": render_markdown(collection.about, about_lang),
                 "about_lang": about_lang,
                 "documents": views,
+                "citations": edition_citations(collection),
+                "downloads": [(fmt, edition_download(fmt)) for fmt in FORMATS],
             },
         ),
         _Page(urls.SEARCH, "search.html", {"documents": views}),
@@ -235,13 +244,15 @@ def render_site(
         documents_written(rendered)
     views = [r.view for r in rendered]
     summaries = [r.summary for r in rendered]
-    indexes = gather(summaries, registers, collection.series)
+    publication_words = tuple(w for code in collection.languages if has_pack(code)
+                              for w in pack(code).publication_words)
+    indexes = gather(summaries, registers, collection.series, publication_words)
     env = make_environment(theme, interface_language(collection.languages))
     report = SiteReport(
         documents=len(views),
         register_entries=len(registers.entries),
         mentions=sum(len(s.mentions) for s in summaries),
-        warnings=_warnings(summaries, registers),
+        warnings=[*filter(None, [example_address_warning(collection)]), *_warnings(summaries, registers)],
         views=views,
         extras={r.view.id: r.extra for r in rendered},
     )
@@ -278,6 +289,7 @@ def render_site(
         env.get_template("sitemap.xml").render(locations=sitemap[:1] + document_locations + sitemap[1:]),
         encoding="utf-8", newline="\n",
     )
+    write_edition_files(out_dir, collection, views)
     static_out = out_dir / "static"
     static_out.mkdir(exist_ok=True)
     for name, source in static_files(theme).items():

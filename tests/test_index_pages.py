@@ -1,0 +1,109 @@
+"""Indexes at scale: a register entry's mentions by document, folded or on pages of their own; the chronology
+by decade and year, split into pages, with the years of cited publications apart. On small made-up
+summaries (the real site's pages are checked in test_site.py)."""
+
+from __future__ import annotations
+
+from diplo_edition.site.chronology import after_publication_word, chronology, inside_citation
+from diplo_edition.site.indexes import SHOWN_PER_DOCUMENT, register_indexes
+from diplo_edition.site.indexes_common import PAGE_SIZE, split_into_pages
+from diplo_edition.site.model import DateMention, Locus, Mention, RegisterRecord, Snippet
+from diplo_edition.site.register_index import RegisterLookup
+
+JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, None, None, None)
+KASHGAR = RegisterRecord("kashgar", "place", "Кашгар", None, (), None, None, None, None, None)
+REGISTERS = RegisterLookup({"japan": JAPAN, "kashgar": KASHGAR}, present=True)
+
+
+def locus(doc_id: str, order: int, before: str = "", match: str = "Японией", anchor: str = "p1") -> Locus:
+    return Locus(doc_id, f"Документ {doc_id}", anchor, "¶ 1", None, Snippet(before, match, ""), order)
+
+
+def mentions(doc_id: str, n: int) -> list[Mention]:
+    return [Mention("place", "japan", "Японией", locus(doc_id, k)) for k in range(n)]
+
+
+def date(year: str, order: int, before: str = "в ", doc_id: str = "a", anchor: str = "p1") -> DateMention:
+    where = locus(doc_id, order, before, f"{year} г.", anchor)
+    return DateMention(year, year, f"{year} г.", year, f"{year} г.", where)
+
+
+def test_a_list_is_split_into_numbered_pages_under_one_folder():
+    parts = split_into_pages("places/japan/thesis/", tuple(range(450)))
+    assert [p.path for p in parts] == ["places/japan/thesis/index.html", "places/japan/thesis/2/index.html",
+                                       "places/japan/thesis/3/index.html"]
+    assert [len(p.items) for p in parts] == [PAGE_SIZE, PAGE_SIZE, 50]
+    assert [p.first for p in parts] == [1, PAGE_SIZE + 1, 2 * PAGE_SIZE + 1]
+
+
+def test_an_entry_groups_mentions_by_document_in_the_documents_order_and_folds_the_rest():
+    order = {"older": 0, "newer": 1}
+    index = register_indexes(REGISTERS, mentions("newer", 3) + mentions("older", 12), order)["place"]
+    japan = next(v for v in index.entries if v.entry.id == "japan")
+    assert [d.doc_id for d in japan.documents] == ["older", "newer"]
+    assert japan.count == 15 and not japan.split
+    older = japan.documents[0]
+    assert len(older.shown) == SHOWN_PER_DOCUMENT and len(older.folded) == 12 - SHOWN_PER_DOCUMENT
+    assert japan.documents[1].folded == ()
+    kashgar = next(v for v in index.entries if v.entry.id == "kashgar")
+    assert kashgar.count == 0 and kashgar.documents == ()
+
+
+def test_an_entry_past_the_page_size_gives_each_documents_mentions_pages_of_their_own():
+    order = {"thesis": 0, "article": 1, "note": 2}
+    found = mentions("thesis", 473) + mentions("article", 31) + mentions("note", 2)
+    entries = register_indexes(REGISTERS, found, order)["place"].entries
+    japan = next(v for v in entries if v.entry.id == "japan")
+    assert japan.split
+    thesis, article, note = japan.documents
+    assert [p.path for p in thesis.parts] == [
+        "places/japan/thesis/index.html", "places/japan/thesis/2/index.html",
+        "places/japan/thesis/3/index.html"]
+    assert sum(len(p.items) for p in thesis.parts) == 473
+    assert [p.path for p in article.parts] == ["places/japan/article/index.html"]
+    assert note.parts == ()  # all shown on the entry's page
+
+
+def test_a_date_inside_a_citation_is_a_year_of_publication():
+    citation = locus("a", 5, "См.: ", "Кутаков Л.Н. Портсмутский мирный договор. М., 1961. С. 45.", "fn3")
+    inside = locus("a", 4, "См.: Кутаков Л.Н. Портсмутский мирный договор. М., ", "1961", "fn3")
+    before = locus("a", 3, "В ", "1905 г.", "fn3")
+    elsewhere = locus("a", 4, "См.: Кутаков Л.Н. Портсмутский мирный договор. М., ", "1961", "fn4")
+    assert inside_citation(inside, citation)
+    assert not inside_citation(before, citation)
+    assert not inside_citation(elsewhere, citation)
+
+
+def test_a_date_after_a_publication_word_is_a_year_of_publication():
+    words = ("изданн", "вышедш")
+    assert after_publication_word(locus("a", 1, "Работа Л.Н. Кутакова, изданная в "), words)
+    assert after_publication_word(locus("a", 1, "«Дипломатия агрессоров», вышедшая в "), words)
+    assert not after_publication_word(locus("a", 1, "Так, в "), words)
+    assert not after_publication_word(locus("a", 1, "Работа Л.Н. Кутакова, изданная в "), ())
+
+
+def test_the_chronology_keeps_events_apart_from_publication_years_by_decade_and_year():
+    dates = [date("1925", 1), date("1921", 2), date("1961", 3, "Работа, изданная в "), date("1931", 4)]
+    result = chronology(dates, [], {"a": 0}, ("изданн",))
+    assert [(d.heading, [y.heading for y in d.items]) for d in result.decades] == [
+        ("1920", ["1921", "1925"]), ("1930", ["1931"])]
+    assert [y.heading for y in result.publications] == ["1961"]
+    assert (result.count, result.publication_count) == (3, 1)
+    assert result.pages == ()  # a short chronology stays on one page
+    # A year of publications keeps the anchor it had among the events, unless events keep it.
+    assert result.publication_anchor(result.publications[0]) == "y1961"
+    both = chronology([date("1925", 1), date("1925", 2, "вышедшая в ")], [], {"a": 0}, ("вышедш",))
+    assert both.publication_anchor(both.publications[0]) == "pub-y1925"
+
+
+def test_a_long_chronology_is_split_by_decade_and_a_full_decade_by_year():
+    dates = ([date("1925", k) for k in range(150)] + [date("1921", k) for k in range(100)]
+             + [date("1931", k) for k in range(30)] + [date("1933", k) for k in range(20)])
+    result = chronology(dates, [], {"a": 0})
+    assert [(p.path, p.heading, len(p.years)) for p in result.pages] == [
+        ("chronology/1921/index.html", "1921", 1), ("chronology/1925/index.html", "1925", 1),
+        ("chronology/1930s/index.html", "1930", 2)]
+    assert result.page_of_year == {
+        "y1921": "chronology/1921/index.html", "y1925": "chronology/1925/index.html",
+        "y1931": "chronology/1930s/index.html", "y1933": "chronology/1930s/index.html"}
+    assert sum(len(y.items) for p in result.pages for y in p.years) == len(dates)
