@@ -14,6 +14,9 @@ from conftest import ROOT
 
 from diplo_edition.cache import CACHE_DIR
 from diplo_edition.cli import main
+from diplo_edition.layout.endnotes import find_notes
+from diplo_edition.model.lines import Line
+from diplo_edition.ocr.read import split_lines
 
 TEXT = """\
  Советско-японские отношения в 1920-е годы развивались непросто. Переговоры
@@ -95,3 +98,20 @@ def small_disk(folder: Path, size: str) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def raw_lines(text: str) -> list[Line]:
+    """The lines of a raw text as the read pass makes them (file "s.txt")."""
+    return [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
+
+
+def found_notes(text: str) -> tuple[list[Line], list]:
+    """The lines of a raw text and the notes the footnote and endnote passes find in them."""
+    lines = raw_lines(text)
+    return lines, [note for block in find_notes(lines) for note in block.notes]
+
+
+def note_body(lines: list[Line], note) -> str:
+    """A note's text as printed, its label left out, its lines joined by spaces."""
+    first = lines[note.label_line].text[note.text_start :]
+    return " ".join([first.strip(), *(lines[j].stripped for j in note.lines[1:])]).strip()

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import replace
 
 from conftest import TEXTBOOK
+from projects import found_notes, raw_lines
 
-from diplo_edition.layout.endnotes import find_notes
 from diplo_edition.layout.garbled_notes import label_end, marker_candidates
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.layout.passes import Flow, Footnotes, Pages
@@ -21,16 +21,6 @@ from diplo_edition.layout.superscript_reads import align
 from diplo_edition.model.document import Document
 from diplo_edition.model.inline import Note
 from diplo_edition.model.lines import Line
-from diplo_edition.ocr.read import split_lines
-
-
-def _lines(text: str) -> list[Line]:
-    return [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
-
-
-def _notes(text: str):
-    lines = _lines(text)
-    return lines, [note for block in find_notes(lines) for note in block.notes]
 
 
 def _before(lines: list[Line], note) -> str:
@@ -61,7 +51,7 @@ for long-term loans.* Graduates of the new courses took up posts abroad.
 
 
 def test_garbled_labels_and_markers_are_linked_by_their_order_with_a_warning():
-    lines, notes = _notes(OCR_PAGE)
+    lines, notes = found_notes(OCR_PAGE)
     assert [n.label for n in notes] == ["1", "2", "3", "4"]
     assert [_before(lines, n) for n in notes] == ["manoeuvre.|!", "interests|”", "persistence.|®", "loans.|*"]
     assert all(n.decided == "order" and "linked by its order only" in n.warning for n in notes)
@@ -74,7 +64,7 @@ def test_garbled_labels_and_markers_are_linked_by_their_order_with_a_warning():
 def test_the_build_summary_counts_notes_linked_by_order(edition):
     doc = next(d for d in edition.documents if d.id == TEXTBOOK)
     document = Document(replace(doc), edition.collection)
-    document.lines = _lines(OCR_PAGE)
+    document.lines = raw_lines(OCR_PAGE)
     Footnotes().apply(document)
     Pages().apply(document)
     Flow(Dehyphenator(Counter())).apply(document)
@@ -103,7 +93,7 @@ def test_a_page_without_garbled_markers_keeps_its_foot_as_running_text():
             "‘The new line of security demanded flexibility.\n"
             "2Trade agreements secured the supply of wool.\n\n"
             "331\n\fThe next page goes on with the running text, and on, to its very end.")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert notes == []
 
 
@@ -141,7 +131,7 @@ PDFTOTEXT_PAGE = """Франко-советские переговоры о до
 
 def test_notes_above_a_block_whose_labels_were_set_apart_take_their_numbers():
     # pdftotext glued label 1 to the last line of the text and set label 2 after the notes.
-    lines, notes = _notes(PDFTOTEXT_PAGE)
+    lines, notes = found_notes(PDFTOTEXT_PAGE)
     assert [n.label for n in notes] == ["1", "2", "3"]
     assert [[lines[j].text for j in n.lines if lines[j].text not in ("2", "3")] for n in notes] == [
         ["Подробнее см. переписку полпредства за этот год."],
@@ -162,7 +152,7 @@ def test_a_label_alone_above_two_texts_after_a_gap_splits_them():
             "Там же. Л. 174об.\n"
             "РГАСПИ. Ф. 0100. Оп. 29. Д. 115. Л. 184.\n\n"
             "207\n\fСледующая страница идёт дальше, до самого конца.")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [n.label for n in notes] == ["1", "2", "3"]
     assert [lines[j].text for j in notes[1].lines] == ["Там же. Л. 174об."]
     assert "was not found" in notes[1].warning
@@ -177,7 +167,7 @@ def test_an_endnote_section_whose_labels_the_ocr_garbled_is_read_and_linked_by_o
             ". АВП РФ. Ф. 146. Оп. 29. Д. 215. Л. 176а.\n"
             ". Документы внешней политики СССР. Т. 7. С. 339.\n\n"
             "о чо мвьмь FB\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [n.label for n in notes] == ["1", "2", "3"]
     assert [_before(lines, n) for n in notes] == ["последовали.|!", "поставки|?", "партнерами.|3"]
     assert [n.decided for n in notes] == ["order", "order", "label"]

@@ -5,9 +5,7 @@ extraction and `pdftotext` write them (taken from the conformance corpus, en-sym
 
 from __future__ import annotations
 
-from diplo_edition.layout.endnotes import find_notes
-from diplo_edition.model.lines import Line
-from diplo_edition.ocr.read import split_lines
+from projects import found_notes, note_body
 
 # The first column ends in a broken word ("gar-"), its notes follow, then the second column goes on with
 # the rest of the word ("bled state."), and the last note's last word stands at the foot of that column.
@@ -20,19 +18,13 @@ COLUMNS = ("Consular reports from\nHarbin∗ described the situation\non the Chi
            "ods of work with visible distrust.\ncuts.\n2\n")
 
 
-def _notes(text: str):
-    lines = [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
-    return lines, [note for block in find_notes(lines) for note in block.notes]
 
 
-def _body(lines: list[Line], note) -> str:
-    first = lines[note.label_line].text[note.text_start :]
-    return " ".join([first.strip(), *(lines[j].stripped for j in note.lines[1:])]).strip()
 
 
 def test_the_notes_end_where_the_running_text_finishes_the_word_broken_above_them():
-    lines, notes = _notes(COLUMNS)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(COLUMNS)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("*", "Ibid., p. 115."), ("†", "AVP RF, f. 04, op. 12, p. 11, d. 392, l. 93ob."),
         ("‡", "The telegram was published with")]
     assert [lines[n.marker.line].text[: n.marker.end].split()[-1] for n in notes] == [
@@ -45,9 +37,9 @@ def test_the_notes_end_where_the_running_text_finishes_the_word_broken_above_the
 
 def test_a_lower_case_line_of_a_note_that_does_not_finish_the_broken_word_stays_in_the_note():
     text = COLUMNS.replace("published with\nbled state.", "published\nwith state.")
-    lines, notes = _notes(text.replace("\ncuts.\n2\n", "\n\f\ncuts.\n"))
+    lines, notes = found_notes(text.replace("\ncuts.\n2\n", "\n\f\ncuts.\n"))
     assert notes[-1].label == "‡"
-    assert _body(lines, notes[-1]).startswith("The telegram was published with state. Diplomats")
+    assert note_body(lines, notes[-1]).startswith("The telegram was published with state. Diplomats")
     assert "breaks off" not in notes[-1].warning
 
 
@@ -58,9 +50,9 @@ def test_a_one_letter_word_that_happens_to_finish_the_broken_word_stays_in_its_n
             "2 Телеграмма Полномочного Представителя СССР в Японии А.А.Трояновского\n"
             "в Народный Комиссариат Иностранных Дел СССР от 7 января 1932 г.\n"
             "3 Документы внешней политики СССР. – Т. 15. – С. 16.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [n.label for n in notes] == ["1", "2", "3"]
-    assert _body(lines, notes[1]).endswith("Трояновского в Народный Комиссариат Иностранных Дел СССР от "
+    assert note_body(lines, notes[1]).endswith("Трояновского в Народный Комиссариат Иностранных Дел СССР от "
                                            "7 января 1932 г.")
 
 
@@ -71,8 +63,8 @@ def test_a_marker_on_a_piece_of_a_column_written_out_of_its_order_is_linked_and_
             "\nin Moscow.‡ Notes of protest\nfollowed one another, and\nthe replies were drafted with\n"
             "great care.\nIts authors stressed that\ncommercial interests often ran\n"
             "ahead of political calculation\n‡\nIbid., p. 280.\n\n3\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _body(lines, n), lines[n.marker.line].number) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n), lines[n.marker.line].number) for n in notes] == [
         ("‡", "Ibid., p. 280.", 3)]
     assert "read out of order" in notes[0].warning
 
@@ -80,7 +72,7 @@ def test_a_marker_on_a_piece_of_a_column_written_out_of_its_order_is_linked_and_
 def test_a_marker_in_a_paragraph_that_opens_in_lower_case_after_a_broken_word_is_not_warned():
     text = ("The negotiations moved slowly, and each side tried to keep its free-\n"
             "\ndom of manoeuvre.‡ Notes of protest followed one another.\n‡\nIbid., p. 280.\n\n3\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [(n.label, lines[n.marker.line].number) for n in notes] == [("‡", 3)]
     assert not notes[0].warning
 
@@ -95,8 +87,8 @@ APART = ("Les archives permettent de préciser le rôle des exécutants. (1) Les
 
 
 def test_words_written_after_the_notes_go_back_into_the_lines_they_were_taken_from():
-    lines, notes = _notes(APART)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(APART)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "AMAE, Europe 1918-1940, URSS, vol. 145, f. 138."),
         ("2", "AMAE, Europe 1918-1940, URSS, vol. 21, f. 274.")]
     assert "'1918-1940,' of line 11, written after the notes, are read after line 5" in notes[0].warning
@@ -104,7 +96,8 @@ def test_words_written_after_the_notes_go_back_into_the_lines_they_were_taken_fr
 
 
 def test_words_after_the_notes_stay_where_they_are_when_the_notes_have_fewer_breaks():
-    lines, notes = _notes(APART.replace("2. AMAE,\nEurope\nURSS, vol. 21, f. 274.", "2. DVP, t. 16, p. 456."))
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(
+        APART.replace("2. AMAE,\nEurope\nURSS, vol. 21, f. 274.", "2. DVP, t. 16, p. 456."))
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "AMAE, Europe URSS, vol. 145, f. 138."), ("2", "DVP, t. 16, p. 456. 1918-1940, 1918-1940,")]
     assert not any("written after the page's notes" in n.warning for n in notes)

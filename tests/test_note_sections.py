@@ -5,24 +5,10 @@ conformance corpus).
 
 from __future__ import annotations
 
-from diplo_edition.layout.endnotes import find_notes
+from projects import found_notes, note_body
+
 from diplo_edition.layout.superscript_reads import align
 from diplo_edition.model.lines import Line
-from diplo_edition.ocr.read import split_lines
-
-
-def _lines(text: str) -> list[Line]:
-    return [Line(raw.text, "s.txt", raw.number) for raw in split_lines(text)]
-
-
-def _notes(text: str):
-    lines = _lines(text)
-    return lines, [note for block in find_notes(lines) for note in block.notes]
-
-
-def _body(lines: list[Line], note) -> str:
-    first = lines[note.label_line].text[note.text_start :]
-    return " ".join([first.strip(), *(lines[j].stripped for j in note.lines[1:])]).strip()
 
 
 def _before(lines: list[Line], note) -> str:
@@ -38,8 +24,8 @@ def test_a_numbered_heading_just_above_a_symbol_note_is_no_note():
             "на двойственный характер дипломатии этого времени.\n"
             "2. Переговоры и их участники\n∗\nСведения о численности делегации расходятся.\n61\n"
             "\fНарком выступал в Женеве с речами, которые широко обсуждались в печати.\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _body(lines, n), _before(lines, n)) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n), _before(lines, n)) for n in notes] == [
         ("*", "Сведения о численности делегации расходятся.", "десятилетия.|∗")]
 
 
@@ -52,8 +38,8 @@ def test_a_numbered_heading_above_dotted_notes_that_go_on_from_an_earlier_page_i
             "rompus puis repris à plusieurs reprises.\n"
             "2. Les négociateurs\n3. Idem.\n4. AVP RF, f. 0100, op. 16, p. 2, d.\n49, l. 85ob.\n\n377\n"
             "\fLe Bureau politique examinait les questions les plus importantes à huis clos.\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "Voir la correspondance de l’ambassade."), ("2", "Idem."), ("3", "Idem."),
         ("4", "AVP RF, f. 0100, op. 16, p. 2, d. 49, l. 85ob.")]
     assert [_before(lines, n) for n in notes[2:]] == ["consulaire.|(3)", "la|(4)"]
@@ -65,7 +51,7 @@ def test_a_short_dotted_note_without_a_title_look_stays_a_note():
     text = ("The talks moved slowly.1 The embassy reported often.2 The replies came late.3\n"
             "1. DVP, vol. 8, p. 45.\n2. AVP RF, f. 04, op. 12, d. 5, l. 93ob\n3. Ibid.\n\n12\n"
             "\fThe next page goes on.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [(n.label, _before(lines, n)) for n in notes] == [
         ("1", "slowly.|1"), ("2", "often.|2"), ("3", "late.|3")]
 
@@ -76,8 +62,8 @@ def test_a_reference_list_whose_title_ends_a_page_has_its_entries_on_the_next():
             "\f1. Callender, J. Diplomacy of Recognition. London: Macmillan,\n1986. 414 pp.\n"
             "2. Ashworth, M. Moscow and the Far East. Cambridge: Cambridge\nUniversity Press, 1982. 152 pp.\n"
             "5\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "Ibid., p. 125."), ("2", "DVP, vol. 12, p. 47.")]
 
 
@@ -87,7 +73,7 @@ def test_a_marker_run_into_a_year_links_its_note_and_leaves_the_year():
             "1 АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.\n2 РГАСПИ. Ф. 495. Оп. 15. Д. 293. Л. 18а.\n\n17\n"
             "\fThe convention of 19253 opened the way, and the rupture of 1927 produced a war scare.\n\n"
             "3 Ibid., p. 125.\n\n18\n\fThe next page goes on.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [(n.label, _before(lines, n)) for n in notes] == [
         ("1", "тревогу.|1"), ("2", "1925|2"), ("3", "1925|3")]
     assert lines[notes[1].marker.line].text[: notes[1].marker.end].endswith("конвенция 19252")
@@ -96,7 +82,7 @@ def test_a_marker_run_into_a_year_links_its_note_and_leaves_the_year():
 def test_a_sum_or_a_year_alone_is_no_marker_run_into_a_year():
     text = ("Заем в 15001 руб. был выдан в 1925 г. Переговоры шли медленно.\n\n"
             "1 ДВП. Т. 8. С. 45.\n\n17\n\fДалее текст.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert all(n.marker is None for n in notes)
 
 
@@ -126,8 +112,8 @@ The telegram was published with cuts.
 
 
 def test_ocr_endnote_labels_in_a_column_of_their_own_number_the_texts_below():
-    lines, notes = _notes(OCR_LABEL_COLUMN)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(OCR_LABEL_COLUMN)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "The date is established from the contents."), ("2", "TNA, FO 371/17409, f. 154."),
         ("3", "The telegram was published with cuts."),
         ("4", "Quoted from an unsigned copy kept in the file."),
@@ -146,8 +132,8 @@ def test_ocr_endnotes_go_on_past_a_speck_at_the_page_foot_and_a_column_of_labels
             ". Подробнее см. переписку полпредства за этот год.\n\nо чо мвьмь FB\n\n"
             "\f\n3. Документы внешней политики СССР. Т. 5. С. 155.\n\n4.\n5.\n\n"
             "РГАСПИ. Ф. 0100. On. 15. Д. 46. Л. 67.\n\nТам же. С. 193.\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "Сведения о численности делегации расходятся."),
         ("2", "Подробнее см. переписку полпредства за этот год."),
         ("3", "Документы внешней политики СССР. Т. 5. С. 155."),
@@ -173,11 +159,11 @@ def test_notes_of_the_first_column_written_after_those_of_the_second_take_their_
             "с сокращениями.\n5\nГАРФ. Ф. 0100. Оп. 25. Д. 135.\nЛ. 35.\n6\nТекст телеграммы опубликован\n"
             "с сокращениями.\n\n1\n\nАВП РФ. Ф. 04. Оп. 15. Д. 175.\nЛ. 76.\n"
             "2\nРГАСПИ. Ф. 146. Оп. 9. Д. 372.\nЛ. 181.\n\n9\n\fНа следующей странице текст продолжается.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [(n.label, _before(lines, n)) for n in notes] == [
         ("1", "Москвы.|1"), ("2", "подчеркивали|2"), ("3", "промысловиков.|3"), ("4", "историю.|4"),
         ("5", "стороны|5"), ("6", "на|6")]
-    assert [_body(lines, n) for n in notes[:2]] == [
+    assert [note_body(lines, n) for n in notes[:2]] == [
         "АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76.", "РГАСПИ. Ф. 146. Оп. 9. Д. 372. Л. 181."]
     assert all("stands after the notes 3–6" in n.warning for n in notes[:2])
     assert not notes[2].warning  # the numbers missing before note 3 were found
@@ -190,7 +176,7 @@ def test_a_symbol_note_links_to_a_marker_of_its_own_page():
             "\fCipher telegrams sometimes arrived late and in a badly garbled state.* The trade\n"
             "delegation in London worked under constant suspicion.\n\n"
             "* The date is established from the contents.\n\n2\n\fThe next page goes on.\n")
-    lines, notes = _notes(text)
+    lines, notes = found_notes(text)
     assert [(n.label, _before(lines, n)) for n in notes] == [("*", "state.|*")]
 
 
@@ -199,7 +185,7 @@ def test_a_numbered_heading_broken_over_a_blank_line_by_the_ocr_is_no_note():
             "принимались без согласования с наркоматом внешней торговли.\n\n"
             "3. Торговые интере-\n\nСЫ\n\n"
             "Кадровый вопрос оставался острым на протяжении всего десятилетия.\n")
-    assert _notes(text)[1] == []
+    assert found_notes(text)[1] == []
 
 
 def test_notes_with_labels_alone_under_the_first_column_end_where_the_running_text_resumes():
@@ -208,7 +194,7 @@ def test_notes_with_labels_alone_under_the_first_column_end_where_the_running_te
             "1\nАВП РФ. Ф. 04. Оп. 15. Д. 175.\nЛ. 76.\n2\nРГАСПИ. Ф. 146. Оп. 9. Д. 372.\nЛ. 181.\n"
             + "внимание уделялось рыболовному вопросу, который затрагивал интересы тысяч\n" * 20
             + "промысловиков.\n9\n\fНа следующей странице текст продолжается.\n")
-    lines, notes = _notes(text)
-    assert [(n.label, _before(lines, n), _body(lines, n)) for n in notes] == [
+    lines, notes = found_notes(text)
+    assert [(n.label, _before(lines, n), note_body(lines, n)) for n in notes] == [
         ("1", "Москвы.|1", "АВП РФ. Ф. 04. Оп. 15. Д. 175. Л. 76."),
         ("2", "подчеркивали|2", "РГАСПИ. Ф. 146. Оп. 9. Д. 372. Л. 181.")]
