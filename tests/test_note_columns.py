@@ -5,7 +5,14 @@ extraction and `pdftotext` write them (taken from the conformance corpus, en-sym
 
 from __future__ import annotations
 
-from projects import found_notes, note_body
+import re
+from collections import Counter
+
+from lxml import etree
+from projects import found_notes, note_body, tiny_project
+
+from diplo_edition.editions import load_edition
+from diplo_edition.pipeline import process_document
 
 # The first column ends in a broken word ("gar-"), its notes follow, then the second column goes on with
 # the rest of the word ("bled state."), and the last note's last word stands at the foot of that column.
@@ -101,3 +108,49 @@ def test_words_after_the_notes_stay_where_they_are_when_the_notes_have_fewer_bre
     assert [(n.label, note_body(lines, n)) for n in notes] == [
         ("1", "AMAE, Europe URSS, vol. 145, f. 138."), ("2", "DVP, t. 16, p. 456. 1918-1940, 1918-1940,")]
     assert not any("written after the page's notes" in n.warning for n in notes)
+
+
+# `pdftotext` glued the label of the page's first note to the last line of running text above the notes
+# ("dé1. AMAE,"); the note's other lines stand below it, then the next note opens its own line.
+GLUED = ("Le Bureau politique examinait les questions importantes à huis clos. (1) Les télégrammes\n"
+         "de Berlin révélaient l’intérêt des industriels. En définitive, la\n"
+         "politique extérieure (2) de la dé1. AMAE,\nEurope\nURSS, vol. 25, f. 295.\n"
+         "2. DVP, t. 16, p. 456.\n\f\ncennie naquit d’une multitude de décisions pratiques.\n")
+
+
+def test_a_label_glued_to_the_line_above_the_notes_opens_the_note_the_block_lacks():
+    lines, notes = found_notes(GLUED)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
+        ("1", "AMAE, Europe URSS, vol. 25, f. 295."), ("2", "DVP, t. 16, p. 456.")]
+    glued = notes[0]
+    assert lines[glued.label_line].text[: glued.label_start] == "politique extérieure (2) de la dé"
+    assert [lines[n.marker.line].text[n.marker.start : n.marker.end].strip() for n in notes] == ["(1)", "(2)"]
+    assert "glued to the end of the running text" in glued.warning and not notes[1].warning
+
+
+def test_words_of_a_glued_note_written_below_it_go_back_into_its_broken_line():
+    text = GLUED.replace("f. 295.\n2. DVP", "f. 295.\n\n1918-1940,\n\n2. DVP")
+    lines, notes = found_notes(text)
+    assert [(n.label, note_body(lines, n)) for n in notes] == [
+        ("1", "AMAE, Europe 1918-1940, URSS, vol. 25, f. 295."), ("2", "DVP, t. 16, p. 456.")]
+    assert "'1918-1940,' of line 7, written after the notes, are read after line 4" in notes[0].warning
+
+
+def test_a_glued_number_that_is_not_the_one_missing_stays_running_text():
+    for other in ("dé3. AMAE,", "dé1. amae,", "dé 1. AMAE,"):
+        lines, notes = found_notes(GLUED.replace("dé1. AMAE,", other))
+        assert [(n.label, n.label_start) for n in notes] == [("2", 0)]
+        assert "no note 1 was found" in notes[0].warning
+
+
+def test_the_running_text_before_a_glued_label_stays_in_the_text_and_the_letters_balance(tmp_path):
+    edition = load_edition(tiny_project(tmp_path, GLUED))
+    result = process_document(edition.documents[0], edition.collection, Counter())
+    tei = result.tei.decode()
+    assert "politique extérieure" in tei and "de la dé" in tei and "cennie naquit" in tei
+    assert re.search(r'<note [^>]*n="1"[^>]*>AMAE, Europe URSS', tei), tei
+    assert "dé1" not in tei
+    # The word pdftotext broke at the glued label (its hyphen taken off) is one word again.
+    body = "".join(etree.fromstring(result.tei).find(".//{http://www.tei-c.org/ns/1.0}body").itertext())
+    assert "de la décennie naquit" in " ".join(body.split())
+    assert "(footnote-label 2, footnote-marker 2): balanced" in result.report.letters

@@ -4,16 +4,32 @@ A label the block's numbering lacks may stand alone after the page's notes: its 
 lines before the block (notes missing at its start), or the second part of the note before a gap. Or the
 label stands after the page's other notes with its text below it (notes of the first column written after
 those of the second): the note is read there, and linked to its marker wherever it stands on the page.
-Each such note is warned at its raw line.
+Or the label of the note the block lacks at its start is glued to the end of a line of running text just
+above the block, its text after it ("dé1. AMAE,"): the note begins there. Each such note is warned at its
+raw line.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model.layout import Footnote
 from ..model.lines import Line
-from .note_labels import Label, alone_before_text, label_rank, rank_label, read_label_alone, symbol_rank
+from .note_labels import (
+    Label,
+    alone_before_text,
+    label_rank,
+    rank_label,
+    read_label,
+    read_label_alone,
+    symbol_rank,
+)
 from .note_markers import find_marker
 from .note_parts import lost_label_note, split_notes
+from .stray_fragments import place_stray_fragments
+
+# At most this many lines of a note whose label was glued to the running text stand before its block.
+MAX_GLUED_NOTE_LINES = 6
 
 
 def _displaced_labels(lines: list[Line], end: int, wanted: set[str]) -> list[tuple[int, Label]]:
@@ -159,3 +175,43 @@ def link_displaced(lines: list[Line], notes: list[Footnote], region: range, take
         marker, decided = find_marker(lines, region, label, start, taken)
         if marker is not None and (after is None or (marker.line, marker.start) < (after.line, after.start)):
             note.marker, note.decided = marker, decided
+
+
+def take_glued_label(
+    lines: list[Line], notes: list[Footnote], start: int, first_number: int, region: range,
+    taken: frozenset[int],
+) -> int:
+    """`pdftotext` may glue the label of a page's first note to the end of the last line of running text
+    ("économique. Ses auteurs souli1. Voir la correspondance"), the note's other lines below it, before the
+    block. Only the one number the block lacks at its start, glued to a word, then ". " and a capital,
+    on a line at most a few lines above the block, opens that note there. The block's new start."""
+    first = notes[0]
+    if first.n - first_number != 1 or "follows note" not in first.warning or not first.label.isdigit():
+        return start
+    glued = re.compile(rf"(?<=[^\W\d_]){first_number}\.\s+(?=[^\W\d_])")
+    below: list[int] = []
+    for k in range(start - 1, max(region.start - 1, start - MAX_GLUED_NOTE_LINES - 1), -1):
+        if k in taken or read_label(lines[k].text) or read_label_alone(lines[k].text):
+            return start
+        found = list(glued.finditer(lines[k].text))
+        if found and lines[k].text[found[-1].end()].isupper():
+            at = found[-1]
+            break
+        if not lines[k].blank:
+            below.insert(0, k)
+    else:
+        return start
+    style = (read_label(lines[first.label_line].text) or Label("digit", "", 0)).style
+    label = Label(style, str(first_number), 0)
+    marker, decided = find_marker(lines, range(region.start, k + 1), label, (region.start, 0), taken)
+    if marker is not None and marker.line == k and marker.end > at.start():  # the label itself
+        marker, decided = find_marker(lines, range(region.start, k), label, (region.start, 0), taken)
+    note = Footnote(first_number, k, [k, *below], marker, label.value, decided, text_start=at.end(),
+                    label_start=at.start())
+    place_stray_fragments(lines, [note])  # words of its lines written after them, below a blank line
+    note.warning = "; ".join(filter(None, [
+        f"the label of note {label.value} is glued to the end of the running text above its note: the text "
+        "after it is read as the note, linked to the first marker of its label on the page", note.warning]))
+    first.warning = ""
+    notes.insert(0, note)
+    return k + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.document import Block, HyphenDecision
 from ..model.inline import ColumnBreak, Inline, Note, PageBreak, WitnessReading
@@ -24,6 +24,7 @@ from .paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL, LABEL_LANGUAGE, Paragrap
 SPACES = re.compile(r"[ \t\u00a0]+")
 WORD_AT_END = re.compile(r"([^\W_]+)[-‐‑–—]$")
 WORD_AT_START = re.compile(r"^([^\W_]+)")
+LAST_WORD = re.compile(r"([^\W\d_]+)$")
 
 
 # Blocks that end with their line(s): the next line opens a block of its own.
@@ -51,15 +52,22 @@ class Flow:
 class _Joiner:
     """Joins line texts into running text, deciding line-end hyphens and normalising spaces."""
 
-    def __init__(self, dehyphenator: Dehyphenator, lang: str, stats: FlowStats):
+    def __init__(self, dehyphenator: Dehyphenator, lang: str, stats: FlowStats,
+                 broken_at_labels: frozenset[int] = frozenset()):
         self.dehyphenator = dehyphenator
         self.lang = lang
         self.stats = stats
+        # Raw lines cut before a note label glued to a word ("dé1. AMAE"): the extraction took the word's
+        # hyphen off, and the word goes on after the notes.
+        self.broken_at_labels = broken_at_labels
 
-    def join(self, left: str, right: str, line: int) -> tuple[str, str]:
-        """Text to end the left part with and the separator before the right part."""
+    def join(self, left: str, right: str, line: int, left_line: int | None = None) -> tuple[str, str]:
+        """Text to end the left part with and the separator before the right part (line: the right
+        part's raw line; left_line: the left part's)."""
         left = left.rstrip()
         right_start = right.lstrip()
+        if left_line in self.broken_at_labels and left[-1:].isalpha():
+            return self._join_lost_hyphen(left, right_start)
         if ends_with_hyphen(left):
             before = WORD_AT_END.search(left)
             after = WORD_AT_START.match(right_start)
@@ -80,6 +88,18 @@ class _Joiner:
             return left[:-1], ""
         return left, " "
 
+    def _join_lost_hyphen(self, left: str, right: str) -> tuple[str, str]:
+        """A word broken where a note label was glued to it: one word again when the evidence says so."""
+        before, after = LAST_WORD.search(left), WORD_AT_START.match(right)
+        if not (before and after):
+            return left, " "
+        decision = self.dehyphenator.decide(before.group(1) + "-", after.group(1), self.lang)
+        self.stats.hyphen_reasons[decision.reason] += 1
+        if decision.keep:
+            return left, " "
+        self.stats.hyphens_joined += 1
+        return left, ""
+
 
 def normalise_spaces(text: str) -> str:
     """Runs of spaces and tabs become one space, or one no-break space if the run holds one."""
@@ -96,12 +116,18 @@ class FlowBuilder:
         lang: str,
         variants: list[tuple[int, list[Line]]] | None = None,
     ):
-        self.lines = lines
+        self.note_lines = lines
+        # A note label glued to the end of a line of running text: the line's running text ends before it.
+        glued = {fn.label_line: fn.label_start for b in blocks for fn in b.notes if fn.label_start}
+        self.lines = [replace(line, text=line.text[: glued[i]]) if i in glued else line
+                      for i, line in enumerate(lines)]
+        broken = frozenset(lines[i].number for i, start in glued.items()
+                           if lines[i].text[start - 1].isalpha())
         self.footnote_blocks = blocks
         self.pages = pages
         self.stats = FlowStats()
         self.removed: Counter = Counter()
-        self.joiner = _Joiner(dehyphenator, lang, self.stats)
+        self.joiner = _Joiner(dehyphenator, lang, self.stats, broken)
         self.lang = lang
         # The title of an endnote section ("Примечания") is a heading of the text, its notes are not.
         self.endnote_heads = {b.heading for b in blocks if b.heading is not None}
@@ -140,15 +166,15 @@ class FlowBuilder:
         for block in self.footnote_blocks:
             for fn in block.notes:
                 sequence += 1
-                note = Note(sequence, line=self.lines[fn.label_line].number,
+                note = Note(sequence, line=self.note_lines[fn.label_line].number,
                             marker_found=fn.marker is not None, label=fn.label, place=block.place)
                 pieces = []
                 for j in fn.lines:
-                    text = self.lines[j].text
+                    text = self.note_lines[j].text
                     if j == fn.label_line:
-                        self._remove(text[: fn.text_start], "footnote-label")
+                        self._remove(text[fn.label_start : fn.text_start], "footnote-label")
                         text = text[fn.text_start :]
-                    pieces.append((text, self.lines[j].number))
+                    pieces.append((text, self.note_lines[j].number))
                 note.content = self._join_pieces(pieces)
                 if fn.marker is None:
                     self.orphan_notes.setdefault(block.start, []).append(note)
@@ -165,7 +191,7 @@ class FlowBuilder:
             if k == 0:
                 text = piece.strip()
                 continue
-            text, sep = self.joiner.join(text, piece, number)
+            text, sep = self.joiner.join(text, piece, number, pieces[k - 1][1])
             text = text + sep + piece.strip()
         out.append(normalise_spaces(text))
         return out
@@ -258,7 +284,8 @@ class FlowBuilder:
         """Join the end of the block's text (line a) with the line b that continues it."""
         for idx in range(len(block.content) - 1, -1, -1):
             if isinstance(block.content[idx], str):
-                left, sep = self.joiner.join(block.content[idx], self.lines[b].text, self.lines[b].number)
+                left, sep = self.joiner.join(block.content[idx], self.lines[b].text, self.lines[b].number,
+                                             self.lines[a].number)
                 block.content[idx] = left + sep
                 return
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
 from .broken_words import resumes_broken_word
-from .displaced_labels import link_displaced, place_displaced_labels
+from .displaced_labels import link_displaced, place_displaced_labels, take_glued_label
 from .evidence import blank_run, breaks_here, page_start
 from .hints import declared_relation, declared_style, numbering_at
 from .lines import ends_sentence, starts_lowercase
@@ -210,6 +210,7 @@ def find_footnotes(
         first_number = 1 if relation.startswith("restart") or relation == "symbol" else expected
         start = take_stacked_labels(lines, notes, i, region, exclude)
         start, end = place_displaced_labels(lines, notes, start, end, first_number, region, exclude)
+        start = take_glued_label(lines, notes, start, first_number, region, exclude)
         place_stray_fragments(lines, notes)
         if split_gap_notes(lines, notes, first_number):
             link_displaced(lines, notes, range(region.start, start), exclude)

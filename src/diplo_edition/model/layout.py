@@ -28,6 +28,9 @@ class Footnote:
     decided: str = ""
     warning: str = ""  # what the reader of the raw line should check (a gap in the numbering)
     text_start: int = 0  # where the note's text starts on its label line (after the label)
+    # Where the label begins on its line: 0 but for a label `pdftotext` glued to the end of a line of
+    # running text ("dé1. AMAE,"), whose text before the label stays running text.
+    label_start: int = 0
 
 
 @dataclass

@@ -55,6 +55,8 @@ ANCHOR_LETTERS = 12  # a line of this many letters is found in one place of the 
 MAX_MARKERS = 6  # candidate markers in one line tried in every combination
 # A note label at the start of a line: "12 ", "12. ", "(12) ", "[12] ", "12)".
 LABEL = re.compile(r"^\s*[(\[]?(\w{1,4}?)[)\].]?(?=\W|[^\W\d_]|$)")
+# A note label `pdftotext` glued to the last word of running text, the note's text after it: "dé1. AMAE,".
+GLUED_LABEL = re.compile(r"(?<=[^\W\d_])(\d{1,3})\.\s+(?=[^\W\d_])")
 # A note label alone on its line (a superscript as pdftotext writes it, a label the OCR set apart from its
 # note): "12", "12.", "(12)", "[12]"; "*" has no letter.
 LABEL_ALONE = re.compile(r"[(\[]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[)\].]?|[(\[]\w{1,3}[)\]]")
@@ -290,6 +292,12 @@ def _place(piece: str, following: str, tei: TeiText, found: RawLines, where: str
                 if rule:
                     _take(tei, found, rule, opening)
                 found.take("footnote-marker", markers)
+                return True
+    for m in GLUED_LABEL.finditer(piece):  # running text, then a note's label glued to its last word
+        for kept, markers in [(piece[: m.start()], ""), *_marker_cuts(piece[: m.start()], tei.labels)]:
+            if letters(m[1]) in tei.labels and tei.has(letters(kept)) and tei.begins_note(piece[m.end() :]):
+                found.take("footnote-marker", markers)
+                _take(tei, found, "footnote-label", m[1])
                 return True
     return False
 
