@@ -5,10 +5,15 @@ is written as `pdftotext` (plain, no -layout) or Tesseract writes it, and built 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import NS
 from test_paragraphs_headings import build, heads, paragraphs
 
 from diplo_edition.layout.line_signals import closes_sentence
+from diplo_edition.layout.line_widths import typeset_width
+
+CORPUS = Path(__file__).resolve().parents[1] / "bench" / "layout" / "raw"
 
 # Full lines of justified type as plain `pdftotext` writes them (60 to 64 characters), three paragraphs'
 # worth, each different (a text repeated would be taken for a second copy and left out).
@@ -185,3 +190,90 @@ def test_a_heading_that_ends_takes_no_fragment_after_its_blank_line(tmp_path):
     # A finished heading ("... контекст") before a capital: the line after the blank opens the text.
     tree, _ = build(tmp_path, ocr_heading("1. Исторический контекст", "Кульджа"))
     assert heads(tree)[0] == "1. Исторический контекст"
+
+
+# --- typeset width, on the conformance corpus (bench/layout/raw: typeset with LaTeX, then extracted) ------
+
+
+def corpus_lines(name: str) -> list[str]:
+    return (CORPUS / name).read_text(encoding="utf-8").split("\n")
+
+
+def line_with(lines: list[str], start: str) -> tuple[int, str]:
+    """The raw line number and the text of the one line that starts so."""
+    found = [(n, line) for n, line in enumerate(lines, 1) if line.startswith(start)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_first_line_narrower_by_its_indent_than_the_full_lines_opens_a_paragraph(tmp_path):
+    # `pdftotext -raw` keeps each printed line. The paragraph before ends a sentence on a full line; the
+    # next one's first line holds as many characters as a full line but sets narrower by its indent.
+    lines = corpus_lines("ru-endnotes-title-head.raw.txt")
+    _, last = line_with(lines, "в 1929 г. поставил под угрозу всю систему отношений с Китаем.")
+    _, first = line_with(lines, "Политбюро рассматривало наиболее важные вопросы внеш-")
+    _, full = line_with(lines, "ней политики на закрытых заседаниях.6 С одной стороны, про-")
+    assert len(first) >= len(full) - 6 and typeset_width(first) < typeset_width(full) - 1
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Политбюро рассматривало")]
+    assert len(opened) == 1 and opened[0] > 0
+    assert texts[opened[0] - 1].endswith(last.removeprefix("в 1929 г. "))
+
+
+def test_a_last_line_narrower_than_the_full_lines_ends_its_paragraph(tmp_path):
+    # Plain `pdftotext`: the last line has a full line's count of characters, within the measure's
+    # spread, yet sets narrower than nineteen in twenty of the document's full lines.
+    lines = corpus_lines("ru-symbol-notes-quote.pdftotext.txt")
+    _, last = line_with(lines, "г. подтвердил курс на нейтралитет и взаимное доверие.")
+    _, full = line_with(lines, "Протоколы заседаний сохранили следы острых разногласий")
+    assert len(last) == len(full) - 1 and typeset_width(last) < 0.95 * typeset_width(full)
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    closed = [k for k, t in enumerate(texts) if t.endswith("курс на нейтралитет и взаимное доверие.")]
+    assert len(closed) == 1
+    assert texts[closed[0] + 1].startswith("Весной 1924 г. Народный комиссариат")
+
+
+def test_a_first_line_joined_at_its_hyphen_still_shows_its_indent(tmp_path):
+    # Plain `pdftotext` joins a line that ends in a hyphen to the next: the paragraph's first line is lost
+    # in a joined line, and the one before it ends a sentence on a full line. The joined line, counted as
+    # so many full lines less their hyphens, falls short of them by its first line's indent.
+    lines = corpus_lines("ru-symbol-notes-quote.pdftotext.txt")
+    number, joined = line_with(lines, "Исследователи обращали внимание на двойственный характер")
+    assert len(joined) > 3 * len(lines[number - 3]) and "характер советской" in joined
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Исследователи обращали внимание")]
+    assert len(opened) == 1 and texts[opened[0] - 1].endswith("на практике встречались исключения.")
+
+
+def test_lines_that_may_open_a_paragraph_the_print_does_not_show_are_one_warning(tmp_path):
+    # The print sets its paragraphs apart by a blank space and no indent; plain `pdftotext` drops the space
+    # and joins the paragraph's first lines at their hyphens. A sentence ends a full line before
+    # "Торговое представительство …": nothing in the text tells a paragraph end. The text runs on there,
+    # and one warning names that line.
+    lines = corpus_lines("ru-blankline-paragraphs.pdftotext.txt")
+    number, joined = line_with(lines, "Торговое представительство в Лондоне работало в условиях")
+    before = lines[number - 2]
+    assert before.endswith("консультаций.") and len(joined) > 2 * len(before)
+    tree, result = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    assert not any(t.startswith("Торговое представительство в Лондоне") for t in texts)
+    assert any("трудных консультаций. Торговое представительство" in t for t in texts)
+    warnings = [d for d in result.diagnostics if "may open a paragraph" in d.message]
+    assert len(warnings) == 1
+    named = [int(n) for n in warnings[0].message.split("lines ")[1].split(";")[0].split(", ")]
+    assert number in named and warnings[0].line == named[0] == min(named)
+    assert len(named) <= 3  # a few lines to check, not every sentence end
+
+
+def test_a_blank_line_that_the_editor_adds_where_the_warning_points_opens_the_paragraph(tmp_path):
+    lines = corpus_lines("ru-blankline-paragraphs.pdftotext.txt")
+    number, _ = line_with(lines, "Торговое представительство в Лондоне работало в условиях")
+    tree, result = build(tmp_path, "\n".join([*lines[: number - 1], "", *lines[number - 1 :]]))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Торговое представительство в Лондоне")]
+    assert len(opened) == 1 and texts[opened[0] - 1].endswith("трудных консультаций.")
+    assert not any("may open a paragraph" in d.message and f" {number + 1}" in d.message
+                   for d in result.diagnostics)

@@ -200,6 +200,12 @@ def _list_start(body: list[Block]) -> tuple[int, re.Match[str]] | None:
     return None
 
 
+def reference_list_line(body: list[Block]) -> int | None:
+    """The raw line of the block that the title of a reference list opens, if any."""
+    start = _list_start(body)
+    return body[start[0]].line if start else None
+
+
 class FoundList(NamedTuple):
     listed: ReferenceList
     body: list[Block]  # the body without the list

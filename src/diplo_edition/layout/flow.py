@@ -11,14 +11,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..diagnostics import Diagnostic
 from ..model.document import Block, HyphenDecision
 from ..model.inline import ColumnBreak, Inline, Note, PageBreak, WitnessReading
 from ..model.layout import FootnoteBlock, Marker, PageLayout
 from ..model.lines import Line, record_removed
+from .end_matter import reference_list_line
 from .furniture import forme_work
 from .headings import bare_number_level, heading_level
 from .hyphenation import NO_EVIDENCE, Dehyphenator
-from .lines import ends_with_hyphen, is_separator
+from .lines import ends_with_hyphen, is_separator, warning_at_first
 from .paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL, LABEL_LANGUAGE, ParagraphEvidence
 
 SPACES = re.compile(r"[ \t\u00a0]+")
@@ -40,6 +42,8 @@ class FlowStats:
     decisions: list[HyphenDecision] = field(default_factory=list)
     # Raw line numbers of hyphens kept as printed because their language has no word evidence.
     unjudged_lines: list[int] = field(default_factory=list)
+    # Raw line numbers that may open a paragraph the print does not show (read as running on).
+    undecided_paragraph_lines: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -278,6 +282,10 @@ class FlowBuilder:
             blocks[-1].content.extend(sum(self._between(prev, len(self.lines)), []))
         for block in blocks:
             self._finish(block)
+        # Entries of a reference list are cut by their own evidence (end_matter), not as paragraphs.
+        listed = reference_list_line(blocks)
+        numbers = (self.lines[i].number for i in self.evidence.undecided)
+        self.stats.undecided_paragraph_lines = sorted(n for n in numbers if listed is None or n < listed)
         return Flow(blocks, self.stats, self.removed)
 
     def _glue(self, block: Block, a: int, b: int) -> None:
@@ -323,6 +331,16 @@ class FlowBuilder:
                 self._remove(label, "label")
                 block.content[first] = m.group("rest").lstrip()
                 return
+
+
+def undecided_paragraphs(lines: list[Line], numbers: list[int]) -> Diagnostic:
+    """One warning for the lines that may open a paragraph, at the first of them, naming them all."""
+    return warning_at_first(
+        lines, numbers,
+        f"{len(numbers)} line(s) may open a paragraph that the print does not show (a sentence ends a full "
+        f"line before them, and no indent is left to tell): lines {', '.join(map(str, numbers))}; they are "
+        "read as running on, check them, or set the paragraphs apart by a blank line in the source",
+    )
 
 
 def build_flow(lines, blocks, pages, dehyphenator, lang, variants=None) -> Flow:

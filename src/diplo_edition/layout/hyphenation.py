@@ -59,10 +59,11 @@ from functools import lru_cache
 
 import pymorphy3
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..languages import LanguagePack, detect_language, pack
 from ..model.lines import Line
 from ..morphology import morph_analyzer
+from .lines import warning_at_first
 from .word_lists import PYMORPHY3, WORDFREQ, cyrillic_read, word_evidence, zipf
 
 # Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
@@ -333,13 +334,11 @@ class Dehyphenator:
 
 def kept_as_printed(lines: list[Line], numbers: list[int], lang: str) -> Diagnostic:
     """The warning for hyphens that no word evidence could judge, at the line that continues the first."""
-    first = next((line for line in lines if line.number == numbers[0]), lines[0])
-    return Diagnostic(
-        first.source, first.number,
+    return warning_at_first(
+        lines, numbers,
         f"{len(numbers)} line-end hyphen(s) kept as printed, the first just before this line: language "
         f"'{lang}' has no word list or dictionary to judge them (only the text's own usage); check them, or "
         "correct them in the edition",
-        Severity.WARNING,
     )
 
 

@@ -1,8 +1,11 @@
-"""The small text tests of a line that the layout passes all use."""
+"""The small text tests of a line that the layout passes all use, and their warning about raw lines."""
 
 from __future__ import annotations
 
 import re
+
+from ..diagnostics import Diagnostic, Severity
+from ..model.lines import Line
 
 # What can close a sentence at a line end (quotes and brackets may follow the stop, and a note marker:
 # "Востоке.3", "Москвы.*", as `pdftotext` writes a superscript).
@@ -56,3 +59,9 @@ def is_separator(text: str) -> bool:
 def indent(text: str) -> int:
     """Leading white space of a line, in characters (a tab as one)."""
     return len(text) - len(text.lstrip())
+
+
+def warning_at_first(lines: list[Line], numbers: list[int], message: str) -> Diagnostic:
+    """One warning about some raw lines (numbers, in order), at the first of them."""
+    first = next((line for line in lines if line.number == numbers[0]), lines[0])
+    return Diagnostic(first.source, first.number, message, Severity.WARNING)

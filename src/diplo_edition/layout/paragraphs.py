@@ -6,7 +6,11 @@ a sentence that ends on a short line before a capital (also in double-spaced tex
 column and footnote breaks, which are never paragraph ends in themselves); a list item after a colon.
 How short is short is weighed per document: with no blank lines between paragraphs, any line under the
 shortest full line, and a first line under it by an indent's width (the indent it lost); where blank
-lines set the paragraphs apart, only a clearly short line outweighs a missing blank line.
+lines set the paragraphs apart, only a clearly short line outweighs a missing blank line. Counting
+characters is rough in a proportional face, so a line's typeset width is weighed too, against the
+document's own full lines and certain first lines (a first line joined by `pdftotext` at its hyphen
+still falls short by its indent). A sentence that ends a full line before a capital, with no width to
+tell, may or may not end a paragraph: the text runs on, and one warning names those lines.
 A heading is a short line that opens like a chapter, a section title, a numbered section or an
 all-capital title, standing apart from the text by blank lines or, with none, between a sentence end and
 a capital; a heading that has not ended runs on into a short fragment on its next line, past a blank
@@ -33,6 +37,7 @@ from .headings import (
     runs_on,
 )
 from .line_signals import FIRST_LINE_INDENT, MERGED_LINE, closes_sentence, justified_measure
+from .line_widths import LineContext, LineWidths, weigh_widths
 from .lines import (
     ends_sentence,
     ends_with_hyphen,
@@ -110,6 +115,9 @@ class ParagraphEvidence:
         self.left = indents.most_common(1)[0][0] if indents else 0
         self.quote_of = block_quotations(lines, body, self.left)
         self.title_block = self._title_block()
+        self.widths = self._line_widths()
+        # Lines after a sentence that ends a full line, where nothing tells whether a paragraph ends.
+        self.undecided: set[int] = set()
 
     # --- between two body lines -----------------------------------------------------------------
 
@@ -154,10 +162,31 @@ class ParagraphEvidence:
         next line (it ends no sentence), and its length is just under the measure's."""
         if self.spacing != "no blank lines" or not self.measure or closes_sentence(self.lines[i].text):
             return False
+        if self.widths and self.widths.set_in(self.lines[i].text):
+            return True
         low, high = SET_IN_FIRST_LINE
         # The indent it lost is two characters or more (in a narrow column, more than the share).
         room = min(high * self.measure, self.measure - FIRST_LINE_INDENT.start + 1)
         return low * self.measure <= len(self.lines[i].stripped) < room
+
+    def _runs_on(self, k: int) -> bool:
+        """Does the line at body position k run on, with nothing between, into a lowercase next line?"""
+        return (k + 1 < len(self.body) and self.gap(self.body[k], self.body[k + 1]) == (0, True)
+                and starts_lowercase(self.lines[self.body[k + 1]].text))
+
+    def _line_widths(self) -> LineWidths | None:
+        """The typeset widths of the document's lines, where its paragraphs are not set apart by blank
+        lines and its type is justified."""
+        if self.spacing != "no blank lines" or not self.measure:
+            return None
+        contexts = []
+        for k, i in enumerate(self.body):
+            a = self.body[k - 1] if k > 0 else None
+            before = self.lines[a].text if a is not None and self.gap(a, i) == (0, True) else None
+            after_last_line = (before is not None and closes_sentence(before) and self._short(a, "plain")
+                               and starts_block(self.lines[i].text))
+            contexts.append(LineContext(self.lines[i].text, before, self._runs_on(k), after_last_line))
+        return weigh_widths(contexts, self.measure)
 
     def _interrupts_a_paragraph(self, b: int) -> bool:
         """Do body line b and the lines after it, up to a page or column break, each end a sentence while
@@ -216,12 +245,18 @@ class ParagraphEvidence:
             return True  # each item of a list is a block of its own
         blanks, pure = self.gap(a, b)
         if not pure:
-            return self._short(a, "break")
-        if blanks == 0:
-            return self._short(a, "plain") or self._first_line_set_in(b)
-        if blanks == 1 and a in self.double:
-            return self._short(a, "double")
-        return True
+            ends = self._short(a, "break")
+        elif blanks == 0:
+            # A line that ends on a colon sets narrow where a long word did not fit after it (a reference
+            # entry's "М.:"), so only a stop makes a narrow line a last line.
+            narrow = self.widths is not None and self.widths.narrow(prev) and prev.rstrip()[-1] not in ":;"
+            ends = self._short(a, "plain") or narrow or self._first_line_set_in(b)
+        else:
+            return blanks > 1 or a not in self.double or self._short(a, "double")
+        told = self.widths is not None and self.widths.set_in(nxt) is not None
+        if not ends and self.spacing == "no blank lines" and not told:
+            self.undecided.add(b)  # a sentence ends a full line, and no first line's width can tell
+        return ends
 
     def _title_block(self) -> set[int]:
         """The short lines that open the text before its first sentence: a title, an author."""

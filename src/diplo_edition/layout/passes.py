@@ -13,7 +13,7 @@ from ..model.layout import PageLayout
 from ..model.lines import Line, record_removed
 from ..model.passes import Pass
 from .endnotes import find_notes
-from .flow import build_flow
+from .flow import build_flow, undecided_paragraphs
 from .furniture import find_furniture, without_furniture
 from .hints import endnote_titles_not_found
 from .hyphenation import Dehyphenator, kept_as_printed
@@ -158,6 +158,8 @@ class Flow(Pass):
         doc.hyphen_decisions.extend(flow.stats.decisions)
         if flow.stats.unjudged_lines:
             doc.diagnostics.append(kept_as_printed(doc.lines, flow.stats.unjudged_lines, doc.lang))
+        if flow.stats.undecided_paragraph_lines:
+            doc.diagnostics.append(undecided_paragraphs(doc.lines, flow.stats.undecided_paragraph_lines))
         doc.report.hyphens_joined = flow.stats.hyphens_joined
         doc.report.hyphens_kept = flow.stats.hyphens_kept
         doc.report.hyphen_reasons = dict(flow.stats.hyphen_reasons)
