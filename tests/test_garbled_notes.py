@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from conftest import TEXTBOOK
+from conftest import ROOT, TEXTBOOK
 from projects import found_notes, raw_lines
 
 from diplo_edition.layout.garbled_notes import label_end, marker_candidates
@@ -172,3 +172,31 @@ def test_an_endnote_section_whose_labels_the_ocr_garbled_is_read_and_linked_by_o
     assert [_before(lines, n) for n in notes] == ["последовали.|!", "поставки|?", "партнерами.|3"]
     assert [n.decided for n in notes] == ["order", "order", "label"]
     assert lines[notes[1].label_line].text[notes[1].text_start :].startswith("АВП РФ")
+
+
+def test_notes_under_the_first_of_two_columns_are_read_in_the_middle_of_the_page():
+    # ru-twocolumn as Tesseract read it: the notes under the first column stand in the middle of the page,
+    # between the sentence they interrupt and its end; those under the second at the foot. Both are the
+    # page's notes, numbered on and linked in order to the garbled markers of the running text.
+    text = (ROOT / "bench/layout/raw/ru-twocolumn.ocr.txt").read_text(encoding="utf-8")
+    lines, notes = found_notes(text)
+    page_three = [n for n in notes if 7 <= n.n <= 12]
+    assert [(n.label, lines[n.label_line].number) for n in page_three] == [
+        ("7", 217), ("8", 220), ("9", 223), ("10", 258), ("11", 261), ("12", 264)]
+    assert [lines[n.marker.line].text[n.marker.start : n.marker.end].strip() for n in page_three] == [
+        "”", "8", "?", "10", "!!", "!?"]
+    # the running text between the two blocks of notes stays text
+    resumed = next(i for i, line in enumerate(lines) if line.text.startswith("комиссариат иностранных"))
+    assert not any(resumed in n.lines for n in notes)
+
+
+def test_a_number_counted_over_the_pages_is_no_label_a_marker_could_confirm():
+    # ru-twocolumn as Tesseract read it, its form feeds deleted: a page's foot is lost among the pages
+    # run together, so the notes after it are counted short ("7 Документы" counted as note 3). A marker
+    # that reads the counted number ("промысловиков.3") links the note by its order only, warned.
+    text = (ROOT / "bench/layout/raw/ru-twocolumn.ocr.txt").read_text(encoding="utf-8").replace("\f", "")
+    lines, notes = found_notes(text)
+    assert all(lines[n.label_line].text.startswith(n.label) for n in notes if n.decided == "label")
+    counted = next(n for n in notes if lines[n.label_line].text.startswith("7 Документы"))
+    assert counted.label != "7" and "linked by its order only" in counted.warning
+

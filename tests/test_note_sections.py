@@ -5,8 +5,14 @@ conformance corpus).
 
 from __future__ import annotations
 
-from projects import found_notes, note_body
+from conftest import ROOT
+from projects import found_notes, note_body, raw_lines
 
+from diplo_edition.layout.endnotes import find_notes
+from diplo_edition.layout.evidence import is_page_number_line
+from diplo_edition.layout.garbled_notes import marker_candidates
+from diplo_edition.layout.note_labels import numbered_heading
+from diplo_edition.layout.pages import find_pages
 from diplo_edition.layout.superscript_reads import align
 from diplo_edition.model.lines import Line
 
@@ -146,6 +152,121 @@ def test_reads_are_aligned_with_the_least_displacement_when_as_many_links_are_po
     # in their places; the notes before them then take the reads before them, in order.
     assert align(["!®", "!", "!”", "!°", '"', "'®"], [10, 11, 12, 13, 14, 15, 16]) == [
         0, 1, 2, 3, None, None, 5]
+
+
+def test_a_read_whose_digits_stand_in_the_label_s_places_may_be_its_marker():
+    # Tesseract reads a superscript 10 as "!0": the mark for the 1, the 0 kept (the letter balance finds
+    # it so); a "1" is still no read of 14, its digit printing another number.
+    assert align(["!0", "!"], [10, 11]) == [0, 1]
+    assert align(["1"], [14]) == [None]
+
+
+def test_garbled_endnote_markers_with_a_digit_kept_are_linked_in_order():
+    # From ru-endnotes-title-head as Tesseract read it: the markers of the notes 8-11 are "?", "?", "!0"
+    # and "!", as many as the notes the section holds after the kept number 8.
+    text = ("Вопрос о долгах царского правительства неизменно возникал\n"
+            "на каждой? встрече с западными партнерами.\n\n"
+            "Разрыв дипломатических отношений с Великобританией в\n"
+            "1927 г. вызвал? в Москве настоящую военную тревогу.\n\n"
+            "Шифрованные телеграммы порой приходили с!0 большим опоз-\n"
+            "данием и искажениями. Советско-германские\n"
+            "военные контакты долгое время! оставались тайной для обще-\n"
+            "ственности.\n\n"
+            "Примечания\n\n"
+            "8. Подробнее см. переписку полпредства за этот год.\n\n"
+            ". Документы внешней политики СССР. Т. 5. С. 155.\n\n"
+            ". РГАСПИ. Ф. 0100. On. 15. Д. 46. Л. 67.\n\n"
+            ". ГАРФ. Ф. 04. On. 14. Д. 28. Л. 161.\n")
+    lines, notes = found_notes(text)
+    # each linked by its order only, and warned so
+    assert {n.decided for n in notes} == {"order"} and all("by its order only" in n.warning for n in notes)
+    assert [(n.label, _before(lines, n)) for n in notes] == [
+        ("8", "каждой|?"), ("9", "вызвал|?"), ("10", "с|!0"), ("11", "время|!")]
+
+
+def test_dotted_notes_set_in_mid_column_are_notes_not_a_numbered_heading():
+    # From fr-paren-inline-twocolumn as Tesseract read it: "1. AMAE, Europe" opens a line whose next
+    # line opens with a capital, as a heading's section would; but the note 2 follows one line below
+    # it, and the line below it ends a reference. The heading further on stays a heading.
+    text = ("Le Bureau politique examinait les questions les plus im-\n"
+            "portantes à huis clos. (1) Les télégrammes de Berlin révélaient\n"
+            "l'intérêt croissant des industriels allemands. En définitive, la\n"
+            "politique extérieure (2) de la dé-\n\n"
+            "1. AMAE, Europe\nURSS, vol. 25, f. 295.\n2. DVP, t. 16, p. 456.\n\n1918-1940,\n\n"
+            "cennie naquit d’une multitude de décisions pratiques.\n\n"
+            "2. Les négociateurs\n\n"
+            "Les diplômés des nouveaux cours occupèrent peu à peu des postes.\n")
+    lines, notes = found_notes(text)
+    assert [(n.label, _before(lines, n), note_body(lines, n)) for n in notes] == [
+        ("1", "clos.|(1)", "AMAE, Europe 1918-1940, URSS, vol. 25, f. 295."),
+        ("2", "extérieure|(2)", "DVP, t. 16, p. 456.")]
+    heading = next(i for i, line in enumerate(lines) if line.text == "2. Les négociateurs")
+    assert numbered_heading(lines, heading)
+    one_line_note = raw_lines("1. AMAE, Europe\nURSS, vol. 48, f. 85.\n\nçais (2) hésitait.\n")
+    assert not numbered_heading(one_line_note, 0)
+
+
+def test_the_ocr_reads_a_bar_and_a_copyright_sign_for_superscript_digits():
+    # From ru-article-alt-heads and en-article-alt-heads as Tesseract read them: "|!" for 11, "!©" for 16
+    assert align(["|!"], [11]) == [0]
+    assert align(["!©"], [16]) == [0]
+    text = "Шифрованные телеграммы порой приходили с опозданием и искажениями. |!"
+    assert [text[start:end] for start, end, _ in marker_candidates(text)] == [" |!"]
+
+
+def test_an_endnote_never_takes_the_marker_of_a_page_foot_note():
+    # From ru-mixed-notes as Tesseract read it: symbol footnotes and numbered endnotes; the "*" is the
+    # footnote's, the "!" before the page's end the (garbled) marker of endnote 1.
+    text = ("Кадровый вопрос оставался острым на протяжении всего десятилетия.* Исследователи обращали\n"
+            "внимание на двойственный характер советской дипломатии этого времени. !\n\n"
+            "*Сведения о численности делегации расходятся.\n\n61\n"
+            "\fИностранные правительства видели в деятельности Коминтерна прямое вмешательство.? Нарком\n"
+            "выступал в Женеве с речами, которые широко обсуждались в европейской печати.3\n\n"
+            "Комментарии\n\n1. Там же. Л. 11об.\n\n2. Текст телеграммы опубликован с сокращениями.\n"
+            "3. Документы внешней политики СССР. Т. 3. С. 630.\n")
+    lines, notes = found_notes(text)
+    assert [(n.label, _before(lines, n)) for n in notes] == [
+        ("*", "десятилетия.|*"), ("1", "времени.|!"), ("2", "вмешательство.|?"), ("3", "печати.|3")]
+
+
+def test_without_form_feeds_page_numbers_among_endnotes_are_pages_not_notes():
+    # ru-endnotes-per-chapter as pdftotext wrote it, its form feeds deleted: a page number stands under
+    # the notes of a chapter and after a chapter heading; it is neither a note's text nor the label of a
+    # page-foot note (whose marker would be one of the endnotes' before the section).
+    text = (ROOT / "bench/layout/raw/ru-endnotes-per-chapter.pdftotext.txt").read_text(encoding="utf-8")
+    lines = raw_lines(text.replace("\f", ""))
+    blocks = find_notes(lines)
+    assert [b.place for b in blocks] == ["end"] * 4
+    assert [len(b.notes) for b in blocks] == [7, 4, 3, 3]
+    assert not any(is_page_number_line(lines, j) for b in blocks for n in b.notes for j in n.lines)
+    markers = [(n.marker.line, n.marker.start) for b in blocks for n in b.notes]
+    assert len(set(markers)) == len(markers) == 17
+    assert [n.value for n in find_pages(lines, blocks).numbers] == [1, 2, 3, 4]
+
+
+def test_without_form_feeds_an_ocr_endnote_section_goes_on_past_a_running_head_and_a_page_number():
+    # ru-endnotes-title-head as Tesseract read it, its form feeds deleted: the section breaks off at a speck
+    # and the next page's running head, and its column of labels "10." … "16." is followed by the page
+    # number "48", which is no label of the column nor a note's text.
+    text = (ROOT / "bench/layout/raw/ru-endnotes-title-head.ocr.txt").read_text(encoding="utf-8")
+    lines = raw_lines(text.replace("\f", ""))
+    notes = [n for b in find_notes(lines) if b.place == "end" for n in b.notes]
+    assert [n.label for n in notes] == [str(k) for k in range(1, 17)]
+    assert not any(lines[j].stripped in ("48", "Долговой вопрос", "AT") for n in notes for j in n.lines)
+    assert note_body(lines, notes[9]) == "РГАСПИ. Ф. 0100. On. 15. Д. 46. Л. 67."
+
+
+def test_a_page_number_and_head_close_to_an_endnote_stay_in_it_with_a_warning():
+    # ru-endnotes-title-head as `pdftotext -raw` wrote it, its form feeds deleted: "47" and the next
+    # page's head "Долговой вопрос" stand between notes 8 and 9 with no blank line. They are no page-foot
+    # notes of another style: they stay note 8's lines (no letter lost), and the note says so.
+    text = (ROOT / "bench/layout/raw/ru-endnotes-title-head.raw.txt").read_text(encoding="utf-8")
+    lines = raw_lines(text.replace("\f", ""))
+    blocks = find_notes(lines)
+    note = next(n for b in blocks for n in b.notes if n.label == "8")
+    assert [lines[j].stripped for j in note.lines[1:]] == ["47", "Долговой вопрос"]
+    assert "with the number “47” alone: perhaps a page number" in note.warning
+    assert [b.place for b in blocks] == ["end"]
 
 
 def test_notes_of_the_first_column_written_after_those_of_the_second_take_their_text_below_their_labels():

@@ -122,10 +122,11 @@ def _page_notes_within(
         if not alone:
             continue
         cut, first = alone[0]
-        foot, note.lines = note.lines[cut:], note.lines[:cut]
+        foot = note.lines[cut:]
         end = foot[-1] + 1
         page_notes = read_notes(lines, foot[0], end, first, 1, region, (region.start, 0), taken)
-        if page_notes:
+        if page_notes:  # else the lines stay the endnote's (a page number, a running head)
+            note.lines = note.lines[:cut]
             start = take_stacked_labels(lines, page_notes, page_notes[0].label_line, region, taken)
             blocks.append(FootnoteBlock(start, end, page_notes))
     return blocks
@@ -140,6 +141,8 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
     blocks = find_footnotes(
         lines, in_sections, _reference_list_pages(lines), hints.note_markers, hints.notes_restart)
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
+    # A marker a page-foot note has taken is no endnote's.
+    used = {(n.marker.line, n.marker.start) for block in blocks for n in block.notes if n.marker}
     previous_end = 0
     for heading, first, end in sections:
         label = read_label(lines[first].text)
@@ -147,7 +150,7 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
         region = range(previous_end, heading)
         if label is None:  # labels the OCR garbled
             parts = garbled_section(lines, first, end) or [SectionPart(first, first + 1)]
-            link_garbled(lines, [note for part in parts for note in part.notes], region, foot_lines)
+            link_garbled(lines, [note for part in parts for note in part.notes], region, foot_lines, used)
             for k, part in enumerate(parts):
                 start, title = (heading, heading) if k == 0 else (part.start, None)
                 blocks.append(FootnoteBlock(start, part.end, part.notes, place="end", heading=title))
@@ -155,7 +158,7 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
             continue
         notes = read_notes(lines, first, end, label, 1, region, (previous_end, 0), foot_lines, read_label)
         _link_together(lines, notes, label.style, region, foot_lines)
-        link_garbled(lines, notes, region, foot_lines)
+        link_garbled(lines, notes, region, foot_lines, used)
         blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
         blocks.extend(_page_notes_within(lines, notes, label.style, region, foot_lines))
         previous_end = end

@@ -21,7 +21,7 @@ from ..model.layout import Footnote, FootnoteBlock
 from ..model.lines import Line
 from .broken_words import resumes_broken_word
 from .displaced_labels import link_displaced, place_displaced_labels, take_glued_label
-from .evidence import blank_run, breaks_here, page_start
+from .evidence import PAGE_NUMBER, blank_run, breaks_here, is_page_number_line, page_start
 from .hints import declared_relation, declared_style, numbering_at
 from .lines import ends_sentence, starts_lowercase
 from .note_labels import (
@@ -131,8 +131,9 @@ def read_notes(
             label = read_label(lines[j].text, (first.style,)) or alone_before_text(lines, j)
         relation = follows(label, expected) if label and label.style == first.style else ""
         if notes and relation in ("", "restart", "restart-gap"):
-            if not lines[j].blank:
+            if not lines[j].blank and not (label is None and unpaged_page_number(lines, j)):
                 _warn_if_garbled_label(lines, notes[-1], j)
+                _warn_if_number_alone(lines, notes[-1], j)
                 notes[-1].lines.append(j)
             continue
         if relation in ("", "restart-gap"):
@@ -174,6 +175,20 @@ def _warn_if_garbled_label(lines: list[Line], note: Footnote, j: int) -> None:
                         "capital: perhaps the misread label of another note, run into this one")
 
 
+def unpaged_page_number(lines: list[Line], j: int) -> bool:
+    """A printed page number standing among notes in a text without form feeds (with them, the furniture
+    pass took the page numbers): no note's text, but the page's number."""
+    return is_page_number_line(lines, j) and not any(line.form_feed for line in lines)
+
+
+def _warn_if_number_alone(lines: list[Line], note: Footnote, j: int) -> None:
+    """A line of a note that holds a number alone, close to the lines around it: perhaps the page's number
+    (and the next page's head), which no blank line or form feed sets apart. Kept in the note; say so."""
+    if not note.warning and PAGE_NUMBER.match(lines[j].stripped):
+        note.warning = (f"note {note.label} goes on at line {lines[j].number} with the number "
+                        f"“{lines[j].stripped}” alone: perhaps a page number, read as part of the note")
+
+
 def find_footnotes(
     lines: list[Line], exclude: frozenset[int] = frozenset(), list_entries: frozenset[int] = frozenset(),
     styles: tuple[str, ...] = (), restart: str | None = None,
@@ -198,10 +213,12 @@ def find_footnotes(
         if end < 0 or relation != "next" and _quantity(lines[i].text, label):
             i += 1
             continue
+        # The text before an endnote section holds that section's markers, not a page-foot note's.
+        since = max(region_start, _after_excluded(exclude, i))
         # Symbols restart on every page: a symbol note's marker stands on its page.
-        first_line = max(region_start, page_start(lines, i)) if label.style == "symbol" else region_start
+        first_line = max(since, page_start(lines, i)) if label.style == "symbol" else since
         region = range(first_line, i)
-        notes = read_notes(lines, i, end, label, expected, region, (region_start, 0), exclude)
+        notes = read_notes(lines, i, end, label, expected, region, (since, 0), exclude)
         # One note with its marker found makes the block: a note before it whose marker is missing is
         # still a note (unanchored, warned), never running text.
         if all(note.marker is None for note in notes) and not label.tab:
@@ -223,6 +240,11 @@ def find_footnotes(
         region_start = end
         i = end
     return blocks
+
+
+def _after_excluded(exclude: frozenset[int], i: int) -> int:
+    """The line after the last excluded line (an endnote section's) before line i; 0 if none."""
+    return max((j + 1 for j in exclude if j < i), default=0)
 
 
 def _warn_if_cut_short(lines: list[Line], note: Footnote, start: int, end: int) -> None:

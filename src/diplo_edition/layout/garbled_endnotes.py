@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model.layout import Footnote
 from ..model.lines import Line
+from .footnotes import unpaged_page_number
 from .garbled_notes import label_end
 from .lines import ends_sentence
 
@@ -40,17 +41,18 @@ class SectionPart:
 
 
 def label_column(lines: list[Line], j: int, end: int) -> tuple[list[int], int]:
-    """The label lines of a column of labels from line j (blank lines between them), numbered upwards, and
-    the line after the column; none unless two labels at least."""
+    """The label lines of a column of labels from line j (blank lines between them), each the number after
+    the one above (a number that is not, a page number without form feeds, ends the column), and the line
+    after the column; none unless two labels at least."""
     labels: list[int] = []
     k = j
     while k < end and (lines[k].blank or BARE_LABEL.match(lines[k].stripped)):
         if not lines[k].blank:
+            if labels and _bare_number(lines[k]) != _bare_number(lines[labels[-1]]) + 1:
+                break
             labels.append(k)
         k += 1
-    numbers = [_bare_number(lines[i]) for i in labels]
-    upwards = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
-    return (labels, k) if len(labels) >= 2 and upwards else ([], j)
+    return (labels, k) if len(labels) >= 2 else ([], j)
 
 
 def _bare_number(line: Line) -> int:
@@ -77,7 +79,7 @@ def _column_texts(lines: list[Line], start: int, end: int) -> list[tuple[list[in
     texts: list[tuple[list[int], int]] = []
     last: int | None = None
     for j in range(start, end):
-        if lines[j].blank:
+        if lines[j].blank or unpaged_page_number(lines, j):
             continue
         if _opens_text(lines, j, last):
             texts.append(([j], label_end(lines[j].text)))
@@ -96,10 +98,16 @@ def _numbers_after_column(last_label: int, texts: int, before: int) -> list[int]
     return list(range(first, last_label + 1))
 
 
+def _short(line: Line) -> bool:
+    """A speck or a page's furniture: a few words that end no sentence."""
+    return not ends_sentence(line.text) and len(line.text.split()) <= LOOK_AHEAD
+
+
 def _resumes(lines: list[Line], j: int, end: int, number: int) -> int | None:
-    """The line, just past line j (a speck, a page's furniture), where the section's numbering goes on
-    with note ``number`` (its label kept, or a column of labels), if it does."""
-    if ends_sentence(lines[j].text) or len(lines[j].text.split()) > LOOK_AHEAD:
+    """The line, just past line j and the specks and furniture after it (without form feeds, a running
+    head stands there), where the section's numbering goes on with note ``number`` (its label kept, or a
+    column of labels), if it does."""
+    if not _short(lines[j]):
         return None  # a sentence of running text, not a speck
     for k in range(j + 1, min(end, j + 1 + 2 * LOOK_AHEAD)):
         if lines[k].blank:
@@ -108,7 +116,10 @@ def _resumes(lines: list[Line], j: int, end: int, number: int) -> int | None:
         if label_end(lines[k].text) and kept and int(kept.group()) == number:
             return k
         column, _ = label_column(lines, k, end)
-        return k if column and _bare_number(lines[column[0]]) >= number else None
+        if column:
+            return k if _bare_number(lines[column[0]]) >= number else None
+        if not _short(lines[k]):
+            return None
     return None
 
 

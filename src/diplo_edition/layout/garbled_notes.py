@@ -6,7 +6,10 @@ a letter before its first word ("‘DVP", "°TNA", "SAVP"), or loses it. Where t
 note (or left some unanchored) on a page, this pass reads the page again: its foot is the run of blank-
 separated groups of lines at the bottom of the page (after the running text, before the page number) whose
 lines open with such a label; a note opens at a label, at a group's first line, or at a capital after a
-short line that ends a sentence. The page's garbled markers are the candidates in its running text. When
+short line that ends a sentence. On a page of two columns the OCR may set the notes of the first column in
+the middle of the page, between the sentence they interrupt and its end (in lower case): those are the
+page's first notes, read before its foot's. The page's garbled markers are the candidates in its running
+text. When
 the candidates and the notes are as many, note k is linked to candidate k, decided by order only (and
 warned at its raw line); when they are not, the page is left as the footnotes pass read it.
 """
@@ -26,16 +29,16 @@ from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
 from .superscript_reads import align, digits_fit
 
 # What the OCR reads for a superscript digit: a mark, or the digits themselves (one or two of them).
-SUPERSCRIPT_MARKS = "!?”“\"®*°’'^|)"
+SUPERSCRIPT_MARKS = "!?”“\"®©*°’'^|)"
 _MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
 GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
 # A mark glued to a year ("convention of 1925° opened"): a superscript after a number, not a degree.
-_YEAR_MARKS = re.escape("!?”“®*°’^|")
+_YEAR_MARKS = re.escape("!?”“®©*°’^|")
 AFTER_YEAR_MARK = re.compile(
     rf"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?P<mark>[{_YEAR_MARKS}]{{1,2}})(?=\s|$|[,.;:])")
 # The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
 # so): never a quote or a digit.
-SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®°^]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
+SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®©°^|]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
 # A label at the start of a note line as the OCR reads it: a number, a mark, or a letter read for a digit
 # (only before a capital: "SAVP", "lODVP"), then the note's first word.
 GARBLED_START = re.compile(
@@ -44,6 +47,8 @@ GARBLED_START = re.compile(
 )
 # A foot longer than this is running text, not notes.
 MAX_FOOT_LINES = 30
+# A group of lines of notes under a column: a note or two (a longer group is running text).
+MAX_COLUMN_GROUP = 4
 
 
 @dataclass
@@ -110,10 +115,22 @@ def read_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[Pag
         foot.pop(0)
     if not foot:
         return []
+    notes, opens = _notes_of(lines, foot, page)
+    # A group above a label may be the end of the running text; a group with a label is notes.
+    labelled = [any(label_end(lines[i].text) for i in group) for group in foot]
+    tops = opens[: labelled.index(True) + 1] if True in labelled else opens
+    return [PageFoot(notes[k][0], foot[-1][-1] + 1, notes[k:]) for k in tops]
+
+
+def _notes_of(
+    lines: list[Line], groups: list[list[int]], page: range
+) -> tuple[list[tuple[int, list[int], int]], list[int]]:
+    """The notes of groups of note lines (a note opens at a label, at a group's first line, or at a capital
+    after a short line that ends a sentence), and which of them open a group."""
     width = max(len(lines[i].stripped) for i in page)
     notes: list[tuple[int, list[int], int]] = []
-    opens: list[int] = []  # the notes that open a group
-    for group in foot:
+    opens: list[int] = []
+    for group in groups:
         opens.append(len(notes))
         for k, i in enumerate(group):
             text = lines[i].text
@@ -123,10 +140,31 @@ def read_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[Pag
                 notes.append((i, [i], label_end(text)))
             else:
                 notes[-1][1].append(i)
-    # A group above a label may be the end of the running text; a group with a label is notes.
-    labelled = [any(label_end(lines[i].text) for i in group) for group in foot]
-    tops = opens[: labelled.index(True) + 1] if True in labelled else opens
-    return [PageFoot(notes[k][0], foot[-1][-1] + 1, notes[k:]) for k in tops]
+    return notes, opens
+
+
+def column_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[PageFoot]:
+    """Notes set under the first of two columns, which the OCR reads in the middle of the page: a run of
+    short groups of lines that read as notes (one at least with a label), between groups of running text,
+    the one below going on in lower case (the sentence the notes interrupt)."""
+    groups = _groups(lines, page)[::-1]  # top first
+    feet: list[PageFoot] = []
+    k = 1  # the page's first group is running text
+    while k < len(groups) - 1:
+        q = k
+        while q < len(groups) - 1 and _column_note_group(lines, groups[q], taken):
+            q += 1
+        run = groups[k:q]
+        labelled = any(label_end(lines[i].text) for group in run for i in group)
+        if run and labelled and lines[groups[q][0]].stripped[:1].islower():
+            notes, _ = _notes_of(lines, run, page)
+            feet.append(PageFoot(run[0][0], run[-1][-1] + 1, notes))
+        k = max(q, k + 1)
+    return feet
+
+
+def _column_note_group(lines: list[Line], group: list[int], taken: frozenset[int]) -> bool:
+    return len(group) <= MAX_COLUMN_GROUP and not any(i in taken for i in group) and _note_like(lines, group)
 
 
 def _quote_closes(text: str, start: int, mark: str) -> bool:
@@ -240,7 +278,7 @@ def _notes(
         n = first + k
         note = Footnote(n, label_line, note_lines, marker, rank_label(n, symbol), "", text_start=text_start)
         if marker is not None:
-            _decide(lines, note, marker)
+            _decide(lines, note, marker, counted=True)
         notes.append(note)
     return notes
 
@@ -271,11 +309,15 @@ def link_garbled(
         k = end
 
 
-def _decide(lines: list[Line], note: Footnote, marker: Marker) -> None:
-    """Link the note to a garbled marker: by its label if it reads so, else by order only (warned)."""
+def _decide(lines: list[Line], note: Footnote, marker: Marker, counted: bool = False) -> None:
+    """Link the note to a garbled marker: by its label if the marker reads it, else by order only (warned).
+    A number ``counted`` over the pages (not printed at the note) may be off: the marker reads no more
+    than the order then."""
     read = _read(lines, marker)
+    label = note.label or str(note.n)
+    printed = not counted or re.match(rf"\s*{re.escape(label)}(?!\d)", lines[note.label_line].text)
     note.marker = marker
-    note.decided = "label" if marker.glued and read == (note.label or str(note.n)) else "order"
+    note.decided = "label" if marker.glued and read == label and printed else "order"
     if note.decided == "order":
         note.warning = f"note {note.label or note.n} linked by its order only: its marker reads '{read}'"
 
@@ -307,24 +349,44 @@ def garbled_page_notes(
         in_notes = taken | frozenset(j for b in out for j in range(b.start, b.end))
         linked = sum(_linked(b) for b in mine)
         reading: list[Footnote] = []
+        reading_feet: list[PageFoot] = []
         reading_labelled = False
-        for foot in read_feet(lines, page, taken):  # the longest first: on a tie, it wins
-            if len(foot.notes) <= linked or any(b.start < foot.start or b.end > foot.end for b in mine):
+        for feet in _feet_readings(lines, page, taken):  # the longest first: on a tie, it wins
+            foot = PageFoot(feet[0].start, feet[-1].end, [note for f in feet for note in f.notes])
+            if len(foot.notes) <= linked or any(not _within(b, feet) for b in mine):
                 continue
-            body = [i for i in page if i < foot.start and i not in in_notes and not lines[i].blank]
+            apart = {i for f in feet for i in range(f.start, f.end)}
+            body = [i for i in page
+                    if i < feet[-1].start and i not in in_notes and i not in apart and not lines[i].blank]
             symbols = symbol or any(lines[i].text[:1] in NOTE_SYMBOLS for i, _, _ in foot.notes)
             notes = _read_page(lines, foot, body, count, used, symbols)
             # On a tie, a reading that opens with a label wins over one that opens with a group of lines
             # that may end the running text.
             labelled = bool(foot.notes[0][2])
             if (_evidence(lines, notes), labelled) > (_evidence(lines, reading), reading_labelled):
-                reading, start, end, reading_labelled = notes, foot.start, foot.end, labelled
+                reading, reading_feet, reading_labelled = notes, feet, labelled
         if sum(note.marker is not None for note in reading) <= linked:  # no better than the footnotes pass
             for block in mine:
                 link_garbled(lines, block.notes, range(page.start, block.start), in_notes, used)
             count += sum(len(b.notes) for b in mine)
             continue
         out = [b for b in out if b not in mine]
-        out.append(FootnoteBlock(start, end, reading))
+        first = 0
+        for foot in reading_feet:  # a block for each foot: the running text between them stays text
+            out.append(FootnoteBlock(foot.start, foot.end, reading[first : first + len(foot.notes)]))
+            first += len(foot.notes)
         count = count if symbol else reading[-1].n
     return sorted(out, key=lambda b: b.start)
+
+
+def _feet_readings(lines: list[Line], page: range, taken: frozenset[int]) -> list[list[PageFoot]]:
+    """The readings of the page's notes: each reading of its foot, after the notes set under its first
+    column if there are any (then the foot's readings without them too)."""
+    feet = read_feet(lines, page, taken)
+    columns = column_feet(lines, page, taken)
+    with_columns = [[*[c for c in columns if c.end <= foot.start], foot] for foot in feet]
+    return [*with_columns, *([[foot] for foot in feet] if columns else [])]
+
+
+def _within(block: FootnoteBlock, feet: list[PageFoot]) -> bool:
+    return any(foot.start <= block.start and block.end <= foot.end for foot in feet)

@@ -40,6 +40,8 @@ LABEL_ALONE = (
 # A stray mark glued before a capital at the start of a note's line: a symbol label as the OCR may read it.
 # (Not an opening quote: a note may open with a quoted title.)
 GARBLED_LABEL = re.compile(r"^(?P<mark>['’”{}|!])(?=[А-ЯЁA-Z])")
+# The end of a reference: a number, then a full stop ("URSS, vol. 25, f. 295.").
+REFERENCE_END = re.compile(r"\d\.\s*$")
 # What the OCR reads for a 1 in a bracketed label.
 OCR_ONE = {"l": "1", "I": "1"}
 
@@ -134,7 +136,22 @@ def numbered_heading(lines: list[Line], i: int) -> bool:
     title = _title_words(lines[i].text[label.end :])
     if following is not None and title and (read_label_alone(following.text) or read_label(following.text)):
         return True
+    if _reads_as_notes(lines, i, label, title):
+        return False
     return following is None or following.blank or following.stripped[:1].isupper()
+
+
+def _reads_as_notes(lines: list[Line], i: int, label: Label, title: bool) -> bool:
+    """Do line i and the line below it read as notes, not as a heading and its section's first line: the
+    next number opens one of the two lines below ("1. AMAE, Europe", "URSS, vol. 25, f. 295.", "2. DVP…"),
+    or, after words that are no title's, the line below ends a reference (a number, then a full stop)."""
+    below = lines[i + 1 : i + 3]
+    if not below or below[0].blank:
+        return False
+    if any((nxt := read_label(line.text, ("dotted",))) and nxt.number == (label.number or 0) + 1
+           for line in below):
+        return True
+    return not title and bool(REFERENCE_END.search(below[0].text))
 
 
 def _title_words(text: str) -> bool:

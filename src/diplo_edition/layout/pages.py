@@ -232,7 +232,9 @@ def find_pages(
         breaks, conflicts = _form_feed_pages(lines, furniture, skip, in_blocks, first_page)
         columns = _column_breaks(lines, [b.line for b in breaks], skip)
         return PageLayout(breaks, numbers, columns, conflicts, items)
-    numbers = sorted(numbers + _printed_numbers(lines, in_blocks | furniture_lines), key=lambda n: n.line)
+    # A page number among the notes is no note's text (the notes did not take it): it is printed.
+    note_lines = {j for block in blocks for note in block.notes for j in note.lines}
+    numbers = sorted(numbers + _printed_numbers(lines, note_lines | furniture_lines), key=lambda n: n.line)
     skip = in_blocks | {n.line for n in numbers} | furniture_lines
     found = _candidates(lines, blocks, numbers, skip)
     starts = _accept(found)

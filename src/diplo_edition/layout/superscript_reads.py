@@ -1,16 +1,16 @@
 """How the OCR reads superscript digits, and which reads stand for which notes.
 
-Tesseract reads a superscript digit as a mark ("!" for 1, "?" for 2, "®" for 3, 6 or 8) or as the digit.
-The reads of a page (or of the text before an endnote section) are aligned with its notes' numbers in
-order: as many links as the looks allow, each read compatible with its number, the least displaced from
-its note's place; a link another alignment as good does without is left out, never guessed.
+Tesseract reads a superscript digit as a mark ("!" or "|" for 1, "?" for 2, "®" or "©" for 3, 6 or 8) or
+as the digit. The reads of a page (or of the text before an endnote section) are aligned with its notes'
+numbers in order: as many links as the looks allow, each read compatible with its number, the least
+displaced from its note's place; a link another alignment as good does without is left out, never guessed.
 """
 
 from __future__ import annotations
 
 # What the OCR reads for each superscript digit, besides the digit itself.
-LOOKALIKE = {"1": "!lI/\"'’", "2": "?”\"", "3": "®°", "4": "“*^", "5": "°", "6": "®", "7": "”\"’'", "8": "®",
-             "9": "?°", "0": "°"}
+LOOKALIKE = {"1": "!lI|/\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
+             "8": "®©", "9": "?°", "0": "°"}
 
 
 def _compatible(read: str, n: int) -> bool:
@@ -22,10 +22,13 @@ def _compatible(read: str, n: int) -> bool:
 
 
 def digits_fit(read: str, label: str) -> bool:
-    """Do the digits of a read, if any, print the label? A marker is cut from the text only as its note's
-    label (the letter balance finds it so): "!0" is no marker of note 10, "1" none of note "‡"."""
-    digits = "".join(c for c in read if c.isdigit())
-    return not digits or digits == "".join(c for c in label if c.isdigit()) == label
+    """Do the digits of a read, if any, print the label, each in its place? A marker is cut from the text
+    only as its note's label, a mark standing for a digit (the letter balance finds it so): "!0" may be
+    the marker of note 10, "1" is none of note 14, nor of note "‡"."""
+    if not any(c.isdigit() for c in read):
+        return True
+    return len(read) == len(label) and label.isdigit() and all(
+        r == d for r, d in zip(read, label, strict=True) if r.isdigit())
 
 
 def _longest(
