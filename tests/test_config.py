@@ -95,7 +95,9 @@ def test_the_theme_is_this_repository_s_templates_and_overrides_fall_back_to_it(
     files = static_files(folders)
     assert files["site.css"] == (tmp_path / "templates" / "static" / "site.css").resolve()
     assert files["search.js"] == theme / "static" / "search.js"
-    assert set(files) == {p.name for p in (theme / "static").iterdir()} | {"extra.js"}
+    assert set(files) == {p.relative_to(theme / "static").as_posix()
+                          for p in (theme / "static").rglob("*") if p.is_file()} | {"extra.js"}
+    assert files["fonts/pt-serif-cyrillic-400-normal.woff2"].is_file()  # folders in static/ too
 
 
 def test_every_file_of_the_theme_is_packaged_into_the_wheel():

@@ -89,7 +89,7 @@ def test_a_new_project_builds_a_site_from_one_raw_file_with_the_packaged_theme(t
                  f"tei/{URUMQI}.xml", "pagefind/pagefind.js"):
         assert (site / page).is_file(), page
     theme = packaged_theme()
-    for name in ("site.css", "search.js", "search-core.js"):
+    for name in ("site.css", "search.js", "search-core.js", "fonts/pt-serif-cyrillic-400-normal.woff2"):
         assert (site / "static" / name).read_bytes() == (theme / "static" / name).read_bytes()
     assert "Переговоры в Урумчи" in (site / "documents" / URUMQI / "index.html").read_text(encoding="utf-8")
     assert run(capsys, "--root", project, "check", "--quiet", "--jobs", "1")[0] == EXIT_OK

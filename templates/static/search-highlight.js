@@ -10,6 +10,8 @@
 
   var params = new URLSearchParams(window.location.search);
   if (!params.get("hl") && !params.get("q") && !params.get("quote")) { return; }
+  // The search page's ?q= is its query, not a hit: its hint's example words are no hits.
+  if (document.getElementById("search-app")) { return; }
   var me = document.currentScript && document.currentScript.src;
 
   function target() {

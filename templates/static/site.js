@@ -5,7 +5,9 @@
    With it, a note opens beside its marker (a pop-over made from the list's copy), a page's or a
    paragraph's cite box is made when its number in the margin is clicked (from
    the place's data-pages or ¶ number and the article's patterns, data-cite…: one box at a time), Escape, a click elsewhere or a second click close a pop-over, and a copy from
-   the reading text is cleaned (the note markers dropped) in every browser. */
+   the reading text is cleaned (the note markers dropped) in every browser, the reader may hide the
+   lines under the names linked to the registers, and a link without its title takes it from the first
+   link to the same place (the page carries each title once). */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");  // site.css: what the script does instead of :target
@@ -239,6 +241,44 @@
     event.clipboardData.setData("text/plain", text.replace(/\n{3,}/g, "\n\n").trim());
     event.clipboardData.setData("text/html", holder.innerHTML);
     event.preventDefault();
+  });
+
+  /* ---- Names linked to the registers: the reader may hide their dotted lines (the names stay links);
+     the choice holds for every page (localStorage, where the browser keeps it). ---- */
+  var MENTIONS_KEY = "diplo-edition.mentions";
+  function stored() {
+    try { return window.localStorage.getItem(MENTIONS_KEY); } catch (e) { return null; }
+  }
+  function showMentions(shown, remember) {
+    document.documentElement.classList.toggle("mentions-hidden", !shown);
+    var switches = document.querySelectorAll("button.mention-switch");
+    for (var k = 0; k < switches.length; k++) {
+      switches[k].setAttribute("aria-pressed", shown ? "false" : "true");
+      switches[k].textContent = switches[k].getAttribute(shown ? "data-label-hide" : "data-label-show");
+    }
+    if (remember) {
+      try { window.localStorage.setItem(MENTIONS_KEY, shown ? "shown" : "hidden"); } catch (e) { /* not kept */ }
+    }
+  }
+  var mentionSwitch = document.querySelector("button.mention-switch");
+  if (mentionSwitch && document.querySelector("main a.m")) {
+    mentionSwitch.hidden = false;
+    mentionSwitch.addEventListener("click", function () {
+      showMentions(document.documentElement.classList.contains("mentions-hidden"), true);
+    });
+  }
+  if (stored() === "hidden") { showMentions(false, false); }
+
+  // A name's link and a citation carry their title (the register's name, where the link leads) once
+  // on the page: the others take it from the first when the pointer comes.
+  document.addEventListener("mouseover", function (event) {
+    var link = event.target.closest ? event.target.closest("a.m:not([title]), a.bibl:not([title]), a.bibl-link:not([title])") : null;
+    if (!link) { return; }
+    if (link.classList.contains("bibl-link")) { link.title = link.getAttribute("aria-label"); return; }
+    var same = link.classList.contains("m")
+      ? document.querySelector('a.m[title][href="' + CSS.escape(link.getAttribute("href")) + '"]')
+      : document.querySelector("a." + link.className.trim().split(/\s+/).join(".") + "[title]");
+    if (same) { link.title = same.title; }
   });
 
   // On phones the table of contents starts folded, so that the text comes first.

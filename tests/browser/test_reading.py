@@ -147,7 +147,7 @@ def test_follow_a_person_to_the_register_and_back(visit, site):
     v = visit()
     doc = FIXTURE_DOC if site == "fixture" else THESIS
     page = v.goto(f"{site}/documents/{doc}/index.html")
-    person = page.locator("section#text a.m-person").first
+    person = page.locator("section#text a.m[href*='persons/']").first
     name = person.inner_text()
     person.click()
     page.wait_for_url(re.compile(r".*/persons/[^/]+/index\.html$"))

@@ -2,7 +2,7 @@
 
 A project's ``templates/`` folder overrides single files of the packaged theme (like MkDocs'
 ``custom_dir``): a template is looked up in the project's folder first, then in the theme, and a file of
-the project's ``templates/static/`` replaces the theme's file of that name. A project whose
+the project's ``templates/static/`` replaces the theme's file of that path. A project whose
 ``templates/`` is the theme's own source folder (this repository) simply uses the theme.
 """
 
@@ -38,13 +38,16 @@ def theme_digest(folders: tuple[Path, ...]) -> str:
 
 
 def static_files(folders: tuple[Path, ...]) -> dict[str, Path]:
-    """Each static file of the site by its name: the first folder's version of it wins.
+    """Each static file of the site by its path in static/ (``site.css``, ``fonts/…``): the first folder's
+    version of it wins.
 
     The theme (the last folder) must have its static/ folder (FileNotFoundError); a project need not.
     """
     theme, *overrides = reversed(folders)
-    files = {path.name: path for path in (theme / STATIC).iterdir() if path.is_file()}
-    for folder in overrides:
-        if (folder / STATIC).is_dir():
-            files.update((path.name, path) for path in (folder / STATIC).iterdir() if path.is_file())
+    if not (theme / STATIC).is_dir():
+        raise FileNotFoundError(theme / STATIC)
+    files: dict[str, Path] = {}
+    for folder in (theme, *overrides):
+        files.update((path.relative_to(folder / STATIC).as_posix(), path)
+                     for path in (folder / STATIC).rglob("*") if path.is_file())
     return dict(sorted(files.items()))

@@ -230,13 +230,15 @@ class DocumentReader:
         self.record(box, start, end, lambda locus: DateMention(
             start_value, end_value or start_value, label, year_of(start_value), text, locus))
         datetime = when if when and _ISO_VALUE.fullmatch(when) else None
-        return Node("date", children, {"datetime": datetime, "label": label})
+        # The date in words as a title only where it says more than the text ("1939 г." says it all).
+        return Node("date", children, {"datetime": datetime, "label": label if label != text else None})
 
     def bibl(self, el: etree._Element, box: _Box) -> Node:
         start = box.length
         children = self.inline(el, box)
         end = box.length
         attrs, make = self.citations.link(el, collapse(box.text()[start:end]), children)
+        attrs["title"] = attrs.get("label")  # document.first_titles keeps the first on the page
         if make is not None:
             self.record(box, start, end, make)
         return Node("bibl", children, attrs)

@@ -291,7 +291,7 @@ def render_site(
     )
     write_edition_files(out_dir, collection, views)
     static_out = out_dir / "static"
-    static_out.mkdir(exist_ok=True)
     for name, source in static_files(theme).items():
+        (static_out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, static_out / name)
     return report
