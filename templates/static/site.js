@@ -338,3 +338,11 @@
     });
   }
 })();
+/* The language switch (base.html, .lang-switch): the twin page opens at the same place, this page's #anchor. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".lang-switch a[hreflang]") : null;
+    if (link && window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
+  });
+})();
