@@ -10,8 +10,8 @@ from diplo_edition.site.indexes_common import PAGE_SIZE, split_into_pages
 from diplo_edition.site.model import DateMention, Locus, Mention, RegisterRecord, Snippet
 from diplo_edition.site.register_index import RegisterLookup
 
-JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, None, None, None)
-KASHGAR = RegisterRecord("kashgar", "place", "Кашгар", None, (), None, None, None, None, None)
+JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, (), None)
+KASHGAR = RegisterRecord("kashgar", "place", "Кашгар", None, (), None, None, (), None)
 REGISTERS = RegisterLookup({"japan": JAPAN, "kashgar": KASHGAR}, present=True)
 
 

@@ -222,7 +222,7 @@ def test_bad_dates(tmp_path, dates):
 
 
 def test_wrong_types(tmp_path):
-    write_registers(tmp_path, person="- id: x\n  name: [X]\n  variants: Икс\n  description: {a: b}\n")
+    write_registers(tmp_path, person="- id: x\n  name: [X]\n  variants: Икс\n  description: [b]\n")
     found = errors(tmp_path)
     assert any(m.startswith(f"{PERSONS}:2:9:") and "'name' must be text" in m for m in found)
     assert any(m.startswith(f"{PERSONS}:3:13:") and "'variants' must be a list" in m for m in found)
@@ -239,6 +239,27 @@ def test_empty_variant(tmp_path):
 def test_empty_variants_list(tmp_path):
     write_registers(tmp_path, person="- id: x\n  name: X\n  variants: []\n")
     assert "'variants' is empty" in one_error(tmp_path)
+
+
+def test_description_in_two_languages(tmp_path):
+    """One line per interface language (registers.xml gives each its xml:lang; the site shows the one of
+    its interface: tests/browser/test_languages_browser.py)."""
+    write_registers(tmp_path,
+                    person="- id: x\n  name: Икс\n  description:\n    ru: Дипломат\n    en: Diplomat\n")
+    (entry,) = load_registers(tmp_path).entries
+    assert entry.description == (("ru", "Дипломат"), ("en", "Diplomat"))
+
+
+@pytest.mark.parametrize(("description", "where", "says"), [
+    ("{russian: Дипломат}", ":3:17:", "'russian' is not a BCP-47 language code"),
+    ("{ru: Дипломат, ru: Посол}", ":3:31:", "gives language 'ru' twice"),
+    ("{ru: [Дипломат]}", ":3:21:", "'description: ru' must be text"),
+    ("{ru: ''}", ":3:21:", "'description: ru'"),
+])
+def test_bad_description_in_languages_is_named_at_its_line(tmp_path, description, where, says):
+    write_registers(tmp_path, person=f"- id: x\n  name: Икс\n  description: {description}\n")
+    message = one_error(tmp_path)
+    assert message.startswith(f"{PERSONS}{where}") and says in message, message
 
 
 def test_multi_line_description(tmp_path):

@@ -6,6 +6,8 @@ apparatus element of docs/TEI-ENCODING.md with a registers file (browser/apparat
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,20 +122,50 @@ def test_every_page_of_the_site_is_written(site):
         assert (site / path).is_file(), path
 
 
-def test_home_lists_the_documents_with_author_kind_date_and_language(site):
+def test_home_cards_show_what_is_known_and_the_opening_lines(site):
+    """A card shows the author, date, kind, pages (printed range and count) and notes the TEI has, never a
+    dash for what it has not, and the first lines of the abstract (of the text where there is none)."""
     home = page(site, "index.html")
     assert "распознаванием печатных изданий" in text(home.xpath("//div[contains(@class,'intro')]")[0])
     cards = home.xpath("//li[contains(@class,'doc-card')]")
     assert len(cards) == 4
     for card in cards:
         labels = [text(dt) for dt in card.xpath(".//dt")]
-        assert labels == ["Автор", "Вид", "Дата", "Язык"]
+        assert {"Вид", "Язык", "Страницы"} <= set(labels) <= {"Автор", "Авторы", "Дата", "Вид", "Язык",
+                                                              "Страницы", "Примечания"}
+        assert "—" not in [text(dd) for dd in card.xpath(".//dd")]
         href = card.xpath(".//h3/a/@href")[0]
         assert (site / href).is_file()
         # No printed titles in this edition: the editor's titles, in square brackets.
         assert text(card.xpath(".//h3")[0]).startswith("[")
+        (opening,) = card.xpath(".//p[@class='doc-opening']")
+        assert 100 < len(text(opening)) <= 281
     thesis = [c for c in cards if THESIS in c.xpath(".//h3/a/@href")[0]][0]
-    assert [text(dd) for dd in thesis.xpath(".//dd")] == ["—", "Квалификационная работа", "—", "русский"]
+    assert [text(dd) for dd in thesis.xpath(".//dd")] == [
+        "Квалификационная работа", "русский", "с. 3–91 · 89 страниц", "234"]
+    assert text(thesis.xpath(".//p[@class='doc-opening']")[0]).startswith("Актуальность темы исследования")
+    # The Urumqi article's abstract is in English only: its first lines, marked as English.
+    urumqi = [c for c in cards if URUMQI in c.xpath(".//h3/a/@href")[0]][0]
+    (opening,) = urumqi.xpath(".//p[@class='doc-opening']")
+    assert opening.get("lang") == "en" and text(opening).startswith("The author focuses on")
+
+
+def test_about_names_the_licences_the_version_the_data_and_the_sources(site):
+    about = page(site, "about/index.html")
+    facts = dict(zip(map(text, about.xpath("//dl[@class='edition-facts']//dt")),
+                     map(text, about.xpath("//dl[@class='edition-facts']//dd")), strict=True))
+    edition = load_edition(ROOT).collection
+    assert facts["Лицензия издания"] == edition.licence and "CC BY 4.0" in edition.licence
+    assert facts["Права на тексты"] == edition.texts_licence
+    assert re.fullmatch(r"diplo-edition \d+\.\d+\.\d+", facts["Версия"])
+    assert re.fullmatch(r"\d{1,2} [а-я]+ \d{4} г\.", facts["Состояние данных на"])
+    sources = about.xpath("//ul[@class='edition-sources']/li")
+    assert len(sources) == 4
+    raw = ROOT / "sources" / f"{THESIS}.thesis.ru.txt"
+    digest = hashlib.sha256(raw.read_bytes()).hexdigest()
+    assert about.xpath(f"//code[@title='{digest}']"), "the thesis' raw file with its SHA-256"
+    assert f"{raw.stat().st_size} байт" in text(about.xpath("//ul[@class='edition-sources']")[0])
+    assert about.xpath("//section[contains(@class,'cite-edition')]//textarea")
 
 
 def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees):
@@ -309,8 +341,9 @@ def test_every_page_has_lang_canonical_url_and_is_in_the_sitemap(site):
 def test_no_external_requests(site):
     for path in sorted(site.rglob("*.html")):
         doc = html.parse(str(path)).getroot()
-        for url in doc.xpath("//script/@src | //link[not(@rel='canonical')]/@href | //img/@src | "
-                             "//iframe/@src | //source/@src | //video/@src | //audio/@src"):
+        # canonical and hreflang links name addresses: the browser fetches none of them
+        for url in doc.xpath("//script/@src | //link[not(@rel='canonical' or @hreflang)]/@href | "
+                             "//img/@src | //iframe/@src | //source/@src | //video/@src | //audio/@src"):
             assert not urlsplit(url).scheme and not url.startswith("//"), (path, url)
         for style in doc.xpath("//style/text() | //@style"):
             assert "url(" not in style and "@import" not in style
@@ -326,7 +359,11 @@ def test_scripts_only_enhance(site):
     cite" shows the form of a place's citation, copy buttons wait hidden."""
     doc = doc_page(site, THESIS)
     assert doc.xpath("//script/@src") == ["../../static/site.js", "../../static/search-highlight.js"]
-    assert all(s.get("defer") is not None for s in doc.xpath("//script"))
+    assert all(s.get("defer") is not None for s in doc.xpath("//script[@src]"))
+    # the only inline script is data: the words the script shows, in the page's language
+    words = doc.xpath("//script[not(@src)]")
+    assert [s.get("type") for s in words] == ["application/json"]
+    assert json.loads(words[0].text)["copy"] == "Копировать"
     assert all(b.get("hidden") is not None for b in doc.xpath("//button[contains(@class,'copy')]"))
     css = (site / "static" / "site.css").read_text(encoding="utf-8")
     assert ".endnotes li:target" in css and "@media print" in css
@@ -534,23 +571,26 @@ def test_a_document_is_shown_from_its_tei_alone(tmp_path):
     assert "None" not in (tmp_path / "b" / "documents" / fx.DOC_ID / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_series_id_that_is_a_folder_of_the_site_is_refused(tmp_path):
+@pytest.mark.parametrize("folder", ["archives", "en"])  # en/: the English interface's pages
+def test_a_series_id_that_is_a_folder_of_the_site_is_refused(tmp_path, folder):
     (tmp_path / "editions").mkdir()
     text_ = (ROOT / "editions" / "collection.yml").read_text(encoding="utf-8")
-    text_ = text_.replace("- id: dvp", "- id: archives")
+    text_ = text_.replace("- id: dvp", f"- id: {folder}")
     (tmp_path / "editions" / "collection.yml").write_text(text_, encoding="utf-8")
-    line = next(k for k, row in enumerate(text_.splitlines(), 1) if "- id: archives" in row)
+    line = next(k for k, row in enumerate(text_.splitlines(), 1) if f"- id: {folder}" in row)
     with pytest.raises(InputError) as raised:
         load_edition(tmp_path)
     assert f"collection.yml:{line}" in str(raised.value)
-    assert "series id 'archives' is the site's own folder archives/" in str(raised.value)
+    assert f"series id '{folder}' is the site's own folder {folder}/" in str(raised.value)
 
 
 def test_site_folders_are_known_to_the_series_check(site):
     """Every top-level folder of the built site is one the series table may not take, or a series'."""
-    series = {s.id for s in load_edition(ROOT).collection.series}
+    collection = load_edition(ROOT).collection
+    series = {s.id for s in collection.series}
+    languages = set(collection.interface_languages[1:])  # the other interface languages' pages
     folders = {p.name for p in site.iterdir() if p.is_dir()}
-    assert folders - series <= set(SITE_FOLDERS) and series <= folders
+    assert folders - series - languages <= set(SITE_FOLDERS) and series | languages <= folders
 
 
 def test_urumqi_citations_of_a_list_not_in_the_source_are_shown_as_printed(site):

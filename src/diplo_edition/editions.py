@@ -113,6 +113,9 @@ class Collection:
     max_source_megabytes: int = MAX_SOURCE_MEGABYTES  # the largest raw file read
     editors: tuple[str, ...] = ()  # the edition's editors as citations name them
     published: str | None = None  # when the edition was first published online (ISO 8601)
+    interface_languages: tuple[str, ...] = ()  # the site's interface languages, the default first
+    licence: str | None = None  # the licence of the edition
+    texts_licence: str | None = None  # the rights in the texts edited
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def _read_collection(f: YamlFile, root: Path) -> Collection | None:
     values = read.values
     series = tuple(PrintedSeries(**e.values, line=e.line) for e in values.pop("series") if e.ok)
     archives = tuple(ArchiveName(**e.values, line=e.line) for e in values.pop("archives") if e.ok)
-    taken = [s for s in series if s.id in SITE_FOLDERS]
+    # An interface language after the first has its pages under <code>/ (site/interface.py).
+    taken = [s for s in series if s.id in (*SITE_FOLDERS, *values["interface_languages"][1:])]
     for s in taken:
         message = (f"series id '{s.id}' is the site's own folder {s.id}/; its concordance needs a folder "
                    "of its own: choose another id (e.g. the series' abbreviation)")

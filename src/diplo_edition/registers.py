@@ -7,8 +7,12 @@ Each register file is a YAML list of entries such as::
       name_en: Lev Karakhan
       variants: [Карахан]
       dates: 1889–1937
-      description: Soviet diplomat, deputy People's Commissar for Foreign Affairs
+      description:
+        ru: Советский дипломат, заместитель наркома иностранных дел
+        en: Soviet diplomat, deputy People's Commissar for Foreign Affairs
 
+``description`` is one line, or one line per language (a mapping of language codes, the site shows the
+one in its interface language).
 ``id`` and ``name`` are required. ``variants`` are the forms to look for in the text, in the nominative
 (the tagger generates the inflected forms); left out, they default to the part of the name before a comma
 (the surname), or the whole name. A missing registers directory or file is an empty register; every
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from .config.options import language_ok
 from .diagnostics import Diagnostic, InputError
 from .slugs import ID_PATTERN
 from .yamlfile import (
@@ -63,7 +68,7 @@ class RegisterEntry:
     dates: str | None  # as the editor wrote it, e.g. "1889–1937"
     birth: str | None  # ISO year or date from dates ("1889"), None if not given
     death: str | None
-    description: str | None  # one line
+    description: tuple[tuple[str, str], ...]  # (language code, one line); code "" when not declared
     wikidata: str | None  # Q-number
     file: str  # e.g. "editions/registers/persons.yml"
     line: int  # line of the entry in that file
@@ -116,7 +121,7 @@ def _read_entry(f: YamlFile, kind: str, node: yaml.Node) -> _Draft:
     name_en = value_of(items, "name_en", lambda value: _one_line(f, "name_en", value), None)
     variants = value_of(items, "variants", lambda value: _variants(f, value), None)
     dates, birth, death = value_of(items, "dates", lambda value: _dates(f, value), (None, None, None))
-    description = value_of(items, "description", lambda value: _one_line(f, "description", value), None)
+    description = value_of(items, "description", lambda value: _description(f, value), ())
     wikidata = value_of(items, "wikidata", lambda value: _wikidata(f, value), None)
     draft = _Draft(entry_id, items["id"][1] if "id" in items else None, None)
     if len(f.diagnostics) > errors_before or entry_id is None or name is None:
@@ -128,6 +133,29 @@ def _read_entry(f: YamlFile, kind: str, node: yaml.Node) -> _Draft:
         death=death, description=description, wikidata=wikidata, file=f.name, line=line_of(node),
     )
     return draft
+
+
+def _description(f: YamlFile, node: yaml.Node) -> tuple[tuple[str, str], ...] | None:
+    """One line (its language told by its script on the site), or one line per language:
+    ``{ru: …, en: …}``; None (reported) for a bad code or value."""
+    if not isinstance(node, yaml.MappingNode):
+        line = _one_line(f, "description", node)
+        return (("", line),) if line else ()
+    lines: dict[str, str] = {}
+    ok = True
+    for key_node, value_node in node.value:
+        code = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+        if not language_ok(f, "description", code, key_node):
+            ok = False
+            continue
+        if code in lines:
+            f.error(key_node, f"'description' gives language '{code}' twice; keep one line per language")
+            ok = False
+            continue
+        line = _one_line(f, f"description: {code}", value_node, required=True)
+        ok = ok and line is not None
+        lines[code] = line or ""
+    return tuple(lines.items()) if ok else None
 
 
 def _one_line(f: YamlFile, key: str, node: yaml.Node, *, required: bool = False) -> str | None:

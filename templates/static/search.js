@@ -14,7 +14,7 @@
 
   var root = app.getAttribute("data-root") || "";
   var quotesBase = (app.getAttribute("data-quotes") || "quotes/index.js").replace(/index\.js$/, "");
-  var pagefindBase = root + "pagefind/";
+  var pagefindBase = (app.getAttribute("data-assets") || root) + "pagefind/";  // the index is at the site root
   var offline = window.location.protocol === "file:";
   var indexed = app.getAttribute("data-index") === "pagefind";
 

@@ -11,6 +11,10 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");  // site.css: what the script does instead of :target
+  // The words the script shows, in the page's language (base.html writes them from the catalogs).
+  var wordsNode = document.getElementById("site-words");
+  var WORDS = wordsNode ? JSON.parse(wordsNode.textContent) : {};
+  function word(key, n) { return (WORDS[key] || key).split("%(n)s").join(n === undefined ? "" : n); }
 
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -38,8 +42,8 @@
     var label = button.getAttribute("data-label") || button.textContent;
     button.setAttribute("data-label", label);
     function done(ok) {
-      button.textContent = ok ? "Скопировано" : "Выделено: нажмите Ctrl+C";
-      announce(ok ? "Ссылка скопирована" : "Ссылка выделена, скопируйте её");
+      button.textContent = ok ? word("copied") : word("selected");
+      announce(ok ? word("linkCopied") : word("linkSelected"));
       window.setTimeout(function () { button.textContent = label; }, 2500);
     }
     if (navigator.clipboard && window.isSecureContext) {
@@ -80,8 +84,8 @@
   }
   function citeLabel(opener) {
     return opener.classList.contains("cite-p")
-      ? "Цитировать абзац " + opener.textContent.replace("¶", "")
-      : "Цитировать страницу " + opener.lastChild.textContent;
+      ? word("citeParagraph", opener.textContent.replace("¶", ""))
+      : word("citePage", opener.lastChild.textContent);
   }
   function closeCite(focusOpener) {
     var opener = citeOpen.opener;
@@ -98,8 +102,9 @@
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", label);
     box.innerHTML = '<span class="cite-label"></span> <textarea class="cite-field" id="cite-here" readonly rows="4"></textarea>' +
-      ' <button type="button" class="copy" data-copy="cite-here">Копировать</button>';
+      ' <button type="button" class="copy" data-copy="cite-here"></button>';
     box.firstChild.textContent = label;
+    box.lastChild.textContent = word("copy");
     var field = box.querySelector("textarea");
     field.value = citationOf(opener);
     field.setAttribute("aria-label", label);
@@ -146,7 +151,7 @@
     back.href = "#" + marker.id;
     back.textContent = "↩";
     hidden.className = "vh";
-    hidden.textContent = " Вернуться к тексту (примечание " + number + ")";
+    hidden.textContent = " " + word("backToText", number);
     back.appendChild(hidden);
     box.appendChild(document.createTextNode(" "));
     box.appendChild(back);
@@ -301,7 +306,7 @@
       event.preventDefault();
       var value = event.target.elements.page.value.replace(/[\s[\]]/g, "");
       var target = document.getElementById("page-" + value) || document.getElementById("page-seq-" + value);
-      if (target) { goToPage(target); } else { announce("Страницы " + value + " в тексте нет"); }
+      if (target) { goToPage(target); } else { announce(word("noSuchPage", value)); }
     });
   }
 
@@ -358,7 +363,7 @@
 
   var pageNav = document.querySelector("nav.page-nav");
   if (pageNav && pageStarts.length) {
-    stepper(pageNav, pageStarts, function (pb) { return "с. " + pageLabel(pb); }, goToPage);
+    stepper(pageNav, pageStarts, function (pb) { return word("pageShort", pageLabel(pb)); }, goToPage);
   }
   // Chapters: the document's top-level divisions, named by the nav (data-chapters: their headings' ids).
   var chapterNav = document.querySelector("nav.chapter-nav");
@@ -377,4 +382,12 @@
       head.focus();
     });
   }
+})();
+/* The language switch (base.html, .lang-switch): the twin page opens at the same place, this page's #anchor. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".lang-switch a[hreflang]") : null;
+    if (link && window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
+  });
 })();

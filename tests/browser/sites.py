@@ -3,7 +3,8 @@
 - ``real_site()``: the real edition built by ``diplo_edition.build.build`` into a temporary folder
   (or, when the environment variable DIPLO_EDITION_SITE names a built site, that folder as it is);
 - ``fixture_site()``: the apparatus fixture edition (apparatus_fixture.py) rendered by ``render_site``;
-- ``serve(folder)``: Python's http.server on 127.0.0.1, port 0, in a thread.
+- ``serve(folder)``: Python's http.server on 127.0.0.1, port 0, in a thread; ``serve_under(real=site)``
+  serves sites from one folder, each under its sub-path (/real/), as on any static host.
 
 Imported as ``browser.sites`` (tests/ is on sys.path through tests/conftest.py) from every test module,
 so that one module, and one cache, serves the whole session.
@@ -66,3 +67,13 @@ def serve(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextmanager
+def serve_under(**sites: Path) -> Iterator[str]:
+    """The sites served from one folder, each under its name as a sub-path; yields the base URL."""
+    with tempfile.TemporaryDirectory(prefix="diplo-served-") as folder:
+        for name, site in sites.items():
+            (Path(folder) / name).symlink_to(site, target_is_directory=True)
+        with serve(Path(folder)) as url:
+            yield url

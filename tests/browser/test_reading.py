@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
-from browser.sites import fixture_site, real_site, serve
+from browser.sites import fixture_site, real_site, serve_under
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
@@ -31,12 +29,8 @@ pytestmark = needs_chromium
 @pytest.fixture(scope="module")
 def base_url():
     """Both sites served from one folder: /real/ and /fixture/."""
-    with tempfile.TemporaryDirectory(prefix="diplo-served-") as folder:
-        root = Path(folder)
-        (root / "real").symlink_to(real_site(), target_is_directory=True)
-        (root / "fixture").symlink_to(fixture_site(), target_is_directory=True)
-        with serve(root) as url:
-            yield url
+    with serve_under(real=real_site(), fixture=fixture_site()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -304,6 +298,11 @@ AXE_PAGES = [
     f"real/places/japan/{THESIS}/2/index.html",
     "real/search/index.html",
     "real/about/index.html",
+    # the English twins (the second interface language)
+    "real/en/index.html",
+    f"real/en/documents/{THESIS}/index.html",
+    "real/en/search/index.html",
+    "real/en/about/index.html",
     f"fixture/documents/{FIXTURE_DOC}/index.html",
     "fixture/persons/index.html",
     "fixture/persons/karakhan/index.html",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser.chromium import AXE, PHONE, launched, needs_chromium
-from browser.sites import fixture_site, real_site, serve
+from browser.sites import fixture_site, real_site, serve_under
 from browser.test_reading import THESIS, Visit, in_viewport, shot
 from test_quote_markers import MARKED, PLAIN
 
@@ -68,10 +68,8 @@ def chromium():
 @pytest.fixture(scope="module")
 def served():
     """The real edition served at /real/ (its base_url is the root of a host)."""
-    with tempfile.TemporaryDirectory(prefix="diplo-served-") as folder:
-        (Path(folder) / "real").symlink_to(real_site(), target_is_directory=True)
-        with serve(Path(folder)) as url:
-            yield url
+    with serve_under(real=real_site()) as url:
+        yield url
 
 
 @pytest.fixture

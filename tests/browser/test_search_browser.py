@@ -8,8 +8,6 @@ Screenshots go to tests/artifacts/search-*.png.
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
@@ -21,7 +19,7 @@ from browser.search_sites import (
     documents_mentioning,
     searched_site,
 )
-from browser.sites import serve
+from browser.sites import serve_under
 
 from diplo_edition.search.normalize import normalize
 
@@ -34,10 +32,8 @@ pytestmark = needs_chromium
 
 @pytest.fixture(scope="module")
 def base_url():
-    with tempfile.TemporaryDirectory(prefix="diplo-search-served-") as folder:
-        (Path(folder) / "real").symlink_to(searched_site(), target_is_directory=True)
-        with serve(Path(folder)) as url:
-            yield url
+    with serve_under(real=searched_site()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -53,10 +53,17 @@ COLLECTION = Schema("`editions/collection.yml`", "collection.yml", "collection.y
     Text("title_en", "The title in English."),
     BaseUrl("base_url", "Address where the site is published (a folder: it ends in `/`).", required=True),
     Languages("languages", "Languages of the edition, the main one first.", required=True),
+    Languages("interface_languages", "Languages of the site's interface, the default first: its pages keep "
+                                     "their addresses, another language's pages are under `<code>/`, each "
+                                     "linked to its twin. Left out: the first of `languages`.",
+              default=()),
     Text("publisher", "Who publishes the edition; citations name it."),
     TextList("editors", "The edition's editors as citations name them.", example="[А. Б. Иванов, C. Smith]"),
     IsoDate("published", "When the edition was first published online (a year or a date); citations give "
                          "its year."),
+    Text("licence", "The licence of the edition: its TEI, apparatus and pages (e.g. CC BY 4.0)."),
+    Text("texts_licence", "The rights in the texts edited: what their authors and publishers allow, "
+                          "and on what terms the edition quotes them."),
     Text("introduction", "Markdown text of the home page."),
     Text("about", "Markdown text of the about page."),
     Entries("series", "Printed series that citations name by volume and page; each gets a concordance.",

@@ -17,7 +17,7 @@ import importlib
 import pkgutil
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -89,12 +89,9 @@ class LanguagePack:
     hyphen_particles: tuple[str, ...]  # a continuation that is always hyphenated (то, либо …); () for none
     hyphen_particle_heads: tuple[str, ...]  # a first half that is always hyphenated (кое-, кой-)
     hyphen_dictionary: str | None  # the word evidence that judges a break: "pymorphy3", "wordfreq" or None
-    # --- the site's interface (site/words.py)
-    kind_labels: dict[str, str]  # document kind -> its name (article -> Статья)
+    # --- names and typography the site and the TEI header use (the interface's words are in the theme's
+    # message catalogs, site/i18n.py)
     language_names: dict[str, str]  # language code -> its name in this language
-    register_titles: dict[str, str]  # register kind (person, place, org) -> its title
-    plural: Callable[[int], int]  # which form a count takes: 0 one, 1 few, 2 many ("1 дата, 2 даты, 5 дат")
-    access_date_placeholder: str  # what stands for the date of access in a suggested citation
     quotes: str  # typographic quotes for Markdown: outer open, outer close, inner open, inner close
     # () for the first printed form of each month, as most languages have
     months_day: tuple[str, ...] = ()  # month names after a day in a date in words ("20 января")
@@ -127,11 +124,6 @@ class LanguagePack:
     def keywords_title(self) -> str:
         """The heading the site gives the keywords written in this language: their first label."""
         return self.keyword_labels[0]
-
-
-def one_or_many(n: int) -> int:
-    """The plural of English and German: one form for 1, another for every other count."""
-    return 0 if n == 1 else 2
 
 
 # The languages every pack names (its ``language_names``), in the order in which it gives their names.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages, one_or_many
+from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages
 from ._patterns import (
     DASH,
     DAY,
@@ -89,13 +89,9 @@ PACK = LanguagePack(
     hyphen_particles=(),  # no particles: a German break is judged by the text's own usage and wordfreq
     hyphen_particle_heads=(),
     hyphen_dictionary="wordfreq",
-    kind_labels={"article": "Artikel", "thesis": "Abschlussarbeit", "textbook-chapter": "Lehrbuchkapitel"},
     language_names=named_languages(
         "Russisch", "Englisch", "Deutsch", "Französisch", "Japanisch", "Chinesisch"
     ),
-    register_titles={"person": "Personen", "place": "Orte", "org": "Organisationen"},
-    plural=one_or_many,
-    access_date_placeholder="TT.MM.JJJJ",
     quotes="„“‚‘",
     date_day="{day}. {month} {year}",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages, one_or_many
+from . import DateRule, LanguagePack, capitalised, month_pattern, named_languages
 from ._patterns import DASH, DAY, bare_year_rule, decade_rule, year, year_range_rule
 
 MONTHS = tuple(
@@ -89,10 +89,6 @@ PACK = LanguagePack(
     hyphen_particles=(),  # English has no particles that are always hyphenated
     hyphen_particle_heads=(),
     hyphen_dictionary="wordfreq",
-    kind_labels={"article": "Article", "thesis": "Thesis", "textbook-chapter": "Textbook chapter"},
     language_names=named_languages("Russian", "English", "German", "French", "Japanese", "Chinese"),
-    register_titles={"person": "Persons", "place": "Places", "org": "Organisations"},
-    plural=one_or_many,
-    access_date_placeholder="DD.MM.YYYY",
     quotes="“”‘’",
 )

@@ -47,10 +47,6 @@ DATE_RULES = (
 )
 
 
-def _plural(n: int) -> int:
-    return 0 if n < 2 else 2  # 0 et 1 au singulier
-
-
 PACK = LanguagePack(
     code="fr",
     script="Latin",
@@ -85,10 +81,6 @@ PACK = LanguagePack(
     hyphen_particles=(),  # no particles: a French break is judged by the text's own usage and wordfreq
     hyphen_particle_heads=(),
     hyphen_dictionary="wordfreq",
-    kind_labels={"article": "Article", "thesis": "Mémoire", "textbook-chapter": "Chapitre de manuel"},
     language_names=named_languages("russe", "anglais", "allemand", "français", "japonais", "chinois"),
-    register_titles={"person": "Personnes", "place": "Lieux", "org": "Organisations"},
-    plural=_plural,
-    access_date_placeholder="JJ/MM/AAAA",
     quotes="«»“”",
 )

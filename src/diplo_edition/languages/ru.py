@@ -107,15 +107,6 @@ DATE_RULES = (
 )
 
 
-def _plural(n: int) -> int:
-    """1 дата, 2 даты, 5 дат; 21 дата, 11 дат."""
-    if n % 10 == 1 and n % 100 != 11:
-        return 0
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return 1
-    return 2
-
-
 PACK = LanguagePack(
     code="ru",
     script="Cyrillic",
@@ -162,17 +153,9 @@ PACK = LanguagePack(
     hyphen_particles=("то", "либо", "нибудь", "ка", "таки", "де"),
     hyphen_particle_heads=("кое", "кой"),
     hyphen_dictionary="pymorphy3",
-    kind_labels={
-        "article": "Статья",
-        "thesis": "Квалификационная работа",
-        "textbook-chapter": "Глава учебника",
-    },
     language_names=named_languages(
         "русский", "английский", "немецкий", "французский", "японский", "китайский"
     ),
-    register_titles={"person": "Персоналии", "place": "Географические названия", "org": "Организации"},
-    plural=_plural,
-    access_date_placeholder="ДД.ММ.ГГГГ",
     quotes="«»„“",
     months_day=tuple(genitive for _, genitive, _ in MONTHS),
     date_day="{day} {month} {year} г.",

@@ -17,6 +17,7 @@ from ..editions import PrintedSeries
 from ..slugs import slug
 from . import urls
 from .citation_text import SAFE_ANCHOR, locator, strip_locator, work_key
+from .i18n import N_
 from .model import (
     ArchivalCitation,
     Locus,
@@ -30,6 +31,11 @@ from .model import (
 from .tei import TEI, XML_ID, text_of
 
 LEVELS = ("archive", "fond", "inventory", "file")
+# The titles of the links from a citation to the index that lists it (translated by the catalogs).
+ARCHIVE_LABEL = N_("In the index of archival sources")
+SERIES_LABEL = N_("In the concordance %(series)s")
+REFERENCE_LABEL = N_("In the list of sources")
+WORK_LABEL = N_("In the list of works cited")
 LEVEL_LABELS = {"fond": "Ф.", "inventory": "Оп.", "file": "Д."}
 _LEVEL_PREFIX = re.compile(r"^(?:ф|фонд|оп|опись|д|дело)\.?\s*", re.IGNORECASE)
 
@@ -91,8 +97,11 @@ def _ref_text(root: etree._Element, rid: str) -> str:
 class CitationLinker:
     """Links the bibls of one document, in reading order; series: the edition's printed series."""
 
-    def __init__(self, root: etree._Element, series: tuple[PrintedSeries, ...]):
+    def __init__(self, root: etree._Element, series: tuple[PrintedSeries, ...],
+                 gettext: Callable[[str], str] = str):
+        """gettext: the interface language's translation of the links' labels."""
         self.root = root
+        self.gettext = gettext
         self.series = {s.id: s for s in series}
         self.archival_by_id: dict[str, Shelfmark] = {}
         self.work_by_id: dict[str, tuple[str, str]] = {}
@@ -118,19 +127,20 @@ class CitationLinker:
         if btype == "archival":
             shelfmark = self.shelfmark(el)
             anchor = archival_anchor(shelfmark)
-            attrs.update(href=f"{urls.ARCHIVES}#{anchor}", label="Архивный источник в указателе")
+            attrs.update(href=f"{urls.ARCHIVES}#{anchor}", label=self.gettext(ARCHIVE_LABEL))
             return attrs, lambda locus: ArchivalCitation(shelfmark, anchor, text, locus)
         if btype in self.series:
             series = self.series[btype]
             key, volume, page, pages = self.series_locus(el, series.id)
             attrs.update(href=f"{urls.series_path(series.id)}#{key}",
-                         label=f"Ссылка в конкордансе {series.short or '«' + series.title + '»'}")
+                         label=self.gettext(SERIES_LABEL) % {"series": series.short or series.title})
             return attrs, lambda locus: SeriesCitation(series.id, key, volume, page, pages, text, locus)
         if btype == "reference":
             target = (el.get("corresp") or "").lstrip("#")
             if target not in self.ref_ids:
                 return attrs, None
-            attrs.update(href=f"#{reference_anchor(self.ref_ids[target])}", label="В списке источников")
+            attrs.update(href=f"#{reference_anchor(self.ref_ids[target])}",
+                         label=self.gettext(REFERENCE_LABEL))
             return attrs, self.reference_citation(el, target, text)
         key, display = self.work(el, text)
         if not key:
@@ -139,7 +149,7 @@ class CitationLinker:
         # Beside the work, a citation shows its page only, or all of it if it reads otherwise.
         same = work_key(strip_locator(text)) == work_key(display)
         shown = (locator(text) or "") if same else text
-        attrs.update(href=f"{urls.WORKS}#{anchor}", label="В списке цитированной литературы")
+        attrs.update(href=f"{urls.WORKS}#{anchor}", label=self.gettext(WORK_LABEL))
         return attrs, lambda locus: WorkCitation(key, anchor, display, text, shown, locus)
 
     def reference_citation(self, el: etree._Element, target: str, text: str) -> FromLocus:

@@ -54,11 +54,12 @@ class EditionFacts:
     lang: str
 
     @classmethod
-    def of(cls, collection: Collection) -> EditionFacts:
+    def of(cls, collection: Collection, ui_lang: str | None = None) -> EditionFacts:
+        """The edition as cited in the interface language ui_lang (the default one when None)."""
         published = collection.published
         return cls(title=collection.title, editors=collection.editors, publisher=collection.publisher,
                    year=published[:4] if published else None, url=collection.base_url,
-                   lang=interface_language(collection.languages))
+                   lang=ui_lang or interface_language(collection.languages))
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,10 @@ def render(item: dict, ui_lang: str, locator: Locator | None = None, *, entry: b
     return str(bibliography.cite(cited, lambda _missing: None))
 
 
-def document_citation(doc: DocumentView, collection: Collection) -> DocumentCitation:
-    """The citations offered on a document's page, in the style of the interface's language."""
-    edition = EditionFacts.of(collection)
+def document_citation(doc: DocumentView, collection: Collection, ui_lang: str | None = None
+                      ) -> DocumentCitation:
+    """The citations offered on a document's page, in the style of the page's interface language."""
+    edition = EditionFacts.of(collection, ui_lang)
     ui_lang = edition.lang
     item = document_item(doc, edition)
     place = {**item, "URL": f"{doc.canonical}#{ANCHOR}"}
@@ -167,10 +169,10 @@ def document_citation(doc: DocumentView, collection: Collection) -> DocumentCita
     )
 
 
-def edition_citations(collection: Collection) -> list[tuple[str, str, str]]:
-    """The edition's bibliography entry in each packaged style, the interface's own first: (the style's
-    name, the language it is for, the entry)."""
-    edition = EditionFacts.of(collection)
+def edition_citations(collection: Collection, ui_lang: str | None = None) -> list[tuple[str, str, str]]:
+    """The edition's bibliography entry in each packaged style, the page's interface's own first: (the
+    style's name, the language it is for, the entry)."""
+    edition = EditionFacts.of(collection, ui_lang)
     item = edition_item(edition)
     return [(STYLE_LABELS[style_for(lang)[0]], lang, render(item, lang, entry=True))
             for lang in dict.fromkeys((edition.lang, "ru", "en"))]

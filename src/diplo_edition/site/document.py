@@ -116,6 +116,35 @@ def read_heading(source: bytes | Path) -> DocumentHeading:
     return DocumentHeading(root.get(XML_ID) or "", header_titles(root)[2], _date(root))
 
 
+OPENING_LETTERS = 280  # about three lines of a document card
+
+
+def _opening(root: etree._Element, lang: str) -> tuple[str, str]:
+    """The first lines of the abstract in the document's language (of another abstract, else of the text),
+    cut at a word, and their language: what a list of documents shows of each."""
+    abstracts = list(root.iterfind(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}abstract"))
+    abstracts.sort(key=lambda el: (el.get(XML_LANG) or lang) != lang)
+    for el in abstracts:
+        text = " ".join(filter(None, map(text_of, el.findall(f"{TEI}p")))) or text_of(el)
+        if text:
+            return _cut(text), el.get(XML_LANG) or lang
+    body = root.find(f"{TEI}text/{TEI}body")
+    paragraphs = (text_of(p) for p in body.iter(f"{TEI}p")) if body is not None else ()
+    text = ""
+    for paragraph in paragraphs:
+        text = f"{text} {paragraph}".strip()
+        if len(text) > OPENING_LETTERS:
+            break
+    return _cut(text), lang
+
+
+def _cut(text: str) -> str:
+    if len(text) <= OPENING_LETTERS:
+        return text
+    head = text[:OPENING_LETTERS]
+    return head[: head.rfind(" ")].rstrip(" ,;:—–-") + "…" if " " in head else head + "…"
+
+
 def read_document(
     data: bytes,
     base_url: str,
@@ -150,9 +179,11 @@ def read_document(
     witnesses = tuple(text_of(w) for w in root.iterfind(f".//{TEI}sourceDesc/{TEI}listWit/{TEI}witness"))
     corrections = tuple(text_of(p) for p in root.iterfind(f".//{TEI}editorialDecl/{TEI}correction/{TEI}p"))
     kind = kind_of(root)
+    lang = root.get(XML_LANG) or (languages[0] if languages else ui_lang)
+    opening, opening_lang = _opening(root, lang)
     view = DocumentView(
         id=reader.doc_id,
-        lang=root.get(XML_LANG) or (languages[0] if languages else ui_lang),
+        lang=lang,
         title=reader.title,
         title_printed=reader.title_printed,
         title_supplied=reader.title_supplied,
@@ -174,5 +205,7 @@ def read_document(
         canonical=reader.canonical,
         paragraph_count=sum(1 for _ in body.iter(f"{TEI}p")) if body is not None else 0,
         note_count=len(reader.notes),
+        opening=opening,
+        opening_lang=opening_lang,
     )
     return view, reader.summary

@@ -18,12 +18,12 @@ from pathlib import Path
 from ..cache import Cache, content_key
 from ..config.theme import theme_digest
 from ..editions import Collection
-from ..languages import interface_language
 from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
 from .downloads import cited_document, document_files
 from .environment import base_path, make_environment
+from .interface import Interface, page_context
 from .model import DocumentSummary, DocumentView, Neighbours
 from .register_index import read_registers
 
@@ -46,6 +46,7 @@ class DocumentPages:
     templates: tuple[Path, ...]  # the theme's folders: the project's overrides first (config/theme.py)
     cache_dir: Path | None
     extra: Extra | None = None
+    interface: Interface = Interface("ru", "")  # the language of the pages and where they are written
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def cache_fingerprint(job: DocumentPages) -> str:
     """What every document page depends on besides its document: the code, the templates, the registers,
     the settings and the extra function."""
     extra = f"{job.extra.__module__}.{job.extra.__qualname__}" if job.extra else None
-    return content_key("pages", theme_digest(job.templates), job.registers_tei, job.collection, extra)
+    return content_key("pages", theme_digest(job.templates), job.registers_tei, job.collection, extra,
+                       job.interface.lang, job.interface.prefix)
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class _Renderer:
 
     def __init__(self, job: DocumentPages):
         self.job = job
-        self.env = make_environment(job.templates, interface_language(job.collection.languages))
+        self.env = make_environment(job.templates, job.interface.lang)
         self.registers = read_registers(job.registers_tei)
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
@@ -114,18 +116,20 @@ class _Renderer:
         return entry.rendered
 
     def _render(self, tei: bytes, neighbours: Neighbours) -> _PageEntry:
-        view, summary = read_document(tei, self.job.collection.base_url, self.registers,
-                                      self.job.collection.series,
-                                      ui_lang=interface_language(self.job.collection.languages))
-        path = urls.document_path(view.id)
+        collection, interface = self.job.collection, self.job.interface
+        view, summary = read_document(tei, collection.base_url, self.registers, collection.series,
+                                      ui_lang=interface.lang)
+        page = urls.document_path(view.id)
+        path = interface.path(page)
         html = self.env.get_template("document.html").render({
-            "collection": self.job.collection, "page": path, "root": urls.root_prefix(path),
-            "canonical": urls.canonical(self.job.collection.base_url, path),
+            "collection": collection, **page_context(collection, page, interface),
+            "canonical": urls.canonical(collection.base_url, path),
             "base_path": self.base_path, "doc": view, "neighbours": neighbours,
-            "citation": cited_document(view, self.job.collection),
+            "citation": cited_document(view, collection, interface.lang),
         })
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
-        files = {**files, **document_files(view, self.job.collection)}
+        if interface.default:  # the downloads exist once, beside the default language's page
+            files = {**files, **document_files(view, collection)}
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
         return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
 

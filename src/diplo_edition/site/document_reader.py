@@ -38,7 +38,7 @@ from .model import (
 )
 from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, first_of, local, main_reading, text_of
-from .words import collapse, site_words, snippet, year_of
+from .words import ABSTRACT_LABEL, HEADING_LABEL, NOTE_LABEL, collapse, site_words, snippet, year_of
 
 NAME_KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -105,7 +105,7 @@ class DocumentReader:
             ArchivalCitation: self.summary.archival, SeriesCitation: self.summary.series,
             WorkCitation: self.summary.works, ReferenceCitation: self.summary.reference_citations,
         }
-        self.citations = CitationLinker(root, series)
+        self.citations = CitationLinker(root, series, self.words.gettext)
 
     # --- small helpers ---------------------------------------------------------------------------
 
@@ -191,7 +191,7 @@ class DocumentReader:
         tail = n if SAFE_ANCHOR.fullmatch(n) else (slug(n) or str(len(self.notes) + 1))
         anchor = self.unique(f"fn{tail}")
         ref_anchor = self.unique("fnref" + anchor[2:])
-        box = _Box(anchor, f"прим. {n}")
+        box = _Box(anchor, self.words.gettext(NOTE_LABEL) % {"n": n})
         nodes = self.inline(el, box)
         self.finish(box)
         note = NoteView(n=n, anchor=anchor, ref_anchor=ref_anchor, unanchored=el.get("type") == "unanchored",
@@ -292,7 +292,7 @@ class DocumentReader:
         for child in el:
             name = local(child)
             if name == "head" and head_nodes is None:
-                box = _Box(anchor, "заголовок")
+                box = _Box(anchor, self.words.gettext(HEADING_LABEL))
                 # A page that starts with the heading is shown in the heading's line.
                 lead = []
                 while blocks and isinstance(blocks[-1], PageBlock):
@@ -330,7 +330,7 @@ class DocumentReader:
             paragraphs = []
             blocks = el.findall(f"{TEI}p") or [el]
             for p in blocks:
-                box = _Box(anchor, "аннотация")
+                box = _Box(anchor, self.words.gettext(ABSTRACT_LABEL))
                 paragraphs.append(self.inline(p, box))
                 self.finish(box)
             out.append(Abstract(lang=lang, anchor=anchor, paragraphs=tuple(paragraphs),

@@ -142,9 +142,9 @@ def document_files(doc: DocumentView, collection: Collection) -> dict[str, bytes
     return {document_download(doc.id, fmt): data for fmt, data in formatted([item]).items()}
 
 
-def cited_document(doc: DocumentView, collection: Collection) -> DocumentCitation:
-    """The citations a document's page offers, with its downloads."""
-    return replace(document_citation(doc, collection),
+def cited_document(doc: DocumentView, collection: Collection, ui_lang: str | None = None) -> DocumentCitation:
+    """The citations a document's page in the interface language ui_lang offers, with its downloads."""
+    return replace(document_citation(doc, collection, ui_lang),
                    downloads=tuple((fmt, document_download(doc.id, fmt)) for fmt in FORMATS))
 
 

@@ -1,11 +1,12 @@
-"""The Jinja2 environment of the site's templates: the theme's folders, the interface words as filters
-and globals, and the helpers the templates call."""
+"""The Jinja2 environment of the site's templates: the theme's folders, the interface's words (the message
+catalogs through Jinja2's i18n extension, ``_()`` and ``ngettext``), and the helpers the templates call."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -44,6 +45,15 @@ def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
     return [(doc_id, title, list(places.values())) for doc_id, title, places in groups.values()]
 
 
+def autonym(code: str) -> str:
+    """A language's name in itself, as a language switch offers it: 'Русский', 'English'."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
 def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
 
@@ -56,14 +66,18 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_plain_controls_visible,
+        extensions=["jinja2.ext.i18n"],
     )
-    ui_words = words.site_words(ui_lang)
-    env.filters["plural"] = ui_words.plural
+    # Letters as they are in JSON the pages carry (still escaped for HTML: <, >, &, ')
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    ui_words = words.site_words(ui_lang, theme)
+    env.install_gettext_translations(ui_words.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["by_document"] = by_document
     env.filters["marked_controls"] = marked_controls
     env.filters["kind_label"] = ui_words.kind_label
     env.filters["language_label"] = ui_words.language_label
     env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v
+    env.filters["autonym"] = autonym
     env.globals["life_span"] = ui_words.life_span
     env.globals.update(
         urls=urls,

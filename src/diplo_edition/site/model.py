@@ -248,6 +248,14 @@ class DocumentView:
     canonical: str
     paragraph_count: int
     note_count: int
+    opening: str = ""  # the first lines of the abstract (of the text when there is none), for the lists
+    opening_lang: str = ""  # the language of those lines
+
+    @property
+    def printed_pages(self) -> tuple[str, str] | None:
+        """The first and last numbered pages ('45', '62'), or None when no page has a number."""
+        numbered = [page.n for page in self.pages if page.n]
+        return (numbered[0], numbered[-1]) if numbered else None
 
 
 @dataclass
@@ -275,8 +283,11 @@ class RegisterRecord:
     variants: tuple[str, ...]
     birth: str | None
     death: str | None
-    note: str | None
-    note_lang: str | None
+    notes: tuple[tuple[str, str], ...]  # (language, one line): the description in each language given
+
+    def note_in(self, lang: str) -> tuple[str, str] | None:
+        """The description in lang, else the first given: (its language, the line)."""
+        return next((note for note in self.notes if note[0] == lang), self.notes[0] if self.notes else None)
     wikidata: str | None
 
     @property

@@ -63,7 +63,8 @@ def read_registers(data: bytes | None) -> RegisterLookup:
                 if not entry_id or entry_id in entries:
                     continue
                 name, name_en, variants = _name(el, name_tag, lang)
-                note = el.find(TEI + "note")
+                notes = tuple((note.get(XML_LANG) or detect_language(text_of(note), lang), text_of(note))
+                              for note in el.iterfind(TEI + "note"))
                 wikidata = el.find(f"{TEI}idno[@type='wikidata']")
                 entries[entry_id] = RegisterRecord(
                     id=entry_id,
@@ -73,9 +74,7 @@ def read_registers(data: bytes | None) -> RegisterLookup:
                     variants=variants,
                     birth=_when(el, "birth"),
                     death=_when(el, "death"),
-                    note=text_of(note) if note is not None else None,
-                    note_lang=(note.get(XML_LANG) or detect_language(text_of(note), lang)) if note is not None
-                    else None,
+                    notes=notes,
                     wikidata=text_of(wikidata) if wikidata is not None else None,
                 )
     return RegisterLookup(entries=dict(sorted(entries.items())), present=True)

@@ -16,16 +16,18 @@ from ..config.theme import static_files, theme_folders
 from ..datacodec import CodecError
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
-from ..languages import detect_language, has_pack, interface_language, pack
+from ..languages import detect_language, has_pack, pack
 from . import urls, words
 from .address import example_address_warning
 from .csl import edition_citations
 from .document import read_heading
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .downloads import FORMATS, edition_download, write_edition_files
+from .edition_facts import VERSION, data_date, document_sources
 from .environment import base_path, make_environment
 from .indexes import Indexes, gather
 from .indexes_common import PAGE_SIZE
+from .interface import Interface, interfaces, page_context
 from .markdown import render_markdown
 from .model import DocumentHeading, DocumentSummary, DocumentView, Neighbours
 from .register_index import RegisterLookup, read_registers
@@ -93,9 +95,10 @@ def _in_site_order(documents: list[bytes | Path]) -> list[tuple[bytes | Path, Ne
 
 
 def _plan(
-    collection: Collection, views: list[DocumentView], indexes: Indexes, registers: RegisterLookup
+    collection: Collection, views: list[DocumentView], indexes: Indexes, registers: RegisterLookup,
+    interface: Interface,
 ) -> list[_Page]:
-    ui_lang = interface_language(collection.languages)
+    ui_lang = interface.lang
     intro_lang = detect_language(collection.introduction or "", ui_lang)
     about_lang = detect_language(collection.about or "", ui_lang)
     pages = [
@@ -161,13 +164,20 @@ def _plan(
                 "about": render_markdown(collection.about, about_lang),
                 "about_lang": about_lang,
                 "documents": views,
-                "citations": edition_citations(collection),
+                "citations": edition_citations(collection, ui_lang),
                 "downloads": [(fmt, edition_download(fmt)) for fmt in FORMATS],
+                # the language of each declared text, where the interface's differs
+                "text_langs": {text: detect_language(text, ui_lang)
+                               for text in (collection.licence, collection.texts_licence) if text},
+                "version": VERSION,
+                "data_date": data_date(collection, views),
+                "sources": document_sources(collection, views),
             },
         ),
         _Page(urls.SEARCH, "search.html", {"documents": views}),
-        _Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False),
     ]
+    if interface.default:  # one page for every address a host does not know
+        pages.append(_Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False))
     return pages
 
 
@@ -213,6 +223,42 @@ def _write(target: Path, html: Iterator[str]) -> None:
         out.write("".join(chunk))
 
 
+def _write_pages(out_dir: Path, collection: Collection, interface: Interface, theme: tuple[Path, ...],
+                 job: DocumentPages, report: SiteReport, pages: list[_Page],
+                 documents: list[str]) -> list[str]:
+    """Write one language's index pages; the addresses of its pages for the sitemap (the home page, the
+    documents, then the indexes)."""
+    env = make_environment(theme, interface.lang)
+    page_store = _IndexPages(job.cache_dir, job)
+    report.pages += [interface.path(path) for path in documents]
+    located: list[str] = []
+    for page in pages:
+        context = {
+            "collection": collection,
+            **page_context(collection, page.path, interface),
+            "canonical": urls.canonical(collection.base_url, interface.path(page.path)) if page.in_sitemap
+            else None,
+            "base_path": base_path(collection.base_url),
+            **page.context,
+        }
+        if not page.in_sitemap:  # a page of the default language alone (404.html) has no twins
+            context["twins"] = ()
+        target = out_dir / interface.path(page.path)
+        key = page_store.key(page.template, context) if page.cached else None
+        stored = page_store.load(key)
+        if stored is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(stored)
+        else:
+            _write(target, env.get_template(page.template).generate(context))
+            page_store.store(key, target.read_bytes())
+        report.pages.append(interface.path(page.path))
+        if context["canonical"]:
+            located.append(context["canonical"])
+    documents_located = [urls.canonical(collection.base_url, interface.path(path)) for path in documents]
+    return located[:1] + documents_located + located[1:]
+
+
 def render_site(
     out_dir: Path,
     collection: Collection,
@@ -238,58 +284,37 @@ def render_site(
     out_dir = Path(out_dir)
     theme = theme_folders(templates or templates_dir_of(collection))
     registers = read_registers(registers_tei)
-    job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir, extra)
-    rendered = list(render_documents(job, _in_site_order(documents), jobs))
-    if documents_written is not None:
-        documents_written(rendered)
-    views = [r.view for r in rendered]
-    summaries = [r.summary for r in rendered]
+    ordered = _in_site_order(documents)
     publication_words = tuple(w for code in collection.languages if has_pack(code)
                               for w in pack(code).publication_words)
-    indexes = gather(summaries, registers, collection.series, publication_words)
-    env = make_environment(theme, interface_language(collection.languages))
-    report = SiteReport(
-        documents=len(views),
-        register_entries=len(registers.entries),
-        mentions=sum(len(s.mentions) for s in summaries),
-        warnings=[*filter(None, [example_address_warning(collection)]), *_warnings(summaries, registers)],
-        views=views,
-        extras={r.view.id: r.extra for r in rendered},
-    )
-    page_store = _IndexPages(cache_dir, job)
+    report = SiteReport(register_entries=len(registers.entries))
     sitemap: list[str] = []
-    document_locations = []
-    for view in views:
-        path = urls.document_path(view.id)
-        report.pages.append(path)
-        document_locations.append(urls.canonical(collection.base_url, path))
-    for page in _plan(collection, views, indexes, registers):
-        context = {
-            "collection": collection,
-            "page": page.path,
-            "root": urls.root_prefix(page.path),
-            "canonical": urls.canonical(collection.base_url, page.path) if page.in_sitemap else None,
-            "base_path": base_path(collection.base_url),
-            **page.context,
-        }
-        target = out_dir / page.path
-        key = page_store.key(page.template, context) if page.cached else None
-        stored = page_store.load(key)
-        if stored is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(stored)
-        else:
-            _write(target, env.get_template(page.template).generate(context))
-            page_store.store(key, target.read_bytes())
-        report.pages.append(page.path)
-        if context["canonical"]:
-            sitemap.append(context["canonical"])
+    for interface in interfaces(collection):
+        # The document pages of each language; what only the text gives (search data, downloads) once.
+        job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir,
+                            extra if interface.default else None, interface)
+        rendered = list(render_documents(job, ordered, jobs))
+        views = [r.view for r in rendered]
+        summaries = [r.summary for r in rendered]
+        if interface.default:
+            if documents_written is not None:
+                documents_written(rendered)
+            report.documents = len(views)
+            report.mentions = sum(len(s.mentions) for s in summaries)
+            report.warnings = [*filter(None, [example_address_warning(collection)]),
+                               *_warnings(summaries, registers)]
+            report.views = views
+            report.extras = {r.view.id: r.extra for r in rendered}
+        indexes = gather(summaries, registers, collection.series, publication_words)
+        sitemap += _write_pages(out_dir, collection, interface, theme, job, report,
+                                _plan(collection, views, indexes, registers, interface),
+                                [urls.document_path(view.id) for view in views])
     (out_dir / urls.SITEMAP).write_text(
-        # The home page, the documents, then the indexes.
-        env.get_template("sitemap.xml").render(locations=sitemap[:1] + document_locations + sitemap[1:]),
+        make_environment(theme, interfaces(collection)[0].lang).get_template("sitemap.xml").render(
+            locations=sitemap),
         encoding="utf-8", newline="\n",
     )
-    write_edition_files(out_dir, collection, views)
+    write_edition_files(out_dir, collection, report.views)
     static_out = out_dir / "static"
     for name, source in static_files(theme).items():
         (static_out / name).parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,7 @@
-"""Words of the site: the interface in the collection's first language (its pack), and the language-free
-helpers (sorting of names, snippets).
+"""Words of the site: the interface's words in one language (the message catalogs, site/i18n.py), dates in
+words (its language pack), and the language-free helpers (sorting of names, snippets).
 
-``site_words(lang)`` gives the interface words of one language: labels, dates in words, plural forms.
-The interface language is the collection's first language (``languages.interface_language``).
+``site_words(lang, theme)`` gives the words of one interface language: labels, dates in words, plurals.
 """
 
 from __future__ import annotations
@@ -10,34 +9,44 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
+from ..config.theme import packaged_theme
 from ..languages import pack, packs
+from .i18n import N_, translations
 from .model import Snippet
 
 # The heading of an abstract and of its keywords, in the abstract's own language.
 ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
 KEYWORD_TITLES = {p.code: p.keywords_title for p in packs()}
 _ISO = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# The interface's names of things, translated by the catalogs.
+KIND_LABELS = {"article": N_("Article"), "thesis": N_("Thesis"), "textbook-chapter": N_("Textbook chapter")}
+REGISTER_TITLES = {"person": N_("Persons"), "place": N_("Places"), "org": N_("Organisations")}
+# How the indexes name a place in a document that is not a numbered paragraph ("¶ 12").
+NOTE_LABEL = N_("n. %(n)s")
+HEADING_LABEL = N_("heading")
+ABSTRACT_LABEL = N_("abstract")
+# What stands for the date of access in a suggested citation (site.js puts the reader's date there).
+ACCESS_DATE_PLACEHOLDER = N_("DD.MM.YYYY")
 
 
 class SiteWords:
-    """The interface words of the site in one language, read from its pack."""
+    """The interface words of the site in one language: its catalog's messages and its pack's dates."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, theme: tuple[Path, ...]):
         self.pack = pack(lang)
         self.lang = lang
-        self.register_titles = self.pack.register_titles
-        self.access_date_placeholder = self.pack.access_date_placeholder
+        self.translations = translations(theme, lang)
+        self.gettext = self.translations.gettext
+        self.register_titles = {kind: self.gettext(title) for kind, title in REGISTER_TITLES.items()}
+        self.access_date_placeholder = self.gettext(ACCESS_DATE_PLACEHOLDER)
 
     def kind_label(self, kind: str | None) -> str:
-        return self.pack.kind_labels.get(kind, kind) if kind else ""
+        return self.gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind or ""
 
     def language_label(self, code: str) -> str:
         return self.pack.language_names.get(code.split("-")[0], code)
-
-    def plural(self, n: int, one: str, few: str, many: str) -> str:
-        """A count with its word in the form the count takes: 1 упоминание, 2 упоминания, 5 упоминаний."""
-        return f"{n} {(one, few, many)[self.pack.plural(n)]}"
 
     def iso_date_words(self, value: str) -> str | None:
         """'1925-01-20' → '20 января 1925 г.'; '1925-01' → 'январь 1925 г.'; '1925' → '1925 г.'."""
@@ -76,9 +85,10 @@ class SiteWords:
 
 
 @cache
-def site_words(lang: str) -> SiteWords:
-    """The interface words of ``lang`` (English for a language without a pack)."""
-    return SiteWords(lang)
+def site_words(lang: str, theme: tuple[Path, ...] | None = None) -> SiteWords:
+    """The interface words of ``lang`` with the catalogs of the theme's folders (the packaged theme's when
+    none are given); English words for a language without a catalog, English dates without a pack."""
+    return SiteWords(lang, theme or (packaged_theme(),))
 
 
 def year_of(value: str) -> str:

@@ -36,8 +36,10 @@ def _entry(parent: etree._Element, entry: RegisterEntry, lang: str) -> None:
             append_element(el, "death", when=entry.death)
     if entry.wikidata:
         append_element(el, "idno", entry.wikidata, type="wikidata")
-    if entry.description:
-        append_element(el, "note", entry.description)
+    for note_lang, line in entry.description:  # one note per language, each with its xml:lang if declared
+        note = append_element(el, "note", line)
+        if note_lang:
+            note.set(f"{{{XML_NS}}}lang", note_lang)
 
 
 def build_registers_tei(registers: Registers, collection: Collection) -> bytes:

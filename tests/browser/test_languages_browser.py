@@ -1,0 +1,141 @@
+"""The two interface languages in a real browser: Playwright driving Debian's chromium against the real
+edition (Russian at the site's addresses, English under en/), served on 127.0.0.1 under a sub-path (/real/)
+and opened from disk.
+
+Screenshots go to tests/artifacts/languages-*.png.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser.chromium import ARTIFACTS, DESKTOP, launched, needs_chromium
+from browser.search_sites import THESIS, crossing_quote, documents_mentioning, searched_site
+from browser.sites import serve_under
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+pytestmark = needs_chromium
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with serve_under(real=searched_site()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launched(sync_api) as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a fresh context (a Russian browser: the page, not the browser, chooses the language); at
+    the end no console error."""
+    opened = []
+
+    def make(url: str):
+        context = browser.new_context(viewport=DESKTOP, locale="ru-RU")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        opened.append((context, errors))
+        page.goto(url)
+        return page
+
+    yield make
+    for context, errors in opened:
+        context.close()
+        assert errors == [], "errors in the console"
+
+
+def shot(page, name: str, full_page: bool = False) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"languages-{name}.png"), full_page=full_page)
+
+
+def test_the_switch_goes_to_the_twin_and_back_at_the_same_place(open_page, base_url):
+    russian = f"{base_url}real/documents/{THESIS}/index.html"
+    page = open_page(russian + "#page-45")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    page.click(".lang-switch a[hreflang='en']")
+    page.wait_for_url(f"{base_url}real/en/documents/{THESIS}/index.html#page-45")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("article.reading").get_attribute("lang") == "ru"  # the text keeps its language
+    assert page.locator("#page-45").is_visible()
+    assert page.locator(".site-nav a").first.inner_text() == "Documents"
+    shot(page, "english-document")
+    page.click(".lang-switch a[hreflang='ru']")
+    page.wait_for_url(russian + "#page-45")
+    assert page.locator(".site-nav a").first.inner_text() == "Документы"
+
+
+def test_what_the_script_writes_follows_the_page_language(open_page, base_url):
+    """The cite box, its copy button, the page stepper, a note's way back: the page's catalog."""
+    for prefix, cite, copy, step in (("en/", "Cite paragraph 12", "Copy", "p. "), ("", "Цитировать абзац 12",
+                                                                            "Копировать", "с. ")):
+        page = open_page(f"{base_url}real/{prefix}documents/{THESIS}/index.html#p12")
+        page.click("#p12 > a.cite-p")
+        assert page.locator("#cite-pop .cite-label").inner_text() == cite
+        assert page.locator("#cite-pop button.copy").inner_text() == copy
+        steps = page.locator("nav.page-nav .page-step-label").all_inner_texts()
+        assert steps and all(label.startswith(step) or label == "—" for label in steps), steps
+        page.locator("a.fnref").first.click()
+        back = page.locator("#fn-open .fn-back .vh").text_content()
+        assert ("Back to the text" in back) == (prefix == "en/"), back
+
+
+def test_the_english_pages_have_english_labels_and_lang(open_page, base_url):
+    page = open_page(f"{base_url}real/en/index.html")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#documents-title").inner_text() == "Documents"
+    labels = set(page.locator(".doc-card dt").all_inner_texts())
+    assert {"Kind", "Language", "Pages", "Notes"} <= labels
+    assert not any(re.search("[А-Яа-яЁё]", label) for label in labels)
+    # The cards' Russian titles and opening lines are marked as Russian inside the English page.
+    assert page.locator(".doc-card").first.get_attribute("lang") == "ru"
+    shot(page, "english-home", full_page=True)
+    page.goto(f"{base_url}real/en/persons/karakhan/index.html")
+    assert page.locator(".entry-meta dt", has_text="Note").count() == 1
+    assert page.locator(".entry-meta dd").nth(2).inner_text().startswith("Soviet diplomat")
+    page.goto(f"{base_url}real/persons/karakhan/index.html")
+    assert page.locator(".entry-meta dd").nth(2).inner_text().startswith("Советский дипломат")
+
+
+def test_the_english_search_page_finds_russian_text_and_opens_the_english_twin(open_page, base_url):
+    expected = documents_mentioning(r"Карахан")
+    page = open_page(f"{base_url}real/en/search/index.html")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_selector("#search-q:not([disabled])")
+    assert page.locator("#fulltext-title").inner_text() == "Search the texts"
+    page.fill("#search-q", "Карахана")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("() => /Found/.test(document.getElementById('search-status').textContent)")
+    links = page.locator("#search-results > li.sr a").evaluate_all("els => els.map(e => e.href)")
+    found = {re.search(r"/documents/([^/]+)/", link).group(1) for link in links}
+    assert found == expected
+    assert all(link.startswith(f"{base_url}real/en/documents/") for link in links)
+    shot(page, "english-search")
+    page.locator("#search-results > li.sr a").first.click()
+    page.wait_for_url(re.compile(r".*/real/en/documents/.*"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_english_quotation_finder_works_from_disk(open_page):
+    quote = crossing_quote(THESIS, "pb", nth=30)
+    page = open_page((searched_site() / "en" / "search" / "index.html").as_uri())
+    assert page.locator("#quote-title").inner_text() == "Find a quotation"
+    page.fill("#quote-q", quote.text)
+    page.click("#quote-form button[type=submit]")
+    page.wait_for_selector("#quote-results li.qr")
+    found = page.locator("#quote-results li.qr")
+    assert found.first.get_attribute("data-anchor") == quote.anchor
+    shot(page, "english-quotation-file-url")
+    found.first.locator(".qr-where a").click()
+    page.wait_for_selector(f"#{quote.anchor} mark.search-hit")
+    assert "/en/documents/" in page.url and page.url.startswith("file://")
+    assert page.evaluate("document.documentElement.lang") == "en"

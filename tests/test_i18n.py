@@ -1,0 +1,176 @@
+"""The interface's words: every message is in the Russian and English catalogs, no interface word is left
+in a template outside the catalogs, and the site is written in each interface language of collection.yml.
+
+The messages are extracted as a maintainer extracts them (``pybabel extract -F babel.cfg``): from the
+templates and the Python sources.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+from browser.sites import real_site
+from lxml import html
+
+from diplo_edition.config.theme import theme_folders
+from diplo_edition.editions import load_edition
+from diplo_edition.site.environment import make_environment
+from diplo_edition.site.i18n import catalog_path, translations
+from diplo_edition.site.interface import interfaces
+
+ROOT = Path(__file__).resolve().parents[1]
+THEME = ROOT / "templates"
+CATALOG_LANGUAGES = ("ru", "en")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# What may stand in a template outside the catalogs: names that are the same in every language.
+NOT_WORDS = {"TEI", "P5", "XML", "xml", "SHA", "Wikidata", "DOCTYPE", "diplo", "edition", "Text", "Encoding",
+             "Initiative"}
+# A language's own name, on the button that chooses it, is not an interface word.
+AUTONYMS = {"Русский", "English"}
+
+
+def extracted() -> dict[tuple[str | None, str | tuple], list[str]]:
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    found: dict = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(str(ROOT), method_map, options_map):
+        found.setdefault((context, message), []).append(f"{filename}:{lineno}")
+    return found
+
+
+def catalog(lang: str):
+    with catalog_path(THEME, lang).open("rb") as po:
+        return read_po(po, locale=lang)
+
+
+@pytest.fixture(scope="module")
+def messages():
+    return extracted()
+
+
+def test_messages_are_extracted_from_templates_and_python(messages) -> None:
+    places = {place.split(":")[0] for where in messages.values() for place in where}
+    assert any(place.startswith("templates/") for place in places)
+    assert any(place.startswith("src/diplo_edition/site/") for place in places)
+    assert len(messages) > 150
+
+
+@pytest.mark.parametrize("lang", CATALOG_LANGUAGES)
+def test_every_message_has_a_translation(messages, lang: str) -> None:
+    po = catalog(lang)
+    missing = []
+    for (context, message), where in messages.items():
+        msgid = message[0] if isinstance(message, tuple) else message
+        entry = po.get(msgid, context=context)
+        strings = entry.string if entry is not None else ""
+        forms = strings if isinstance(strings, tuple) else (strings,)
+        if not all(forms) or (isinstance(message, tuple) and len(forms) != po.num_plurals):
+            missing.append((msgid, where[0]))
+    assert missing == [], f"{lang}: not translated: {missing[:10]}"
+    # Nothing in the catalog that no source uses any more.
+    used = {(context, m[0] if isinstance(m, tuple) else m) for context, m in messages}
+    stale = [m.id for m in po if m.id and (m.context, m.id if isinstance(m.id, str) else m.id[0]) not in used]
+    assert stale == []
+
+
+def test_russian_plurals_have_three_forms() -> None:
+    ru = translations(theme_folders(THEME), "ru")
+    forms = [ru.ngettext("%(num)d mention", "%(num)d mentions", n) % {"num": n} for n in (1, 3, 5, 21)]
+    assert forms == ["1 упоминание", "3 упоминания", "5 упоминаний", "21 упоминание"]
+
+
+def test_a_project_catalog_overrides_the_theme_s_message_by_message(tmp_path) -> None:
+    """A project's templates/locale/ru/LC_MESSAGES/messages.po changes the words it gives, and only them."""
+    own = catalog_path(tmp_path, "ru")
+    own.parent.mkdir(parents=True)
+    own.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+                   'msgid "Documents"\nmsgstr "Тексты"\n', encoding="utf-8")
+    words = translations((tmp_path, THEME), "ru")
+    assert words.gettext("Documents") == "Тексты"
+    assert words.gettext("Chronology") == "Хронология"  # from the theme
+    assert translations((THEME,), "ru").gettext("Documents") == "Документы"
+
+
+def _literal_texts(source: str) -> tuple[list[str], list[str]]:
+    """What a template writes as it stands: the text between its tags and the attributes a reader is
+    given (aria-label, title, placeholder, alt), outside {{ }} and {% %}; and the string literals of its
+    expressions that are not an argument of a gettext call."""
+    source = re.sub(r"(?s){% block body_class %}.*?{% endblock %}", "", source)  # CSS classes
+    env = make_environment((THEME,), "en")
+    page, strings = [], []
+    depth = 0  # inside the parentheses of _(), ngettext(), pgettext()
+    previous = ""
+    for _line, kind, value in env.lex(source):
+        if kind == "data":
+            page.append(value)
+        elif kind != "whitespace":
+            page.append("\0")  # an expression, a statement or a comment: not a literal
+        if kind == "string" and not depth:
+            strings.append(value)
+        elif value == "(" and (depth or previous in ("_", "ngettext", "pgettext")):
+            depth += 1
+        elif value == ")" and depth:
+            depth -= 1
+        if kind != "whitespace":
+            previous = value
+    markup = re.sub(r"(?s)<script\b.*?</script>|<style\b.*?</style>", " ", "".join(page))
+    attributes = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', markup)
+    texts = re.sub(r"&\w+;", " ", re.sub(r"<[^>]*>", "\0", markup)).split("\0")
+    return [t for t in texts + attributes if t.strip()], strings
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in THEME.glob("*.html")))
+def test_no_interface_word_is_left_outside_the_catalogs(template: str) -> None:
+    texts, strings = _literal_texts((THEME / template).read_text(encoding="utf-8"))
+    words_left = [t.strip() for t in texts
+                  if set(re.findall(r"[^\W\d_]{2,}", t)) - NOT_WORDS - AUTONYMS]
+    cyrillic_left = [s for s in strings if CYRILLIC.search(s) and s.strip("\"'") not in AUTONYMS]
+    assert words_left == [], f"templates/{template}: words outside the catalogs: {words_left}"
+    assert cyrillic_left == [], f"templates/{template}: Russian strings outside the catalogs: {cyrillic_left}"
+
+
+def test_the_seed_is_built_in_each_interface_language() -> None:
+    collection = load_edition(ROOT).collection
+    assert [i.lang for i in interfaces(collection)] == ["ru", "en"]
+    site = real_site()
+    for interface in interfaces(collection):
+        about = html.parse(str(site / interface.path("about/index.html"))).getroot()
+        assert about.get("lang") == interface.lang
+        heading = about.xpath("//h1")[0].text_content()
+        assert heading == {"ru": "Об издании", "en": "About the edition"}[interface.lang]
+        switch = about.xpath("//nav[@class='lang-switch']//a")
+        assert [(a.get("hreflang"), a.get("href")) for a in switch] == [
+            ({"ru": "en", "en": "ru"}[interface.lang],
+             {"ru": "../en/about/index.html", "en": "../../about/index.html"}[interface.lang])]
+        alternates = about.xpath("//link[@rel='alternate'][@hreflang]/@hreflang")
+        assert alternates == ["ru", "en"]
+
+
+def test_citations_follow_the_interface_language() -> None:
+    """GOST R 7.0.100 on the Russian page, Chicago on its English twin; both cite the document's one
+    address (its default language's page) with the place's anchor."""
+    site = real_site()
+    document = "documents/soviet-japanese-convention-1925/index.html"
+    russian = html.parse(str(site / document)).getroot().xpath("//article/@data-cite")[0]
+    english = html.parse(str(site / "en" / document)).getroot().xpath("//article/@data-cite")[0]
+    address = "https://diplo-edition.example.org/documents/soviet-japanese-convention-1925/#{anchor}"
+    assert "Текст : электронный" in russian and "(дата обращения: ДД.ММ.ГГГГ)" in russian
+    assert english.startswith("“[Конвенция") and ",” in Советская дипломатия" in english
+    assert "Текст" not in english and address in russian and address in english
+    about = html.parse(str(site / "en" / "about" / "index.html")).getroot()
+    assert about.xpath("//section[contains(@class,'cite-edition')]//figcaption")[0].text_content().startswith(
+        "Chicago")
+
+
+def test_a_twin_knows_its_own_place_among_the_pages_of_a_list() -> None:
+    """The pager of an entry's pages marks the page shown, in each language (both pagers: top and foot)."""
+    site = real_site()
+    part = "places/japan/soviet-japanese-relations-1922-1941/index.html"
+    for interface in interfaces(load_edition(ROOT).collection):
+        doc = html.parse(str(site / interface.path(part))).getroot()
+        assert len(doc.xpath("//nav[@class='pager']//a[@aria-current='page']")) == 2, interface.lang
