@@ -4,28 +4,38 @@ summaries (the real site's pages are checked in test_site.py)."""
 
 from __future__ import annotations
 
-from diplo_edition.site.chronology import after_publication_word, chronology, inside_citation
+from diplo_edition.languages import pack
+from diplo_edition.site.chronology import (
+    after_publication_word,
+    before_publication_word,
+    chronology,
+    inside_citation,
+)
 from diplo_edition.site.indexes import SHOWN_PER_DOCUMENT, register_indexes
 from diplo_edition.site.indexes_common import PAGE_SIZE, split_into_pages
 from diplo_edition.site.model import DateMention, Locus, Mention, RegisterRecord, Snippet
 from diplo_edition.site.register_index import RegisterLookup
 
-JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, (), None)
-KASHGAR = RegisterRecord("kashgar", "place", "Кашгар", None, (), None, None, (), None)
+JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, (), None, "ru", "ru")
+KASHGAR = RegisterRecord("kashgar", "place", "Кашгар", None, (), None, None, (), None, "ru", "ru")
 REGISTERS = RegisterLookup({"japan": JAPAN, "kashgar": KASHGAR}, present=True)
 
 
-def locus(doc_id: str, order: int, before: str = "", match: str = "Японией", anchor: str = "p1") -> Locus:
-    return Locus(doc_id, f"Документ {doc_id}", anchor, "¶ 1", None, Snippet(before, match, ""), order)
+def locus(doc_id: str, order: int, before: str = "", match: str = "Японией", anchor: str = "p1",
+          after: str = "") -> Locus:
+    return Locus(doc_id, f"Документ {doc_id}", anchor, "¶ 1", None, Snippet(before, match, after), order,
+                 "ru", "ru")
 
 
 def mentions(doc_id: str, n: int) -> list[Mention]:
     return [Mention("place", "japan", "Японией", locus(doc_id, k)) for k in range(n)]
 
 
-def date(year: str, order: int, before: str = "в ", doc_id: str = "a", anchor: str = "p1") -> DateMention:
-    where = locus(doc_id, order, before, f"{year} г.", anchor)
-    return DateMention(year, year, f"{year} г.", year, f"{year} г.", where)
+def date(year: str, order: int, before: str = "в ", doc_id: str = "a", anchor: str = "p1",
+         after: str = "", day: str = "") -> DateMention:
+    """A date of the text: a year, or with day ("-08-22") a day of it."""
+    where = locus(doc_id, order, before, f"{year} г.", anchor, after)
+    return DateMention(year + day, year + day, f"{year} г.", year, f"{year} г.", where)
 
 
 def test_a_list_is_split_into_numbered_pages_under_one_folder():
@@ -80,6 +90,28 @@ def test_a_date_after_a_publication_word_is_a_year_of_publication():
     assert after_publication_word(locus("a", 1, "«Дипломатия агрессоров», вышедшая в "), words)
     assert not after_publication_word(locus("a", 1, "Так, в "), words)
     assert not after_publication_word(locus("a", 1, "Работа Л.Н. Кутакова, изданная в "), ())
+
+
+def test_a_year_before_a_publication_word_with_its_work_is_a_year_of_publication():
+    words = pack("ru").publication_words
+    assert before_publication_word(locus("a", 1, "Так, в ", after=" появился труд В. Аварина"), words)
+    assert before_publication_word(locus("a", 1, "В ", after=" была издана монография"), words)
+    assert before_publication_word(locus("a", 1, "В ", after=" вышла книга"), words)
+    # A verb without a work names a law, a decree, a troop: an event.
+    assert not before_publication_word(locus("a", 1, "в ", after=" вышел закон о религиозных"), words)
+    assert not before_publication_word(locus("a", 1, "в ", after=" в Японии вышел труд"), words)  # 2 words
+    assert not before_publication_word(locus("a", 1, "в ", after=" вышли войска"), words)
+    assert not before_publication_word(locus("a", 1, "в ", after=" появился труд"), ())
+
+
+def test_only_a_year_is_a_year_of_publication_a_day_dates_a_document_of_the_time():
+    words = pack("ru").publication_words
+    press = date("1928", 1, "В газете «Советская Сибирь» от ", after=" вышла статья", day="-08-22")
+    book = date("1947", 2, "Так, в ", after=" появился труд В. Аварина")
+    decree = date("1931", 3, "Все эти заявления были опубликованы ", day="-11-15")
+    result = chronology([press, book, decree], [], {"a": 0}, words)
+    assert [y.heading for y in result.publications] == ["1947"]
+    assert [y.heading for d in result.decades for y in d.items] == ["1928", "1931"]
 
 
 def test_the_chronology_keeps_events_apart_from_publication_years_by_decade_and_year():

@@ -46,7 +46,7 @@
           plural(places, "место", "места", "мест") + ".";
       },
       filters: "Уточнить", document: "Документ", kind: "Вид", language: "Язык", year: "Год",
-      languages: { ru: "русский", en: "английский" }, inLanguage: "Язык результата: ",
+      inLanguage: "Язык результата: ",
       paragraph: "¶", note: "прим.", heading: "заголовок", abstract: "аннотация", reference: "список источников",
       page: "с.", places: function (n) { return plural(n, "место", "места", "мест"); },
       showAll: function (n) { return "Показать все места (" + n + ")"; }, showFewer: "Свернуть",
@@ -60,11 +60,12 @@
     en: {
       title: "Search", uiLanguage: "Page language:", fulltextTitle: "Search the texts",
       queryLabel: "Words, or a phrase in quotation marks (Russian and English)", searchButton: "Search",
-      queryHint: "Words are found in every form: Карахан finds Карахана, Караханом. An exact phrase goes in quotation marks: \"trade agreement\".",
+      queryHint: ["Words are found in every form: ", ["ru", "Карахан"], " finds ", ["ru", "Карахана"], ", ",
+        ["ru", "Караханом"], ". An exact phrase goes in quotation marks: \"trade agreement\"."],
       quoteTitle: "Find a quotation",
       quoteLabel: "An exact quotation: found even where the print broke it across lines, pages or footnotes",
       quoteButton: "Find the quotation",
-      quoteHint: "ё or е, the kind of quotation marks and dashes, spacing and note markers (¹, [1], *) do not matter. The quotation finder also works without a server, on the site opened straight from disk.",
+      quoteHint: [["ru", "ё"], " or ", ["ru", "е"], ", the kind of quotation marks and dashes, spacing and note markers (¹, [1], *) do not matter. The quotation finder also works without a server, on the site opened straight from disk."],
       loading: "Loading the search index…", ready: "Search is ready.",
       offline: "Full-text search does not work on a site opened straight from disk (file://): the browser does not let it load its index. Open the site through a web server (e.g. diplo-edition serve). The quotation finder below works all the same.",
       unavailable: "The search index did not load. The quotation finder below works.",
@@ -74,7 +75,7 @@
         return "Found: " + docs + (docs === 1 ? " document, " : " documents, ") + places + (places === 1 ? " place." : " places.");
       },
       filters: "Narrow down", document: "Document", kind: "Kind", language: "Language", year: "Year",
-      languages: { ru: "Russian", en: "English" }, inLanguage: "Language of the result: ",
+      inLanguage: "Language of the result: ",
       paragraph: "¶", note: "note", heading: "heading", abstract: "abstract", reference: "reference list",
       page: "p.", places: function (n) { return n + (n === 1 ? " place" : " places"); },
       showAll: function (n) { return "Show all places (" + n + ")"; }, showFewer: "Show fewer",
@@ -99,12 +100,42 @@
     ui = (document.documentElement.getAttribute("lang") || "ru").toLowerCase().indexOf("ru") === 0 ? "ru" : "en";
   }
   function t(key) { return T[ui][key]; }
+  function setWords(node, words) {  // words: a text, or parts: texts and [lang, text] for words in a language
+    node.textContent = "";
+    [].concat(words).forEach(function (part) {
+      node.appendChild(typeof part === "string" ? document.createTextNode(part) :
+        el("span", { lang: part[0] === ui ? null : part[0], text: part[1] }));
+    });
+  }
+
+  /* The values the index gives, in this page's words (search.html writes them from the page's catalog):
+     {text, lang}, lang where the words are not in the language the search speaks (null otherwise). The
+     index is made once for every interface language: kinds and languages are codes in it, documents their
+     titles, which stay in the document's language. */
+  var pageWords = JSON.parse((document.getElementById("search-filter-words") || {}).textContent || "{}");
+  function valueLabel(key, value) {
+    var labels = (pageWords.labels || {})[key] || {}, langs = (pageWords.langs || {})[key] || {};
+    var text = labels[value] || value, lang = labels[value] ? pageWords.lang : langs[value];
+    return { text: text, lang: lang && lang !== ui ? lang : null };
+  }
+  function labelled(tag, attrs, key, value) {  // an element showing a value in its own language
+    var label = valueLabel(key, value);
+    attrs.lang = label.lang;
+    attrs.text = label.text;
+    return el(tag, attrs);
+  }
 
   function applyLanguage() {
     app.setAttribute("lang", ui);
     app.setAttribute("data-ui", ui);
+    // The page's own words (its catalog's, with the lang of any example in them) while the search speaks
+    // the page's language; the table's words in the other.
     var nodes = app.querySelectorAll("[data-i18n]");
-    for (var i = 0; i < nodes.length; i++) { nodes[i].textContent = t(nodes[i].getAttribute("data-i18n")); }
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      if (!node.hasAttribute("data-page-words")) { node.setAttribute("data-page-words", node.innerHTML); }
+      if (ui === pageWords.lang) { node.innerHTML = node.getAttribute("data-page-words"); } else { setWords(node, t(node.getAttribute("data-i18n"))); }
+    }
     var hidden = app.querySelectorAll("[data-i18n-hide]");
     for (var j = 0; j < hidden.length; j++) { hidden[j].hidden = ui === "en"; }
     var buttons = app.querySelectorAll("[data-ui-lang]");
@@ -200,11 +231,10 @@
       var fieldset = el("fieldset", { class: "search-filter" }, [el("legend", { text: t(key) })]);
       Object.keys(filterValues[key]).sort().forEach(function (value, n) {
         var id = "f-" + key + "-" + n;
-        var label = key === "language" ? (t("languages")[value] || value) : value;
         var box = el("input", { type: "checkbox", id: id, name: "f-" + key, value: value });
         box.checked = (checked[key] || []).indexOf(value) >= 0;
         fieldset.appendChild(el("div", { class: "search-filter-item" }, [box, " ",
-          el("label", { for: id }, [label, " ", el("span", { class: "count", "data-key": key, "data-value": value,
+          el("label", { for: id }, [labelled("span", {}, key, value), " ", el("span", { class: "count", "data-key": key, "data-value": value,
             text: "(" + countOf(key, value) + ")" })])]));
       });
       box.appendChild(fieldset);
@@ -475,11 +505,16 @@
     var places = results.reduce(function (n, r) { return n + r.groups.length; }, 0);
     say(status, t("found")(results.length, places));
     results.forEach(function (r, index) {
-      var title = r.title + (r.section ? " — " + (r.language === "en" ? "Abstract" : t("abstractOf")) : "");
-      var langLabel = t("languages")[r.language] || r.language;
+      var docLang = valueLabel("document", r.title).lang;
+      var title = [el("span", { lang: docLang, text: r.title }),
+        r.section ? " — " + (r.language === "en" ? "Abstract" : t("abstractOf")) : ""];
+      var language = valueLabel("language", r.language);
       var meta = el("p", { class: "sr-meta" }, [
-        el("span", { class: "sr-lang", lang: ui, title: t("inLanguage") + langLabel }, [el("abbr", { lang: r.language, title: langLabel, text: r.language.toUpperCase() })]),
-        " " + langLabel + (r.kind ? " · " + r.kind : "") + (r.author ? " · " + r.author : "") + " · " + t("places")(r.groups.length)
+        el("span", { class: "sr-lang", lang: ui, title: t("inLanguage") + language.text }, [el("abbr", { lang: r.language, title: language.text, text: r.language.toUpperCase() })]),
+        " ", el("span", { lang: language.lang, text: language.text }),
+        r.kind ? " · " : "", r.kind ? labelled("span", {}, "kind", r.kind) : null,
+        r.author ? " · " : "", r.author ? el("span", { lang: docLang, text: r.author }) : null,
+        " · " + t("places")(r.groups.length)
       ]);
       var hitList = el("ul", { class: "sr-places" });
       r.groups.forEach(function (g, k) {
@@ -489,7 +524,7 @@
         hitList.appendChild(item);
       });
       var entry = el("li", { class: "sr", "data-url": r.url, "data-language": r.language }, [
-        el("h3", { class: "sr-title" }, [el("a", { href: r.href, id: "sr-" + index, text: title })]),
+        el("h3", { class: "sr-title" }, [el("a", { href: r.href, id: "sr-" + index }, title)]),
         meta, hitList]);
       if (r.groups.length > SHOWN_PLACES) {
         var more = el("button", { type: "button", class: "sr-more", "aria-expanded": "false", text: t("showAll")(r.groups.length) });
@@ -563,6 +598,8 @@
     return label + ", " + (page ? t("page") + "\u00a0" + page : t("unknownPage"));
   }
 
+  function other(lang) { return lang && lang !== ui ? lang : null; }  // a lang attribute where it differs
+
   function renderQuotes(state) {
     quoteList.textContent = "";
     if (state.error) { say(quoteStatus, t("quoteFailed")); return; }
@@ -571,8 +608,8 @@
     state.matches.forEach(function (m) {
       var href = root + m.doc.url + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
       quoteList.appendChild(el("li", { class: "qr", "data-doc": m.doc.id, "data-anchor": m.anchor, "data-pages": m.pages.join(" ") }, [
-        el("p", { class: "qr-where" }, [el("a", { href: href }, [el("span", { class: "qr-title", text: m.doc.title }), ": " + quoteWhere(m)])]),
-        el("p", { class: "qr-context" }, ["…" + m.before, el("mark", { text: m.match }), m.after + "…"]),
+        el("p", { class: "qr-where" }, [el("a", { href: href }, [el("span", { class: "qr-title", lang: other(m.doc.lang), text: m.doc.title }), ": " + quoteWhere(m)])]),
+        el("p", { class: "qr-context", lang: other((/^abstract-([a-z]{2,3})\b/.exec(m.anchor) || [0, m.doc.lang])[1]) }, ["…" + m.before, el("mark", { text: m.match }), m.after + "…"]),
         el("p", { class: "qr-cite" }, [el("span", { class: "qr-cite-label", text: t("cite") }), el("span", { class: "qr-cite-text", lang: "ru", text: citation(m) })])
       ]));
     });

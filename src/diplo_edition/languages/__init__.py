@@ -100,8 +100,9 @@ class LanguagePack:
     date_month: str = "{month} {year}"  # a month in words: "{month} {year} г."
     date_year: str = "{year}"  # a year in words: "{year} г."
     date_years: str = "{start}–{end}"  # a range of years in words: "{start}–{end} гг."
-    # the beginnings of words that, just before a date, say a work appeared then ("изданная в 1961 г."):
-    # the year of a publication, not an event (site/chronology.py); () for none
+    # the beginnings of words that, beside a year, say a work appeared then ("изданная в 1961 г.", "в 1947 г.
+    # появился труд": "появил труд", the beginning of each word): the year of a publication, not an event
+    # (site/chronology.py); () for none
     publication_words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

@@ -36,6 +36,13 @@ YEAR_WORDS = (
     "годами",
 )
 PLURAL_YEAR_WORDS = ("гг.", "гг", "годы", "годов", "годах", "годами")  # after a decade: 1920-е гг.
+# A work appeared: a participle before its year ("изданная в 1961 г."), or a verb with the work after it
+# ("в 1947 г. появился труд"); a verb alone would take a law or a troop ("в 1939 г. вышел закон").
+PUBLICATION_VERBS = ("вышл", "вышел", "появил", "издан", "опубликован", "напечатан")
+PUBLICATION_WORKS = ("труд", "книг", "монограф", "стать", "работ", "исследовани", "сборник", "учебник",
+                     "очерк")
+PUBLICATION_WORDS = ("изданн", "вышедш", "опубликованн", "напечатанн",
+                     *(f"{verb} {work}" for verb in PUBLICATION_VERBS for work in PUBLICATION_WORKS))
 DECADE_ENDINGS = ("е", "х", "ые", "ых", "ми", "ыми")  # 1920-е, 1920-х
 CENTURY_WORDS = ("в.", "в", "век", "века", "веке", "столетия", "столетие", "столетии")
 
@@ -119,7 +126,7 @@ PACK = LanguagePack(
     bare_year_words=(),  # a bare number is never a year in Russian: the year word is the evidence
     decade_words=DECADE_ENDINGS,
     century_words=CENTURY_WORDS,
-    publication_words=("изданн", "вышедш", "опубликованн", "напечатанн"),
+    publication_words=PUBLICATION_WORDS,
     ibid_words=("Там же", "ТАМ ЖЕ"),
     ibid_adverbs=("Там же",),
     op_cit_words=("Указ. соч.", "Указ. раб."),

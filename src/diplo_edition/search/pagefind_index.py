@@ -95,7 +95,10 @@ def abstract_records(view: DocumentView) -> list[dict]:
         parts = [one_line(p) for p in abstract.paragraphs]
         if abstract.keywords:
             parts.append("; ".join(abstract.keywords))
-        filters = {"document": [view.title], "kind": [view.kind_label], "language": [abstract.lang]}
+        # the kind by its code, as the page gives it: each search page shows it in its own words
+        filters = {"document": [view.title], "language": [abstract.lang]}
+        if view.kind:
+            filters["kind"] = [view.kind]
         if view.date:
             filters["year"] = [view.date[:4]]
         meta = {"title": view.title, "section": "Abstract" if abstract.lang == "en" else abstract.lang}

@@ -1,11 +1,14 @@
 """The chronology: the dates of events, by decade and year, apart from the years of cited publications.
 
 A date printed inside a citation (a bibl of the TEI: a reference in a note, a work named in the text) is the
-year a work was published, not an event: it is listed apart; so is a date that a publication word of the
-language opens ("изданная в 1961 г.", "published in 1961"). A chronology of more than PAGE_SIZE events
-is split into pages, one per decade, or one per year in a decade that alone has more than PAGE_SIZE;
-chronology/index.html is then their table of contents, and keeps the year anchors (#y1925) it had, each
-leading to the year's page.
+year a work was published, not an event: it is listed apart; so is a year beside a publication word of the
+language, before it ("изданная в 1961 г.", "published in 1961") or after it ("в 1947 г. появился труд").
+Only a year counts so: a day or a month dates a document of the time ("22 августа 1928 г. вышла статья" in a
+newspaper, "опубликованы 15 ноября 1931 г."), which is an event of the history told.
+
+A chronology of more than PAGE_SIZE events is split into pages, one per decade, or one per year in a decade
+that alone has more than PAGE_SIZE; chronology/index.html is then their table of contents, and keeps the
+year anchors (#y1925) it had, each leading to the year's page.
 """
 
 from __future__ import annotations
@@ -58,13 +61,33 @@ def inside_citation(date: Locus, citation: Locus) -> bool:
     return at >= 0 and at + len(tail) > len(citation.snippet.before)
 
 
+def _publication_words(words: tuple[str, ...]) -> str:
+    """The regex of any publication word: each is the beginnings of one or more words ("изданн",
+    "появил труд": "появился труд", "появилась книга" is "появил книг"), each beginning ending its word."""
+    return "|".join(r"\w*\s+".join(map(re.escape, w.split())) + r"\w*" for w in words)
+
+
 def after_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
     """Whether the words just before a date say a work appeared then: one of words (the beginnings of
     words: "издан", "вышедш", "published"), then at most one short word ("в", "in"), then the date."""
     if not words:
         return False
-    pattern = rf"(?:^|\W)(?:{'|'.join(re.escape(w) for w in words)})\w*\W+(?:\w{{1,3}}\W+)?$"
+    pattern = rf"(?:^|\W)(?:{_publication_words(words)})\W+(?:\w{{1,3}}\W+)?$"
     return re.search(pattern, date.snippet.before, re.IGNORECASE) is not None
+
+
+def before_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
+    """Whether the words just after a date say a work appeared then: at most one short word ("была",
+    "was"), then one of words ("в 1947 г. появился труд", "в 1961 г. была издана книга")."""
+    if not words:
+        return False
+    pattern = rf"^\W*(?:\w{{1,4}}\W+)?(?:{_publication_words(words)})(?:\W|$)"
+    return re.match(pattern, date.snippet.after, re.IGNORECASE) is not None
+
+
+def a_year(date: DateMention) -> bool:
+    """Whether a date is a year (or years), with no month or day: how a publication is dated."""
+    return all(len(value.lstrip("-")) == 4 for value in (date.start, date.end))
 
 
 def _years(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[Section, ...]:
@@ -116,8 +139,9 @@ def chronology(
     events, published = [], []
     for date in dates:
         near = by_box.get((date.locus.doc_id, date.locus.anchor), ())
-        cited = any(inside_citation(date.locus, c) for c in near) or after_publication_word(
-            date.locus, publication_words)
+        cited = any(inside_citation(date.locus, c) for c in near) or a_year(date) and (
+            after_publication_word(date.locus, publication_words)
+            or before_publication_word(date.locus, publication_words))
         (published if cited else events).append(date)
     decades = _decades(_years(events, doc_order))
     pages = _pages(decades) if len(events) > PAGE_SIZE else ()

@@ -103,6 +103,13 @@ def _date(root: etree._Element) -> str | None:
     return (date_el.get("when") or text_of(date_el)) if date_el is not None else None
 
 
+def _lang(root: etree._Element) -> str | None:
+    """The document's language: the TEI's own, else the first its header names."""
+    return root.get(XML_LANG) or next(
+        (el.get("ident") for el in root.iterfind(f".//{TEI}profileDesc/{TEI}langUsage/{TEI}language")
+         if el.get("ident")), None)
+
+
 def read_heading(source: bytes | Path) -> DocumentHeading:
     """The document's id, title and date, from its TEI header alone (the text is not read)."""
     stream = BytesIO(source) if isinstance(source, bytes) else str(source)
@@ -113,7 +120,7 @@ def read_heading(source: bytes | Path) -> DocumentHeading:
         break
     if root is None:  # no header: the document as a whole
         root = parse(source if isinstance(source, bytes) else Path(source).read_bytes())
-    return DocumentHeading(root.get(XML_ID) or "", header_titles(root)[2], _date(root))
+    return DocumentHeading(root.get(XML_ID) or "", header_titles(root)[2], _date(root), _lang(root))
 
 
 OPENING_LETTERS = 280  # about three lines of a document card
@@ -179,7 +186,7 @@ def read_document(
     witnesses = tuple(text_of(w) for w in root.iterfind(f".//{TEI}sourceDesc/{TEI}listWit/{TEI}witness"))
     corrections = tuple(text_of(p) for p in root.iterfind(f".//{TEI}editorialDecl/{TEI}correction/{TEI}p"))
     kind = kind_of(root)
-    lang = root.get(XML_LANG) or (languages[0] if languages else ui_lang)
+    lang = _lang(root) or ui_lang
     opening, opening_lang = _opening(root, lang)
     view = DocumentView(
         id=reader.doc_id,

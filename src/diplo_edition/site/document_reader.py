@@ -47,9 +47,10 @@ _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 class _Box:
     """The plain text of one paragraph, heading or note, and what was found in it (made at the end)."""
 
-    def __init__(self, anchor: str | None, label: str, keep: bool = True):
+    def __init__(self, anchor: str | None, label: str, keep: bool = True, lang: str | None = None):
         self.anchor = anchor
         self.label = label
+        self.lang = lang  # the text's language where it is not the document's (an abstract's)
         self.keep = keep  # False: an alternative reading (sic, a second witness) that indexes nothing
         self.parts: list[str] = []
         self.length = 0
@@ -84,6 +85,7 @@ class DocumentReader:
                  series: tuple[PrintedSeries, ...], ui_lang: str):
         self.doc_id = root.get(XML_ID) or ""
         self.ui_lang = ui_lang
+        self.lang = root.get(XML_LANG) or ui_lang
         self.words = site_words(ui_lang)
         self.registers = registers
         self.root = root
@@ -126,7 +128,8 @@ class DocumentReader:
         text = box.text()
         for start, end, page, order, make in box.pending:
             near = snippet(text, start, end)
-            locus = Locus(self.doc_id, self.title, box.anchor, box.label, page, near, order)
+            locus = Locus(self.doc_id, self.title, box.anchor, box.label, page, near, order,
+                          box.lang or self.lang, self.lang)
             made = make(locus)
             self.filed[type(made)].append(made)
 
@@ -321,16 +324,16 @@ class DocumentReader:
             return ()
         keywords: dict[str, list[str]] = defaultdict(list)
         for kw in profile.iterfind(f"{TEI}textClass/{TEI}keywords"):
-            lang = kw.get(XML_LANG) or self.root.get(XML_LANG) or self.ui_lang
+            lang = kw.get(XML_LANG) or self.lang
             keywords[lang].extend(t for t in (text_of(term) for term in kw.iterfind(f"{TEI}term")) if t)
         out = []
         for el in profile.iterfind(f"{TEI}abstract"):
-            lang = el.get(XML_LANG) or self.root.get(XML_LANG) or self.ui_lang
+            lang = el.get(XML_LANG) or self.lang
             anchor = self.unique(f"abstract-{slug(lang) or 'x'}")
             paragraphs = []
             blocks = el.findall(f"{TEI}p") or [el]
             for p in blocks:
-                box = _Box(anchor, self.words.gettext(ABSTRACT_LABEL))
+                box = _Box(anchor, self.words.gettext(ABSTRACT_LABEL), lang=lang)
                 paragraphs.append(self.inline(p, box))
                 self.finish(box)
             out.append(Abstract(lang=lang, anchor=anchor, paragraphs=tuple(paragraphs),

@@ -3,6 +3,7 @@ catalogs through Jinja2's i18n extension, ``_()`` and ``ngettext``), and the hel
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..languages import detect_language
 from ..ocr.bidi import BIDI_CONTROLS, code_point, describe, visible
 from . import urls, words
 
@@ -28,6 +30,15 @@ def _plain_controls_visible(value):
     if isinstance(value, str) and not isinstance(value, Markup) and BIDI_CONTROLS.search(value):
         return visible(value)
     return value
+
+
+_WEB_ADDRESS = re.compile(r"\S+://\S+")
+
+
+def text_language(text: str, default: str) -> str:
+    """``text | text_lang(default)``: the language of a text shown in another's markup (a citation, a
+    title), by the script of its letters; the letters of a web address are no language's."""
+    return detect_language(_WEB_ADDRESS.sub(" ", text), default)
 
 
 def by_document(items, extra: str | None = None) -> list[tuple[str, str, list]]:
@@ -78,6 +89,7 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     env.filters["language_label"] = ui_words.language_label
     env.filters["date_words"] = lambda v: ui_words.iso_date_words(v) or v
     env.filters["autonym"] = autonym
+    env.filters["text_lang"] = text_language
     env.globals["life_span"] = ui_words.life_span
     env.globals.update(
         urls=urls,

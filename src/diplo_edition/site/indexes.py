@@ -42,6 +42,11 @@ class DocumentHits:
     parts: tuple[Part, ...] = ()  # when the entry is split: this document's own pages, all its items
 
     @property
+    def lang(self) -> str:
+        """The document's language: its title's."""
+        return self.items[0].locus.doc_lang
+
+    @property
     def shown(self) -> tuple:
         return self.items[:SHOWN_PER_DOCUMENT]
 
@@ -124,6 +129,7 @@ class ReferenceSource:
 
     doc_id: str
     doc_title: str
+    doc_lang: str
     n: str
     text: str
     anchor: str  # on archives/index.html
@@ -272,8 +278,9 @@ def reference_sources(
         )
         first = cites[0]
         ref_anchor = f"ref-{slug(first.n) or 'x'}"
-        out.append(ReferenceSource(doc_id, first.locus.doc_title, first.n, first.ref_text,
-                                   f"src-{doc_id}-{ref_anchor}", ref_anchor, ordered, len(cites)))
+        out.append(ReferenceSource(doc_id, first.locus.doc_title, first.locus.doc_lang, first.n,
+                                   first.ref_text, f"src-{doc_id}-{ref_anchor}", ref_anchor, ordered,
+                                   len(cites)))
     out.sort(key=lambda s: (doc_order.get(s.doc_id, 0), s.doc_id, natural_key(s.n)))
     return tuple(out)
 

@@ -49,6 +49,8 @@ class Locus:
     page: str | None  # label of the original page, if known
     snippet: Snippet
     order: int  # position in the document, for sorting
+    lang: str  # the language of the text there (its paragraph's, its abstract's): the snippet's
+    doc_lang: str  # the document's language: its title's
 
     @property
     def href(self) -> str:
@@ -211,6 +213,7 @@ class DocumentHeading:
     id: str
     title: str
     date: str | None
+    lang: str | None  # the document's language: its title's
 
 
 @dataclass(frozen=True)
@@ -280,15 +283,17 @@ class RegisterRecord:
     kind: str  # person | place | org
     name: str
     name_en: str | None
-    variants: tuple[str, ...]
+    variants: tuple[str, ...]  # the forms looked for in the texts, in the register's language
     birth: str | None
     death: str | None
     notes: tuple[tuple[str, str], ...]  # (language, one line): the description in each language given
+    wikidata: str | None
+    lang: str  # the register's language: its variants'
+    name_lang: str  # the language of the name shown
 
     def note_in(self, lang: str) -> tuple[str, str] | None:
         """The description in lang, else the first given: (its language, the line)."""
         return next((note for note in self.notes if note[0] == lang), self.notes[0] if self.notes else None)
-    wikidata: str | None
 
     @property
     def path(self) -> str:

@@ -24,7 +24,8 @@ class RegisterLookup:
         return [e for e in self.entries.values() if e.kind == kind]
 
 
-def _name(entry: etree._Element, tag: str, lang: str) -> tuple[str, str | None, tuple[str, ...]]:
+def _name(entry: etree._Element, tag: str, lang: str) -> tuple[str, str, str | None, tuple[str, ...]]:
+    """The name shown and its language, the English name, the other spellings."""
     names = entry.findall(TEI + tag)
     preferred = [n for n in names if n.get("type") == "preferred"]
     in_lang = [n for n in preferred if n.get(XML_LANG) in (None, lang)] or preferred
@@ -40,7 +41,8 @@ def _name(entry: etree._Element, tag: str, lang: str) -> tuple[str, str | None, 
         if value and value not in seen:
             seen.add(value)
             variant_texts.append(value)
-    return name, name_en, tuple(variant_texts)
+    name_lang = (main.get(XML_LANG) if main is not None else None) or lang
+    return name, name_lang, name_en, tuple(variant_texts)
 
 
 def _when(entry: etree._Element, tag: str) -> str | None:
@@ -62,7 +64,7 @@ def read_registers(data: bytes | None) -> RegisterLookup:
                 entry_id = el.get(XML_ID)
                 if not entry_id or entry_id in entries:
                     continue
-                name, name_en, variants = _name(el, name_tag, lang)
+                name, name_lang, name_en, variants = _name(el, name_tag, lang)
                 notes = tuple((note.get(XML_LANG) or detect_language(text_of(note), lang), text_of(note))
                               for note in el.iterfind(TEI + "note"))
                 wikidata = el.find(f"{TEI}idno[@type='wikidata']")
@@ -76,5 +78,7 @@ def read_registers(data: bytes | None) -> RegisterLookup:
                     death=_when(el, "death"),
                     notes=notes,
                     wikidata=text_of(wikidata) if wikidata is not None else None,
+                    lang=lang,
+                    name_lang=name_lang,
                 )
     return RegisterLookup(entries=dict(sorted(entries.items())), present=True)

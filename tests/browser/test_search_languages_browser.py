@@ -1,0 +1,107 @@
+"""The English search page in a real browser (Playwright, Debian's chromium), on the real edition served
+under a sub-path: the filters the one index gives (kinds and languages by their codes, documents by their
+titles) are shown in the page's words, the Russian titles and excerpts of the results are marked Russian, and
+the examples of the hint keep their language.
+
+Screenshots: tests/artifacts/search-en-*.png.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser.chromium import ARTIFACTS, DESKTOP, launched, needs_chromium
+from browser.search_sites import CONVENTION, URUMQI, searched_site
+from browser.sites import serve_under
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+pytestmark = needs_chromium
+
+SEARCH_EN = "real/en/search/index.html"
+RESULTS = "#search-results > li.sr"
+
+
+@pytest.fixture(scope="module")
+def page():
+    with serve_under(real=searched_site()) as url, launched(sync_api) as chromium:
+        # The browser speaks Russian: the page's language, not the browser's, decides.
+        context = chromium.new_context(viewport=DESKTOP, locale="ru-RU")
+        opened = context.new_page()
+        errors: list[str] = []
+        opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        opened.on("pageerror", lambda exc: errors.append(str(exc)))
+        opened.goto(url + SEARCH_EN)
+        opened.wait_for_function("() => window.DiploSearch && !document.getElementById('search-q').disabled")
+        yield opened
+        context.close()
+        assert errors == [], "errors in the console"
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-en-{name}.png"), full_page=True)
+
+
+def search_for(page, query: str) -> None:
+    page.fill("#search-q", query)
+    page.press("#search-q", "Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('{RESULTS}').length > 0")
+
+
+def test_the_filters_of_the_english_page_are_in_english(page) -> None:
+    search_for(page, "Карахан")
+    page.click(".search-filter-box > summary")
+    kind = page.locator("fieldset.search-filter").filter(has_text="Kind")
+    labels = [re.sub(r"\s*\(\d+\)$", "", t) for t in kind.locator("label").all_inner_texts()]
+    assert sorted(labels) == ["Article", "Textbook chapter", "Thesis"]
+    language = page.locator("fieldset.search-filter").filter(has_text="Language")
+    assert {re.sub(r"\s*\(\d+\)$", "", t) for t in language.locator("label").all_inner_texts()} == {
+        "Russian", "English"}
+    # The documents' titles are the documents' words, marked as such.
+    titles = page.locator("fieldset.search-filter").filter(has_text="Document").locator("label > span[lang]")
+    assert titles.count() == 4 and set(titles.evaluate_all("s => s.map(e => e.lang)")) == {"ru"}
+    # A filter by its English label narrows to the articles.
+    count = f"document.querySelectorAll('{RESULTS}').length"
+    everything = page.evaluate(count)
+    kind.get_by_label(re.compile(r"^Article")).check()
+    page.wait_for_function(f"() => {count} < {everything}")
+    narrowed = set(page.locator(RESULTS).evaluate_all("items => items.map(e => e.dataset.url)"))
+    assert {url.split("/")[2] for url in narrowed} == {URUMQI, CONVENTION}
+    shot(page, "filters")
+    kind.get_by_label(re.compile(r"^Article")).uncheck()
+    page.wait_for_function(f"() => {count} === {everything}")
+
+
+def test_the_results_mark_their_russian_words(page) -> None:
+    search_for(page, "Карахан")
+    first = page.locator(RESULTS).first
+    assert first.locator(".sr-title span[lang='ru']").count() == 1
+    meta = first.locator(".sr-meta").inner_text()
+    assert "Russian" in meta and re.search(r"Article|Thesis|Textbook chapter", meta)
+    # Every Cyrillic text the script wrote is inside an element of lang="ru".
+    unmarked = page.evaluate("""() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.getElementById('search-app'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const holder = n.parentElement.closest('[lang]');
+        if (/[А-Яа-яЁё]/.test(n.data) && !n.parentElement.closest('script') &&
+            !(holder && holder.lang.startsWith('ru'))) { out.push(n.data.slice(0, 60)); }
+      }
+      return out;
+    }""")
+    assert unmarked == []
+    shot(page, "results")
+
+
+def test_the_hint_s_russian_examples_are_marked_russian(page) -> None:
+    hint = page.locator("#search-hint")
+    assert hint.inner_text().startswith("Words are found in all their forms")
+    assert hint.locator("span[lang='ru']").all_inner_texts()[:3] == ["Карахан", "Карахана", "Караханом"]
+    # Switched to Russian and back, the page's own words return.
+    page.click(".search-ui-lang button[data-ui-lang='ru']")
+    assert hint.inner_text().startswith("Слова ищутся во всех формах")
+    page.click(".search-ui-lang button[data-ui-lang='en']")
+    assert hint.locator("span[lang='ru']").count() == 4
+    page.evaluate("() => { try { localStorage.removeItem('diplo-search-ui'); } catch (e) {} }")
