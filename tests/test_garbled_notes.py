@@ -14,6 +14,7 @@ from dataclasses import replace
 from conftest import ROOT, TEXTBOOK
 from projects import found_notes, raw_lines
 
+from diplo_edition.editions import SourceRef
 from diplo_edition.layout.garbled_notes import label_end, marker_candidates
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.layout.passes import Flow, Footnotes, Pages
@@ -21,6 +22,7 @@ from diplo_edition.layout.superscript_reads import align
 from diplo_edition.model.document import Document
 from diplo_edition.model.inline import Note
 from diplo_edition.model.lines import Line
+from diplo_edition.pipeline import process_document
 
 
 def _before(lines: list[Line], note) -> str:
@@ -200,3 +202,46 @@ def test_a_number_counted_over_the_pages_is_no_label_a_marker_could_confirm():
     counted = next(n for n in notes if lines[n.label_line].text.startswith("7 Документы"))
     assert counted.label != "7" and "linked by its order only" in counted.warning
 
+
+
+# The foot of a page as Tesseract read it (bench/layout/raw/ru-thesis-chapters-perpage.ocr.txt): superscript
+# 3 read as the capital "З" glued to a word in small letters, 6 as "б" glued to the stop after a word.
+CYRILLIC_READS_PAGE = """Особое внимание уделялось рыболовному вопросу, который
+затрагивал интересы тысяч промысловиков. Кадровый вопрос
+оставалсяЗ острым на протяжении всего десятилетия.
+
+Конфликт на КВЖД в 1929 г. поставил под угрозу всю систему
+отношений с Китаем.^ Признание СССР со стороны Соединенных
+Штатов в 1933? г. сопровождалось оживленной полемикой.
+
+Авторы записки подчеркивали, что торговые интересы неред-
+ко опережали политические расчеты Москвы. Вопрос о долгах
+возникал на каждой встрече с западными партнерами.б Выпуск-
+ники новых курсов постепенно занимали места в полпредствах.
+
+ЗГАРФ. Ф. 146. On. 2. Д. 254. Л. 47.
+
+“ГАРФ. Ф. 04. On. 27. Д. 155. Л. 210.
+
+5 Документы внешней политики СССР. Т. 12. С. 324.
+6 Документы внешней политики СССР. T. 11. С. 455.
+\fСледующая страница продолжает текст, и дальше, до самого конца."""
+
+
+def test_a_cyrillic_letter_read_for_a_superscript_digit_is_a_marker_the_letter_balance_accepts(
+    edition, tmp_path
+):
+    lines, notes = found_notes(CYRILLIC_READS_PAGE)
+    assert [(n.label, _before(lines, n)) for n in notes] == [
+        ("3", "оставался|З"), ("4", "Китаем.|^"), ("5", "1933|?"), ("6", "партнерами.|б")]
+    assert all(n.decided == "order" and n.warning for n in notes)
+    # a small letter after small ones is the word's own; a letter between two stops is no marker
+    assert marker_candidates("без сомнения, с т.з. истории") == []
+    # the letters cut as markers are counted from the raw file and the TEI alone: balanced
+    raw = tmp_path / "sources" / "a.txt"
+    raw.parent.mkdir()
+    raw.write_text(CYRILLIC_READS_PAGE + "\n", encoding="utf-8")
+    doc = next(d for d in edition.documents if d.id == TEXTBOOK)
+    doc = replace(doc, sources=(SourceRef(raw, "sources/a.txt", "body", None, 1),), corrections=())
+    letters = process_document(doc, edition.collection, Counter()).report.letters
+    assert "(footnote-label 3, footnote-marker 2): balanced" in letters

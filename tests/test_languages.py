@@ -14,12 +14,15 @@ from conftest import NS, ROOT, URUMQI, XML_LANG
 from diplo_edition import languages
 from diplo_edition.apparatus.citations import CitationContext, find_citations
 from diplo_edition.apparatus.dates import PARSERS, find_dates
+from diplo_edition.apparatus.shelfmarks import locator_reading
 from diplo_edition.config.theme import theme_folders
 from diplo_edition.editions import load_edition
 from diplo_edition.languages import LanguagePack, codes, detect_language, pack, packs
 from diplo_edition.layout.flow import ABSTRACT_LABEL, KEYWORDS_LABEL, LABEL_LANGUAGE
 from diplo_edition.layout.headings import heading_level
 from diplo_edition.layout.hyphenation import Dehyphenator
+from diplo_edition.layout.superscript_reads import LOOKALIKE
+from diplo_edition.layout.word_lists import cyrillic_reading
 from diplo_edition.registers import load_registers
 from diplo_edition.site.environment import make_environment
 from diplo_edition.site.words import site_words
@@ -275,3 +278,16 @@ def test_site_environment_speaks_the_interface_language(ui_lang: str, expected: 
                            "{{ ngettext('%(num)d date', '%(num)d dates', 2) }}")
     assert page.render() == expected
     assert env.globals["ui_lang"] == ui_lang
+
+
+def test_ocr_lookalikes_are_the_russian_packs_and_every_reader_takes_them_from_it() -> None:
+    """One table of what OCR reads for Cyrillic letters, in the Russian pack; the Latin packs have none."""
+    table = languages.script_lookalikes("Cyrillic")
+    assert table == pack("ru").ocr_lookalikes
+    assert all(p.ocr_lookalikes == languages.OcrLookalikes() for p in packs() if p.script == "Latin")
+    assert all(re.fullmatch("[A-Za-z0-9]", latin) and re.fullmatch("[а-яА-ЯёЁ]", letter)
+               for latin, letter in table.latin.items())
+    # the words read in Cyrillic (ocr-confusables, hyphens), the shelfmark words, the superscript reads
+    assert cyrillic_reading("".join(table.latin)) == "".join(table.latin.values())
+    assert {locator_reading(w, "inventory") for w in ("On.", "Он.")} == {"Оп."}
+    assert all(set(letters) <= set(LOOKALIKE[digit]) for digit, letters in table.digit_letters.items())

@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from conftest import NS, TEXTBOOK
+from conftest import NS, TEXTBOOK, XML_ID
 from lxml import etree, html
 from projects import run, tiny_project
 
-from diplo_edition.apparatus.ocr_confusables import OCR_CONFUSABLES_RESP, OcrConfusables
+from diplo_edition.apparatus.ocr_confusables import OCR_CONFUSABLES_RESP, OCR_SHELFMARKS_RESP, OcrConfusables
 from diplo_edition.editions import SourceRef
 from diplo_edition.layout.word_lists import cyrillic_reading
 from diplo_edition.model.document import Block, Document
@@ -136,3 +136,49 @@ def test_the_page_shows_what_ocr_read_and_the_pass_can_be_switched_off(tmp_path,
     page = html.parse(str(next((tmp_path / "off" / "documents").glob("*/index.html"))))
     assert not page.xpath("//span[contains(@class, 'corr')]")
     assert "Tam же" in page.xpath("string(//main)")
+
+
+# Notes as Tesseract read them in the conformance corpus (bench/layout/raw/ru-mixed-notes.ocr.txt,
+# ru-thesis-chapters-perpage.ocr.txt): "Оп." read "On.", "Д." read "A.", the verso "об" read "06", "Там"
+# read "Tam"; then what must stay as printed: a transliterated shelfmark and a folio of three digits; last,
+# a shelfmark with no archive's name that opens with a misread fond word ("®." for "Ф.").
+OCR_SHELFMARKS = """Экономическая блокада постепенно ослабевала, хотя отдельные государства1 сохраняли
+ограничения на кредиты. Выпускники новых курсов постепенно занимали места2 в полпредствах и консульствах.
+Протоколы заседаний хранились в архиве3 и в копиях4 у полпредов, а описи в фонде5.
+
+1 АВП РФ. Ф. 08. On. 4. A. 331. Л. 4406.
+2 Tam же. Л. 7006.
+3 AVP RF, f. 0100, op. 7, d. 45, l. 1106.
+4 РГАСПИ. Ф. 17. Оп. 3. Д. 5. Л. 106.
+5 ®. 495. On. 30. Д. 155. Л. 168.
+"""
+
+
+def test_a_cyrillic_shelfmarks_misread_words_and_versos_are_read_back(edition, tmp_path, tei_all):
+    raw = tmp_path / "sources" / "a.txt"
+    raw.parent.mkdir()
+    raw.write_text(OCR_SHELFMARKS, encoding="utf-8")
+    doc = next(d for d in edition.documents if d.id == TEXTBOOK)
+    doc = replace(doc, sources=(SourceRef(raw, "sources/a.txt", "body", None, 1),), corrections=())
+    result = process_document(doc, edition.collection, Counter())
+    tree = etree.fromstring(result.tei)
+    first, ibid, latin, three_digits, no_archive = tree.findall(".//t:note/t:bibl", NS)
+
+    def read(bibl) -> list[tuple[str, str, str]]:
+        return [(c.findtext("t:sic", namespaces=NS), c.findtext("t:corr", namespaces=NS),
+                 c.find("t:corr", NS).get("resp")) for c in bibl.iter(f"{{{NS['t']}}}choice")]
+
+    shelfmark = f"#{OCR_SHELFMARKS_RESP}"
+    assert read(first) == [("On.", "Оп.", shelfmark), ("A.", "Д.", shelfmark), ("06", "об", shelfmark)]
+    assert first.find("t:citedRange", NS).attrib == {"unit": "folio", "from": "44об", "to": "44об"}
+    # the ibid opens with OCR's Latin look-alikes, read by the look-alike rule; it repeats the shelfmark
+    assert read(ibid) == [("Tam", "Там", f"#{OCR_CONFUSABLES_RESP}"), ("06", "об", shelfmark)]
+    assert ibid.get("corresp") == f"#{first.get(XML_ID)}"
+    # a Latin folio word, and a folio of three digits (a leaf 106 is common), stay as printed
+    assert read(latin) == [] and read(three_digits) == []
+    assert read(no_archive) == [("®.", "Ф.", shelfmark), ("On.", "Оп.", shelfmark)]
+    [stmt] = tree.xpath("//t:titleStmt/t:respStmt[@xml:id = $rule]", namespaces=NS, rule=OCR_SHELFMARKS_RESP)
+    assert "rule ocr-shelfmarks" in stmt.findtext("t:resp", namespaces=NS)
+    assert result.report.letters.startswith("raw") and "balanced" in result.report.letters
+    assert validate_tei(result.tei, "a.xml") == []
+    assert tei_all.validate(tree), tei_all.error_log

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_edition.apparatus.citations import CitationContext, find_citations
+from diplo_edition.apparatus.shelfmarks import locator_reading, verso_reading
 from diplo_edition.editions import ArchiveName
 
 ARCHIVES = (ArchiveName("АВП РФ", "Архив внешней политики Российской Федерации", 1),
@@ -91,3 +92,23 @@ def test_an_archive_the_edition_does_not_declare_is_never_cut():
 ])
 def test_look_alike_locator_words_are_read_beside_strong_evidence(printed):
     assert [p for p, _ in citations(f"{printed}.")] == [printed]
+
+
+@pytest.mark.parametrize(("read", "kind", "word"), [
+    ("On.", "inventory", "Оп."), ("Он.", "inventory", "Оп."), ("A.", "file", "Д."), ("JI.", "folio", "Л."),
+    ("®.", "fond", "Ф."),
+    ("Оп.", "inventory", None),  # as the pack prints it
+    ("op.", "inventory", None), ("D.", "file", None),  # transliterated words, as printed
+    ("On.", "file", None),  # no word of its kind
+])
+def test_a_misread_locator_word_is_read_as_its_kinds_word(read, kind, word):
+    assert locator_reading(read, kind) == word
+
+
+@pytest.mark.parametrize(("folio", "reading"), [
+    ("1106", ("11", "06", "об")), ("4406", ("44", "06", "об")), ("17406", ("174", "06", "об")),
+    ("106", None), ("606", None),  # a leaf of three digits may be printed so
+    ("1107", None), ("44", None),
+])
+def test_a_folio_of_four_digits_ending_in_the_versos_shapes_is_a_verso(folio, reading):
+    assert verso_reading(folio) == reading

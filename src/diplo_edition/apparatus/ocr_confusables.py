@@ -19,6 +19,10 @@ is strong and holds for any language whose pack writes Cyrillic:
 Only a Cyrillic text is read so: more Cyrillic letters than Latin ones of other shapes. The pass runs
 after the annotations, which find citations, dates and mentions in the text as printed (the shelfmarks
 read ``On.`` as ``Оп.`` themselves), and leaves the text inside them alone: the TEI has no ``choice`` there.
+A Cyrillic archival shelfmark is the exception (rule ocr-shelfmarks): its grammar tells what each word is,
+so a locator word OCR misread is read as its kind's word (``On. 4`` before the inventory's number as
+``Оп.``, ``A. 331`` before the file's as ``Д.``), and a folio of four digits or more ending in the verso
+word's shapes as that leaf's verso (``Л. 1106`` as ``Л. 11об``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..layout.word_lists import SMALL_CYRILLIC_LIKE_CAPITALS, cyrillic_reading, 
 from ..model.document import Document
 from ..model.inline import Annotation, Correction, Inline, Note
 from ..model.passes import Pass
+from .shelfmarks import LOCATOR_KINDS, locator_reading, verso_reading
 
 # Who made the correction (``corr/@resp``; an editor's id is always "resp-…"), what it does (the header).
 OCR_CONFUSABLES_RESP = "rule-ocr-confusables"
@@ -37,9 +42,17 @@ OCR_CONFUSABLES_RULE = (
     "Cyrillic words that OCR read with Latin letters of the same shape, read in Cyrillic "
     "(rule ocr-confusables)"
 )
+OCR_SHELFMARKS_RESP = "rule-ocr-shelfmarks"
+OCR_SHELFMARKS_RULE = (
+    "Locator words and versos of Cyrillic archival shelfmarks that OCR misread, read by the shelfmark's "
+    "grammar: On. as Оп., A. as Д., Л. 1106 as Л. 11об (rule ocr-shelfmarks)"
+)
 _TOKEN_RE = re.compile(r"[^\W_]+")  # a word with the digits OCR glued into it ("3aкрытых")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _SENTENCE_END_RE = re.compile(r"[.!?…]")
+_LAST_WORD_RE = re.compile(r"\S+(?=\s*$)")  # a locator word before its number: "On." of ". On. "
+_FIRST_WORD_RE = re.compile(r"\S+\.")  # a folio's word: "Л." of "Л. 1106"
+_NUMBER_RE = re.compile(r"\d+")
 # A Roman numeral ("XX век", "CC") is Latin whatever its neighbours: its letters look Cyrillic too
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -65,9 +78,11 @@ class OcrConfusables(Pass):
         if doc.reference_list:
             for entry in doc.reference_list.entries:
                 entry.content = reader.read(entry.content, doc.lang)
-        doc.report.ocr_confusions = reader.made
+        doc.report.ocr_confusions = reader.made + reader.shelfmark_reads
         if reader.made:
             doc.rule_corrections[OCR_CONFUSABLES_RESP] = OCR_CONFUSABLES_RULE
+        if reader.shelfmark_reads:
+            doc.rule_corrections[OCR_SHELFMARKS_RESP] = OCR_SHELFMARKS_RULE
 
 
 def cyrillic_language(lang: str, languages: tuple[str, ...] | list[str]) -> str | None:
@@ -82,6 +97,7 @@ class _Reader:
         self.languages = tuple(languages)
         self.printed = printed  # the document's words, as read (lower case)
         self.made = 0  # corrections made
+        self.shelfmark_reads = 0  # corrections made in shelfmarks
 
     def read(self, content: list[Inline], lang: str) -> list[Inline]:
         """The content with its confused words corrected, in its plain text and its notes (not inside
@@ -92,6 +108,8 @@ class _Reader:
         for k, item in enumerate(content):
             if isinstance(item, Note):
                 item.content = self.read(item.content, lang)
+            elif code and isinstance(item, Annotation) and _cyrillic_shelfmark(item):
+                item.content = self._shelfmark(item.content, code)
             out.extend(self._corrected(item, readings[k]) if k in readings else [item])
         return out
 
@@ -116,6 +134,73 @@ class _Reader:
             if reading is not None:
                 readings.setdefault(k, []).append((m, reading))
         return readings
+
+    def _shelfmark(self, content: list[Inline], code: str) -> list[Inline]:
+        """A shelfmark's parts with its misread words read back: an ibid word that opens it (``Tam же``); the
+        word before each locator's number (``idno``); the folio (``citedRange``) with its word and numbers."""
+        out: list[Inline] = []
+        for k, item in enumerate(content):
+            after = content[k + 1] if k + 1 < len(content) else None
+            if isinstance(item, str):
+                parts = self._ibid_word(item, code) if k == 0 else [item]
+                kind = _locator_kind(after)
+                if kind in LOCATOR_KINDS and isinstance(parts[-1], str):
+                    parts[-1:] = self._locator_word(parts[-1], kind)
+                out.extend(parts)
+            elif isinstance(item, Annotation) and item.tag == "citedRange" and item.attrs["unit"] == "folio":
+                item.content = self._folio(item)
+                out.append(item)
+            else:
+                out.append(item)
+        return out
+
+    def _ibid_word(self, text: str, code: str) -> list[Inline]:
+        """The text that opens a shelfmark, its first word read in Cyrillic if the phrase it opens then reads
+        as the language's ibid (``Tam же. Л. 7006``: the shelfmark pass took it for one)."""
+        word = _TOKEN_RE.match(text)
+        reading = cyrillic_reading(word.group()) if word else None
+        if word is None or reading is None:
+            return [text]
+        if not any((reading + text[word.end() :]).startswith(w) for w in pack(code).ibid_words):
+            return [text]
+        return self._corrected(text, [(word, reading)])
+
+    def _locator_word(self, text: str, kind: str) -> list[Inline]:
+        """The text before a locator's number, its last word read as the kind's word if OCR misread it."""
+        m = _LAST_WORD_RE.search(text)
+        reading = locator_reading(m.group(), kind) if m else None
+        if m is None or reading is None:
+            return [text]
+        self.shelfmark_reads += 1
+        return _parts(text[: m.start()], Correction(m.group(), reading, OCR_SHELFMARKS_RESP), text[m.end() :])
+
+    def _folio(self, cited: Annotation) -> list[Inline]:
+        """A folio's text with its locator word and its versos read back (``Л. 1106`` as ``Л. 11об``), its
+        range (``from``, ``to``) as read back; a folio whose word is not Cyrillic is left as it is."""
+        text = "".join(x for x in cited.content if isinstance(x, str))
+        word = _FIRST_WORD_RE.match(text)
+        if len(cited.content) != 1 or word is None:
+            return cited.content
+        reading = locator_reading(word.group(), "folio")
+        if not _CYRILLIC_RE.search(reading or word.group()):
+            return cited.content
+        first = Correction(word.group(), reading, OCR_SHELFMARKS_RESP) if reading else word.group()
+        out: list[Inline] = [first]
+        self.shelfmark_reads += reading is not None
+        pos = word.end()
+        for number in _NUMBER_RE.finditer(text, pos):
+            verso = verso_reading(number.group())
+            if verso is None:
+                continue
+            leaf, read, verso_word = verso
+            correction = Correction(read, verso_word, OCR_SHELFMARKS_RESP)
+            out.extend(_parts(text[pos : number.start()] + leaf, correction))
+            pos = number.end()
+            self.shelfmark_reads += 1
+            for end in ("from", "to"):
+                if cited.attrs.get(end) == number.group():
+                    cited.attrs[end] = leaf + verso_word
+        return out + _parts(text[pos:])
 
     def _corrected(self, text: str, readings: list[tuple[re.Match[str], str]]) -> list[Inline]:
         out: list[Inline] = []
@@ -162,6 +247,21 @@ class _Reader:
         others = {c for c in (*self.languages, *_CONTEXT_LANGUAGES) if cyrillic_language(c, ()) is None}
         latin = max((zipf(word.lower(), c) for c in others), default=0.0)
         return frequency > latin if frequency >= _COMMON_ZIPF else latin == 0
+
+
+def _cyrillic_shelfmark(item: Annotation) -> bool:
+    """Is it an archival shelfmark with Cyrillic letters in its text as read ("Там же. Л. 1106")?"""
+    return (item.tag == "bibl" and item.attrs.get("type") == "archival"
+            and bool(_CYRILLIC_RE.search(_plain(item.content))))
+
+
+def _locator_kind(item: Inline | None) -> str:
+    """The kind of a shelfmark's part if it is a locator's number (``idno``: fond, inventory …), else ""."""
+    return item.attrs.get("type", "") if isinstance(item, Annotation) and item.tag == "idno" else ""
+
+
+def _parts(*parts: Inline) -> list[Inline]:
+    return [x for x in parts if x != ""]
 
 
 def _in_sentence(before: re.Match[str], word: re.Match[str]) -> bool:

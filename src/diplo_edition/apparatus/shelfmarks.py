@@ -18,15 +18,26 @@ import re
 from functools import lru_cache
 
 from ..editions import ArchiveName
-from ..languages import alternation
+from ..languages import alternation, script_lookalikes
 from ..languages._patterns import DASH
 from .citation_parts import FOLIO, FOND, PACKS, CitationCandidate, cited_range
 from .spans import Span
 
-# What OCR reads for a letter of a locator word: Latin letters of the same shape, a Cyrillic letter of like
-# strokes ("Он." for "Оп."), a pair of strokes ("JI" for "Д" and "Л") or a sign ("®" for "Ф")
-_LOOKALIKES = {"О": "[ОO]", "о": "[оo]", "п": "[пnн]", "С": "[СC]", "с": "[сc]", "Р": "[РP]", "р": "[рp]",
-               "Т": "[ТT]", "А": "[АA]", "Д": "(?:[ДDA]|J[Il])", "Л": "(?:Л|J[Il])", "Ф": "[Ф®]"}
+
+# What OCR reads for a letter of a locator word (the Cyrillic packs' table): Latin letters of the same shape,
+# a Cyrillic letter of like strokes ("Он." for "Оп."), a pair of strokes ("JI" for "Д" and "Л") or a sign
+# ("®" for "Ф")
+def _letter_reads() -> dict[str, str]:
+    table = script_lookalikes("Cyrillic")
+    reads: dict[str, list[str]] = {}
+    for latin, letter in table.latin.items():
+        reads.setdefault(letter, [letter]).append(latin)
+    for letter, others in table.strokes.items():
+        reads.setdefault(letter, [letter]).extend(others)
+    return {letter: "(?:" + "|".join(map(re.escape, r)) + ")" for letter, r in reads.items()}
+
+
+_LOOKALIKES = _letter_reads()
 # the Latin folio word "l." read as the digit one ("d. 183, 1. 181"): a folio only inside a chain
 _DIGIT_FOLIO = r"1\.(?=\s*\d)"
 
@@ -64,9 +75,10 @@ _ARCHIVE = re.compile(r"(?<![^\W\d]|[.])(?P<arch>[А-ЯЁA-Z]{2,}(?:[ \u00a0][А
 _NOT_ARCHIVES = {"СССР", "РСФСР", "РФ", "США", "USSR", "USA"}
 _CHAIN_GAP = re.compile(r"^\s*[.,]?\s*$")
 _NEXT_SHELFMARK_GAP = re.compile(r"^\s*[.,]?\s*;\s*$")
-# "Там же. Л. 85", "Ibid., f. 3": an ibid word (its own dot left to the gap) and a stop before the shelfmark
+# "Там же. Л. 85", "Ibid., f. 3": an ibid word (its own dot left to the gap) and a stop before the shelfmark;
+# as OCR reads it too ("Tam же"): the locator after it is the evidence
 _IBID = re.compile(
-    rf"(?<!\w){alternation([w.rstrip('.') for p in PACKS for w in p.ibid_words])}(?!\w)"
+    rf"(?<!\w){_ocr_tolerant([w.rstrip('.') for p in PACKS for w in p.ibid_words])}(?!\w)"
 )
 _IBID_ARCH_GAP = re.compile(r"^\s*(?:[.,]|\.,)\s*$")
 
@@ -78,6 +90,36 @@ _VOLUME = re.compile(rf"(?<!\w)(?:{alternation([w for p in PACKS for w in p.volu
 _FOLIO = re.compile(
     rf"(?<![\w])(?P<l>{alternation(_FOLIO_WORDS)})\s*(?P<la>{FOLIO})(?:\s*{DASH}\s*(?P<lb>{FOLIO}))?(?!\d)"
 )
+
+# The Cyrillic locator words of each kind, each with the pattern of its OCR reads, for reading them back
+LOCATOR_KINDS = (*_KINDS, "folio")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_READS = {kind: [(w, re.compile(_ocr_tolerant([w]))) for w in words if _CYRILLIC_LETTER.search(w)]
+          for kind, words in zip(LOCATOR_KINDS, _WORDS, strict=True)}
+# a folio's verso word as OCR reads it in digits of its letters' shapes ("об" as "06"), glued to a number of
+# at least two digits: a folio of four digits so read is a verso (files of a thousand leaves are rare)
+_DIGIT_OF = {letter: digit for digit, letters in script_lookalikes("Cyrillic").digit_letters.items()
+             for letter in letters}
+_VERSO_READS = {"".join(_DIGIT_OF[c] for c in w): w for p in PACKS for w in p.verso_words
+                if all(c in _DIGIT_OF for c in w)}
+_VERSO_READ = re.compile(rf"(?P<folio>\d{{2,}})(?P<verso>{'|'.join(_VERSO_READS) or '(?!)'})")
+
+
+def locator_reading(word: str, kind: str) -> str | None:
+    """The Cyrillic locator word of its kind (fond, inventory, portfolio, file, folio) that OCR read as
+    ``word`` ("On." as "Оп.", "A." as "Д.", "JI." as "Л."); None for a word as a pack prints it, or none of
+    the kind's words."""
+    if word in _EXACT_WORDS[LOCATOR_KINDS.index(kind)]:
+        return None
+    return next((w for w, reads in _READS[kind] if reads.fullmatch(word)), None)
+
+
+def verso_reading(folio: str) -> tuple[str, str, str] | None:
+    """A folio read in four digits or more whose last are the verso word's shapes ("1106"): the leaf as read,
+    the verso as read and the verso word ("11", "06", "об"); None for any other folio."""
+    m = _VERSO_READ.fullmatch(folio)
+    return (m["folio"], m["verso"], _VERSO_READS[m["verso"]]) if m else None
+
 
 _Token = tuple[re.Match[str], int]  # a locator and its rank
 

@@ -18,7 +18,7 @@ import pkgutil
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,25 @@ class DateRule:
     parse: str  # how the match becomes an ISO value: a parser name of apparatus/dates.py
     group: str | int = 0  # the part of the match that is the span
     block: bool = True  # a match that does not parse still keeps its text plain
+
+
+@dataclass(frozen=True)
+class OcrLookalikes:
+    """What OCR reads for the letters of a script whose letters have Latin twins (Cyrillic "а", "о", "р"):
+    read back in a word of the script (layout/word_lists.py, apparatus/ocr_confusables.py) and tolerated in
+    its shelfmarks' locator words (apparatus/shelfmarks.py). Empty for a script with no such twins."""
+
+    # a Latin letter or digit -> the letter of the script of its shape ("a": "а", "3": "з", "H": "Н")
+    latin: dict[str, str] = field(default_factory=dict)
+    # Latin capitals that also have the shape of a small letter of the script ("B" of "в", "T" of "т"):
+    # after a word in small letters, OCR's capital is that small letter
+    capitals_of_small_letters: str = ""
+    # a letter -> what else OCR reads for its strokes ("п" as "n" or "н", "Д" as "JI", "Ф" as "®"): tolerated
+    # only in a locator word of a shelfmark, where the chain around it is the evidence
+    strokes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a digit -> the letters of the script of its shape, which OCR reads for each other: a folio's verso word
+    # glued to its number ("11об" read "1106"), a superscript digit read as a letter ("оставалсяЗ" for 3)
+    digit_letters: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,6 +112,8 @@ class LanguagePack:
     # message catalogs, site/i18n.py)
     language_names: dict[str, str]  # language code -> its name in this language
     quotes: str  # typographic quotes for Markdown: outer open, outer close, inner open, inner close
+    # --- OCR: what OCR reads for the letters of its script (the packs of one script share theirs)
+    ocr_lookalikes: OcrLookalikes = OcrLookalikes()
     # () for the first printed form of each month, as most languages have
     months_day: tuple[str, ...] = ()  # month names after a day in a date in words ("20 января")
     months_alone: tuple[str, ...] = ()  # month names without a day ("январь 1925 г.")
@@ -195,6 +216,20 @@ def pack(code: str) -> LanguagePack:
 def packs() -> tuple[LanguagePack, ...]:
     """Every pack, by code."""
     return tuple(_registry()[code] for code in codes())
+
+
+@cache
+def script_lookalikes(script: str) -> OcrLookalikes:
+    """The OCR look-alikes of a script's letters ("Cyrillic"), from every pack that writes it."""
+    tables = [p.ocr_lookalikes for p in packs() if p.script == script]
+    return OcrLookalikes(
+        latin={k: v for t in tables for k, v in t.latin.items()},
+        capitals_of_small_letters="".join(
+            dict.fromkeys(c for t in tables for c in t.capitals_of_small_letters)
+        ),
+        strokes={k: v for t in tables for k, v in t.strokes.items()},
+        digit_letters={k: v for t in tables for k, v in t.digit_letters.items()},
+    )
 
 
 def interface_language(languages: Sequence[str]) -> str:

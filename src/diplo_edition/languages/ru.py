@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import DateRule, LanguagePack, month_pattern, named_languages, printed
+from . import DateRule, LanguagePack, OcrLookalikes, month_pattern, named_languages, printed
 from ._patterns import DASH, DAY, YEAR, year
 
 
@@ -114,6 +114,19 @@ DATE_RULES = (
 )
 
 
+# What Tesseract reads for Cyrillic letters: the Latin letters (and the digit 3) of the same shape, in small
+# letters and capitals ("Paпалльский", "3aкрытых", "Tam"); the capitals that are also small Cyrillic letters'
+# shapes (в, к, м, н, т); and the other reads of a letter's strokes seen in shelfmarks ("On." for "Оп.",
+# "JI." for "Л.", "®." for "Ф."); and the digits and letters of like shapes, read for each other in a number
+# ("Л. 1106" for "Л. 11об") and for a superscript note marker ("оставалсяЗ" for 3, "партнерами.б" for 6).
+OCR_LOOKALIKES = OcrLookalikes(
+    latin=dict(zip("acehkmoptxy3ABCEHKMOPTXY", "асенкмортхузАВСЕНКМОРТХУ", strict=True)),
+    capitals_of_small_letters="BKMHT",
+    strokes={"п": ("n", "н"), "Д": ("D", "A", "JI", "Jl"), "Л": ("JI", "Jl"), "Ф": ("®",)},
+    digit_letters={"0": "оО", "3": "зЗ", "6": "б"},
+)
+
+
 PACK = LanguagePack(
     code="ru",
     script="Cyrillic",
@@ -164,6 +177,7 @@ PACK = LanguagePack(
         "русский", "английский", "немецкий", "французский", "японский", "китайский"
     ),
     quotes="«»„“",
+    ocr_lookalikes=OCR_LOOKALIKES,
     months_day=tuple(genitive for _, genitive, _ in MONTHS),
     date_day="{day} {month} {year} г.",
     date_month="{month} {year} г.",

@@ -26,7 +26,7 @@ from .headings import heading_level
 from .lines import ends_sentence
 from .note_labels import NOTE_SYMBOLS, numbered_heading, rank_label, symbol_rank
 from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
-from .superscript_reads import align, digits_fit
+from .superscript_reads import LETTER_READS, align, digits_fit
 
 # What the OCR reads for a superscript digit: a mark, or the digits themselves (one or two of them).
 SUPERSCRIPT_MARKS = "!?”“\"®©*°’'^|)"
@@ -39,6 +39,16 @@ AFTER_YEAR_MARK = re.compile(
 # The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
 # so): never a quote or a digit.
 SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®©°^|]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
+# A Cyrillic letter read for a superscript digit ("З" for 3, "б" for 6) where no letter of a word stands: a
+# capital glued to a word in small letters ("оставалсяЗ"), or a letter glued to the stop after a word
+# ("партнерами.б Выпуск-"); a small letter after a small one ("без") is the word's own. A note's number
+# never is 0 alone: its letters ("о") are no marker.
+_DIGIT_LETTERS = "".join(letters for digit, letters in LETTER_READS.items() if digit != "0")
+_CAPITAL_DIGIT_LETTERS = "".join(c for c in _DIGIT_LETTERS if c.isupper())
+LETTER_MARK = re.compile(
+    rf"(?:(?<=[^\W\d_A-ZА-ЯЁ])[{_CAPITAL_DIGIT_LETTERS}]|(?<=[^\W\d_]{{2}}[.,;:»])"
+    rf"[{_DIGIT_LETTERS}])(?=\s|$)"
+)
 # A label at the start of a note line as the OCR reads it: a number, a mark, or a letter read for a digit
 # (only before a capital: "SAVP", "lODVP"), then the note's first word.
 GARBLED_START = re.compile(
@@ -179,8 +189,8 @@ def _quote_closes(text: str, start: int, mark: str) -> bool:
 
 def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
     """Spans of the line where a garbled superscript may stand, each with its strength: strong after a
-    stop, for a mark that is no punctuation of the text, or a "!"/"?" before a lower-case word; weak for a
-    "!" or "?" that may end a sentence, or an apostrophe."""
+    stop, for a mark that is no punctuation of the text, a "!"/"?" before a lower-case word, or a letter read
+    for a digit; weak for a "!" or "?" that may end a sentence, or an apostrophe."""
     out = []
     for m in GLUED_MARK.finditer(text):
         mark, start = m["mark"], m.start()
@@ -196,6 +206,8 @@ def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
         out.append((start, m.end(), not ambiguous))
     for m in AFTER_YEAR_MARK.finditer(text):
         out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
+    for m in LETTER_MARK.finditer(text):
+        out.append((m.start(), m.end(), True))
     for m in SPACED_MARK.finditer(text):
         after = text[m.end() :].lstrip()
         before = text[: m.start()]

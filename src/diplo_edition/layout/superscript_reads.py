@@ -1,16 +1,22 @@
 """How the OCR reads superscript digits, and which reads stand for which notes.
 
-Tesseract reads a superscript digit as a mark ("!" or "|" for 1, "?" for 2, "®" or "©" for 3, 6 or 8) or
-as the digit. The reads of a page (or of the text before an endnote section) are aligned with its notes'
-numbers in order: as many links as the looks allow, each read compatible with its number, the least
-displaced from its note's place; a link another alignment as good does without is left out, never guessed.
+Tesseract reads a superscript digit as a mark ("!" or "|" for 1, "?" for 2, "®" or "©" for 3, 6 or 8), as
+a Cyrillic letter of its shape ("З" for 3, "б" for 6) or as the digit. The reads of a page (or of the text
+before an endnote section) are aligned with its notes' numbers in order: as many links as the looks allow,
+each read compatible with its number, the least displaced from its note's place; a link another alignment
+as good does without is left out, never guessed.
 """
 
 from __future__ import annotations
 
-# What the OCR reads for each superscript digit, besides the digit itself.
-LOOKALIKE = {"1": "!lI|/\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
-             "8": "®©", "9": "?°", "0": "°"}
+from ..languages import script_lookalikes
+
+# What the OCR reads for each superscript digit, besides the digit itself: marks, and a Cyrillic letter of its
+# shape (the language packs' table: "З" for 3, "б" for 6).
+_MARKS = {"1": "!lI|/\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
+          "8": "®©", "9": "?°", "0": "°"}
+LETTER_READS = script_lookalikes("Cyrillic").digit_letters
+LOOKALIKE = {digit: marks + LETTER_READS.get(digit, "") for digit, marks in _MARKS.items()}
 
 
 def _compatible(read: str, n: int) -> bool:

@@ -14,22 +14,20 @@ from functools import cache, lru_cache
 
 import wordfreq
 
-from ..languages import has_pack, pack, primary
+from ..languages import has_pack, pack, primary, script_lookalikes
 from ..morphology import morph_analyzer
 
 PYMORPHY3, WORDFREQ = "pymorphy3", "wordfreq"  # the word evidence a pack may name
-# Latin letters (lower case) and digits that OCR reads for the Cyrillic letters they look like.
-_LATIN_LOOKALIKES = "acehkmoptxy3"
-_CYRILLIC_READINGS = "асенкмортхуз"
-_LOOKALIKES = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_READINGS)
-# The capitals too, for a word as printed ("Paпалльский", "Tam")
-_LATIN_CAPITALS, _CYRILLIC_CAPITALS = "ABCEHKMOPTXY", "АВСЕНКМОРТХУ"
-_LOOKALIKES_BOTH_CASES = str.maketrans(
-    _LATIN_LOOKALIKES + _LATIN_CAPITALS, _CYRILLIC_READINGS + _CYRILLIC_CAPITALS
-)
+# OCR's Latin look-alikes of Cyrillic letters, from the language packs: in small letters and digits (a word
+# looked up in small letters), and in both cases (a word as printed: "Paпалльский", "Tam")
+_CYRILLIC = script_lookalikes("Cyrillic")
+_LATIN_LOOKALIKES = "".join(c for c in _CYRILLIC.latin if not c.isupper())
+_LATIN_CAPITALS = "".join(c for c in _CYRILLIC.latin if c.isupper())
+_LOOKALIKES = str.maketrans({c: _CYRILLIC.latin[c] for c in _LATIN_LOOKALIKES})
+_LOOKALIKES_BOTH_CASES = str.maketrans(_CYRILLIC.latin)
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z\d]")
 # Small Cyrillic letters in the shape of Latin capitals (в, к, м, н, т): OCR writes them as those capitals
-SMALL_CYRILLIC_LIKE_CAPITALS = frozenset("BKMHT")
+SMALL_CYRILLIC_LIKE_CAPITALS = frozenset(_CYRILLIC.capitals_of_small_letters)
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 

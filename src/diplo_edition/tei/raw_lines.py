@@ -12,7 +12,7 @@ neighbours: a line is first looked for right where the line before it was found;
 line stands in the text when it runs into the next line's letters there (a heading's number), is a label
 when the next line begins a note, and otherwise claims a note's label only when no line sure of its note
 has (each note prints its label once). A marker is the label as printed, as the OCR garbled it ("!0" for
-10), or glued to a year ("19255").
+10, "З" for 3), or glued to a year ("19255").
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
-from ..layout.garbled_notes import GLUED_MARK, SUPERSCRIPT_MARKS
+from ..layout.garbled_notes import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
+from ..layout.superscript_reads import LETTER_READS
 from ..model.layout import PageFurniture
 from ..model.lines import LETTER_OR_DIGIT, Line, count_letters
 
@@ -195,6 +196,8 @@ def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
     for m in GLUED_MARK.finditer(text):
         yield m.start("mark"), m.end("mark")
+    for m in LETTER_MARK.finditer(text):
+        yield m.start(), m.end()
     for m in GLUED_TO_NUMBER.finditer(text):
         for size in (1, 2):
             if m.end() - m.start() > size + 1:
@@ -203,8 +206,9 @@ def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _reads_as_label(marker: str, labels: set[str]) -> bool:
     """Whether a marker reads one of the TEI's note labels, a digit the OCR read as a mark ("!0" for 10)
-    standing for any digit; a marker of marks alone has no letters to count."""
-    if letters(marker) in labels:
+    standing for any digit, or a digit read as a letter of its shape ("З" for the note 3); a marker of marks
+    alone has no letters to count."""
+    if letters(marker) in labels or any(marker in LETTER_READS.get(label, "") for label in labels):
         return True
     return any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels)
 
