@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config.base import Entry, Reading
-from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES
+from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES, SEARCH_SHARD_SIZE
 from .config.schema import KINDS as KINDS  # re-exported: the kinds of document
 from .config.schema import ROLES as ROLES  # re-exported: the roles of a source
 from .diagnostics import Diagnostic, InputError
@@ -113,6 +113,7 @@ class Collection:
     max_source_megabytes: int = MAX_SOURCE_MEGABYTES  # the largest raw file read
     editors: tuple[str, ...] = ()  # the edition's editors as citations name them
     published: str | None = None  # when the edition was first published online (ISO 8601)
+    search_shard_size: int = SEARCH_SHARD_SIZE  # documents per shard of the search index, about
 
 
 @dataclass(frozen=True)
