@@ -1,13 +1,15 @@
 """Measure the search of a built site: ``python bench/search_metrics.py build/``.
 
 Reports
-- the size of the Pagefind index (bytes, files, by kind) and of the offline quotation index (total and
-  per document, raw bytes: nothing is compressed on file://);
+- the size of the Pagefind index (bytes, files, shards, by kind) and of the offline quotation index
+  (total and per document, raw bytes: nothing is compressed on file://);
 - in Chromium (Playwright) against the site served on 127.0.0.1 by Python's http.server (no compression):
   the bytes fetched and the time to open the search page, to load the index, for a first (cold) and a
   second (warm) query, and for a first quotation search; with the gzip size a compressing host would send;
+  and what a reader waits for the first results (index and first query together);
 - the ranking: for a set of queries, the rank of the document that treats the subject at length, with
-  Pagefind's default ranking and with the site's (static/search.js: RANKING), and a small grid around it.
+  Pagefind's default ranking and with the site's (static/search.js: RANKING), and a small grid around it
+  (the seed edition's queries: ``--no-ranking`` for another corpus).
 
 Needs the ``playwright`` package and a Chromium (``--chromium``, default /usr/bin/chromium) for all but
 the sizes.
@@ -27,8 +29,8 @@ from collections import defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from diplo_edition.search.pagefind_index import OUTPUT
 from diplo_edition.search.quotes import QUOTES_DIR
+from diplo_edition.search.shards import MANIFEST, OUTPUT
 
 # (query, the document that treats it at length). Russian queries, in the forms a reader types.
 RANKING_QUERIES = [
@@ -81,8 +83,10 @@ def sizes(site: Path) -> dict:
         by_kind[_kind(p)][1] += p.stat().st_size
     fragments = {p.name: p.stat().st_size for p in bundle if p.name.endswith(".pf_fragment")}
     quotes = {p.name: p.stat().st_size for p in _files(site / QUOTES_DIR)}
+    shards = json.loads((site / OUTPUT / MANIFEST).read_text(encoding="utf-8"))["shards"]
     return {
         "pagefind": {"bytes": sum(p.stat().st_size for p in bundle), "files": len(bundle),
+                     "shards": len(shards),
                      "by_kind": {k: {"files": v[0], "bytes": v[1]} for k, v in sorted(by_kind.items())},
                      "largest_fragment": max(fragments.values(), default=0)},
         "quotes": {"bytes": sum(quotes.values()), "files": len(quotes), "per_file": quotes},
@@ -125,7 +129,7 @@ def _doc_of(url: str) -> str | None:
     return parts[1].split("/", 1)[0] if len(parts) == 2 else None
 
 
-def browser_metrics(site: Path, chromium: str) -> dict:
+def browser_metrics(site: Path, chromium: str, *, rank: bool = True) -> dict:
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -162,7 +166,13 @@ def browser_metrics(site: Path, chromium: str) -> dict:
             page.wait_for_timeout(200)
             phases = ("open", "index", "first query", "second query", "quotation")
             out["bytes"] = {phase: meter.total(phase) for phase in phases}
-            out["ranking"] = ranking(page)
+            first = [out["bytes"]["index"], out["bytes"]["first query"]]
+            out["first_results"] = {"bytes": sum(t["bytes"] for t in first),
+                                    "gzip_bytes": sum(t["gzip_bytes"] for t in first),
+                                    "requests": sum(t["requests"] for t in first),
+                                    "ms": out["index_ms"] + out["first query_ms"]}
+            if rank:
+                out["ranking"] = ranking(page)
             context.close()
             browser.close()
     finally:
@@ -225,8 +235,8 @@ def _geomean(values: list[float | None]) -> float | None:
 
 def _print(report: dict) -> None:
     s = report["sizes"]
-    print(f"Pagefind index: {s['pagefind']['bytes']:,} bytes in {s['pagefind']['files']} files "
-          f"(largest fragment {s['pagefind']['largest_fragment']:,} bytes)")
+    print(f"Pagefind index: {s['pagefind']['bytes']:,} bytes in {s['pagefind']['files']} files, "
+          f"{s['pagefind']['shards']} shards (largest fragment {s['pagefind']['largest_fragment']:,} bytes)")
     for kind, v in s["pagefind"]["by_kind"].items():
         print(f"  {kind:<26} {v['files']:>3} files {v['bytes']:>10,} bytes")
     q = s["quotes"]
@@ -240,7 +250,7 @@ def _print(report: dict) -> None:
         return
     print("In Chromium, the site served on 127.0.0.1 without compression "
           "(gzip: what a compressing host sends):")
-    labels = {"open": "open the search page", "index": "load the index (2 languages)",
+    labels = {"open": "open the search page", "index": "load the index (every shard)",
               "first query": f"first query «{b['query']['first']}»",
               "second query": f"second query «{b['query']['second']}»",
               "quotation": "first quotation search"}
@@ -251,7 +261,13 @@ def _print(report: dict) -> None:
         print(f"  {label:<34} {t['requests']:>3} requests {t['bytes']:>10,} bytes "
               f"({t['gzip_bytes']:>9,} gzip) {times[phase]:>6} ms"
               + (f"  largest: {t['largest']}" if t["largest"] else ""))
-    r = b["ranking"]
+    f = b["first_results"]
+    label = "to the first results (index + query)"
+    print(f"  {label:<34} {f['requests']:>3} requests {f['bytes']:>10,} bytes "
+          f"({f['gzip_bytes']:>9,} gzip) {f['ms']:>6} ms")
+    r = b.get("ranking")
+    if r is None:
+        return
     print("Ranking: rank of the expected document (Pagefind default → site's weights "
           f"{json.dumps(r['site']['weights'])})")
     print("  (margin: the expected document's score over the best other document's; below 1 it is behind)")
@@ -274,14 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="a built site (build/)")
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="the Chromium to drive")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--no-ranking", action="store_true",
+                        help="leave out the ranking (its queries are the seed edition's)")
     args = parser.parse_args(argv)
     site = args.site.resolve()
-    if not (site / OUTPUT / "pagefind-entry.json").exists():
+    if not (site / OUTPUT / MANIFEST).exists():
         print(f"{site} has no search index ({OUTPUT}/): build the site first", file=sys.stderr)
         return 2
     report: dict = {"site": str(site), "sizes": sizes(site)}
     try:
-        report["browser"] = browser_metrics(site, args.chromium)
+        report["browser"] = browser_metrics(site, args.chromium, rank=not args.no_ranking)
     except Exception as exc:  # no playwright, no chromium: the sizes still tell something
         report["browser_error"] = f"{type(exc).__name__}: {exc}"
     if args.json:

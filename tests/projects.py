@@ -65,6 +65,18 @@ def add_document(project: Path, text: str | bytes = TEXT, title: str = '"Вто�
         DOCUMENT.format(id=doc_id, title=title, file=file), encoding="utf-8")
 
 
+def seed_project(folder: Path, **settings: object) -> Path:
+    """A copy of the seed edition in folder (sources, editions, templates), with settings added to its
+    collection.yml (written as YAML scalars)."""
+    for name in ("sources", "editions", "templates"):
+        shutil.copytree(ROOT / name, folder / name)
+    collection = folder / "editions" / "collection.yml"
+    added = "".join(f"{key}: {value}\n" for key, value in settings.items())
+    text = collection.read_text(encoding="utf-8").rstrip("\n") + "\n" + added
+    collection.write_text(text, encoding="utf-8")
+    return folder
+
+
 def run(capsys, *argv) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     captured = capsys.readouterr()

@@ -86,7 +86,7 @@ def test_a_new_project_builds_a_site_from_one_raw_file_with_the_packaged_theme(t
         assert f"editions/collection.yml:{n}: warning: 'CHANGE-ME' is still here" in err
     site = project / "build"
     for page in ("index.html", f"documents/{URUMQI}/index.html", "about/index.html", "search/index.html",
-                 f"tei/{URUMQI}.xml", "pagefind/pagefind.js"):
+                 f"tei/{URUMQI}.xml", "pagefind/shards.json"):
         assert (site / page).is_file(), page
     theme = packaged_theme()
     for name in ("site.css", "search.js", "search-core.js", "fonts/pt-serif-cyrillic-400-normal.woff2"):

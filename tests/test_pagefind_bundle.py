@@ -29,8 +29,15 @@ from diplo_edition.search.pagefind_bundle import (
     pack,
     unpack,
     verify_bundle,
+    write_bundle,
 )
-from diplo_edition.search.pagefind_index import _index, _run, write_pagefind
+from diplo_edition.search.pagefind_index import IndexPiece, _index, _run, index_bundles, languages_of
+from diplo_edition.search.shards import bundles_of
+
+
+def seed_bundle() -> Path:
+    [bundle] = bundles_of(real_site())  # the seed's four documents are one shard
+    return bundle
 
 
 def _files(bundle: Path) -> dict[str, bytes]:
@@ -65,7 +72,7 @@ def _shuffled(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_the_written_bundle_is_the_normal_form_of_any_order_pagefind_writes():
-    written = _files(real_site() / "pagefind")
+    written = _files(seed_bundle())
     shuffled = _shuffled(written)
     assert shuffled != written
     # The filters that have several values were put in another order, and the languages too.
@@ -82,7 +89,7 @@ def test_the_written_bundle_is_the_normal_form_of_any_order_pagefind_writes():
 def test_names_are_pagefind_s_own_hashes_of_the_content():
     """Where Pagefind's order cannot vary, it names the file as normalise does: a filter of one value, the
     word index chunks and the meta file (its CBOR read and written again unchanged)."""
-    _, files = _run(_index(real_site().resolve(), []))
+    [(_, files)] = _run(_index(real_site().resolve(), [IndexPiece("documents/**/index.html", [], {})]))
     checked = 0
     for name, data in files.items():
         folder, _, stem = name.rpartition("/")
@@ -107,7 +114,7 @@ def test_full_hash_spells_each_byte_without_its_leading_zero():
 @pytest.fixture
 def bundle(tmp_path) -> Path:
     copy = tmp_path / "pagefind"
-    shutil.copytree(real_site() / "pagefind", copy)
+    shutil.copytree(seed_bundle(), copy)
     verify_bundle(copy)
     return copy
 
@@ -147,7 +154,7 @@ def test_a_damaged_entry_meta_or_wasm_file_is_caught(bundle):
     meta.unlink()
     with pytest.raises(DamagedBundle, match=f"lacks {re.escape(str(meta))}"):
         verify_bundle(bundle)
-    shutil.copytree(real_site() / "pagefind", bundle, dirs_exist_ok=True)
+    shutil.copytree(seed_bundle(), bundle, dirs_exist_ok=True)
     (bundle / "wasm.ru.pagefind").write_bytes(b"")
     with pytest.raises(DamagedBundle, match="wasm.ru.pagefind is damaged"):
         verify_bundle(bundle)
@@ -170,13 +177,21 @@ def _unpackable_records(count: int) -> list[dict]:
              "content": words()} for n in range(count)]
 
 
+def _write_records(site: Path, records: list[dict]) -> dict[str, bytes]:
+    """A bundle of records alone, written into site/pagefind as the build writes a shard's."""
+    [(_, files)] = index_bundles(site, [IndexPiece(None, records, {})])
+    write_bundle(site / "pagefind", files)
+    return files
+
+
 def test_an_index_larger_than_one_answer_of_pagefind_s_wrapper_is_taken_whole(tmp_path):
     """Pagefind's Python wrapper reads an answer of at most 2 MiB, and get_files is one answer: about
     1.2 MB of index files, base64 twice. Eight records of words that do not compress make more."""
     records = _unpackable_records(8)
-    report = write_pagefind(tmp_path, records, {})
-    assert report.records == 8 and report.languages == {"en": 8}
-    assert report.bytes > 2**21 * 9 // 16  # the answer, base64 twice, was over 2 MiB
+    files = _write_records(tmp_path, records)
+    assert languages_of(files) == {"en": 8}
+    # The answer, base64 twice, was over 2 MiB.
+    assert sum(len(data) for data in files.values()) > 2**21 * 9 // 16
     verify_bundle(tmp_path / "pagefind")
     contents = set()
     for path in (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment"):
@@ -187,7 +202,7 @@ def test_an_index_larger_than_one_answer_of_pagefind_s_wrapper_is_taken_whole(tm
 def test_a_disk_that_fills_while_the_index_is_written_raises_enospc_and_leaves_no_temporary(tmp_path):
     with small_disk(tmp_path / "disk", "300k") as disk:
         with pytest.raises(OSError) as raised:
-            write_pagefind(disk, _unpackable_records(8), {})
+            _write_records(disk, _unpackable_records(8))
         assert raised.value.errno == errno.ENOSPC
         assert [p.name for p in disk.rglob("*.tmp-*")] == []
 
@@ -213,7 +228,7 @@ def test_pagefind_killed_while_it_indexes_is_said_not_waited_for(tmp_path):
     a question was on its way to it or while its answer was owed."""
     for moment in (0.0, 0.3):
         with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = pool.submit(write_pagefind, tmp_path, _unpackable_records(12), {})
+            indexing = pool.submit(_write_records, tmp_path, _unpackable_records(12))
             service = _pagefind_child()
             time.sleep(moment)
             os.kill(service, signal.SIGKILL)

@@ -30,6 +30,7 @@ from diplo_edition.search import add_quote_command, run_quote
 from diplo_edition.search.normalize import normalize, normalize_marked
 from diplo_edition.search.pagefind_index import UNUSED_BUNDLE_FILES
 from diplo_edition.search.quotes import decode, encode, find_quote, load_quotes
+from diplo_edition.search.shards import bundles_of
 
 DOCUMENTS = {THESIS, URUMQI, CONVENTION, TEXTBOOK}
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -37,7 +38,7 @@ T = "{http://www.tei-c.org/ns/1.0}"
 
 def fragments(site) -> dict[str, dict]:
     out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("shard-*/fragment/*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         fragment = json.loads(data[len(b"pagefind_dcd"):])
@@ -49,14 +50,18 @@ def fragments(site) -> dict[str, dict]:
 
 def test_the_index_is_written_with_a_russian_and_an_english_index():
     site = searched_site()
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    # The seed's four documents are one shard (search_shard_size 50).
+    [shard] = json.loads((site / "pagefind" / "shards.json").read_text())["shards"]
+    assert re.fullmatch(r"shard-00-[0-9a-f]{10}/", shard["path"]) and shard["languages"] == {"en": 2, "ru": 4}
+    [bundle] = bundles_of(site)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert entry["languages"]["ru"]["page_count"] == 4  # the document pages, and nothing else
     assert entry["languages"]["en"]["page_count"] == 2  # the English abstracts of the two articles
-    assert (site / "pagefind" / "pagefind.js").exists()
-    assert (site / "pagefind" / "wasm.ru.pagefind").exists()
-    assert (site / "pagefind" / "wasm.en.pagefind").exists()
+    assert (bundle / "pagefind.js").exists()
+    assert (bundle / "wasm.ru.pagefind").exists()
+    assert (bundle / "wasm.en.pagefind").exists()
     for name in UNUSED_BUNDLE_FILES:
-        assert not (site / "pagefind" / name).exists()
+        assert not (bundle / name).exists()
     urls = set(fragments(site))
     assert urls == {f"/documents/{d}/index.html" for d in DOCUMENTS} | {
         f"/documents/{URUMQI}/index.html#abstract-en", f"/documents/{CONVENTION}/index.html#abstract-en"}
@@ -111,7 +116,7 @@ def test_the_search_page_lists_the_documents_for_readers_without_javascript():
 
 def test_the_build_writes_the_search_index():
     site = real_site()
-    assert (site / "pagefind" / "pagefind-entry.json").exists()
+    assert (site / "pagefind" / "shards.json").exists()
     assert (site / "search" / "quotes" / "index.js").exists()
 
 

@@ -159,7 +159,7 @@ def test_a_build_writes_nothing_but_its_output_and_cache(tmp_path, capsys, monke
     assert list(elsewhere.iterdir()) == []
     assert sorted(p.name for p in project.iterdir()) == sorted(
         [CACHE_DIR, "build", "editions", "sources", "templates"])
-    assert (project / "build" / "pagefind" / "pagefind-entry.json").exists()
+    assert (project / "build" / "pagefind" / "shards.json").exists()
 
 
 def test_build_prints_progress_lines_and_a_summary(tmp_path, capsys):

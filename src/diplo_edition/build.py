@@ -56,6 +56,7 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     timings: dict[str, float] = field(default_factory=dict)  # build stage -> wall seconds
     up_to_date: bool = False  # nothing changed since the last build into out: it was left as it was
+    search: SearchReport | None = None  # what the search stage wrote (and how many shards it re-indexed)
 
 
 def _process_all(
@@ -279,11 +280,14 @@ def build(
     executor: str = "local",
     scheduler: str | None = None,
     use_cache: bool = True,
+    search_later: bool = False,
 ) -> BuildResult:
     """Build the edition (or the documents in only) into out, replacing it only when all went well.
 
     With strict, warnings are errors: the build fails on any and out is left as it was. When nothing
     changed since the last build into out (inputs, code, options, and out itself) it is left as it was.
+    With search_later (``serve``), the full-text index of out is carried over, marked as behind the
+    pages, and ``result.search.pending`` writes the new one once the site is published.
     """
     progress = progress or Progress(len(STAGES))
     project_root = Path(project_root).resolve()
@@ -306,9 +310,12 @@ def build(
     # The search index is written by Pagefind's own process from the document pages, while this one
     # renders the index pages.
     search: list[Future[SearchReport]] = []
+    page_cache = project_root / CACHE_DIR if use_cache else None
 
     def index_documents(rendered: list[RenderedDocument]) -> None:
-        search.append(start_index_site(staging, [r.extra for r in rendered]))
+        search.append(start_index_site(staging, [r.extra for r in rendered],
+                                       shard_size=edition.collection.search_shard_size, cache_dir=page_cache,
+                                       previous=out if search_later else None))
 
     try:
         tei_dir = staging / "tei"
@@ -324,7 +331,6 @@ def build(
         progress.stage(STAGES[2], 1)
         (tei_dir / REGISTERS_FILE).write_bytes(registers_tei)
         # The website, rendered from the TEI just written.
-        page_cache = project_root / CACHE_DIR if use_cache else None
         site = _render(
             staging, edition, [r.id for r in results], registers_tei, project_root, page_cache,
             jobs or os.cpu_count() or 1, index_documents,
@@ -362,11 +368,12 @@ def build(
         after_rendering = timings["rendering"] + timings["search index, after the rendering"]
         timings["writing"] = time.perf_counter() - started - after_rendering
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-        if use_cache:
+        if use_cache and searched.pending is None:  # a site whose index is behind is not finished
             record_build(project_root, inputs, out, warnings)
     except KeyboardInterrupt as exc:
         exc.site_replaced = True  # type: ignore[attr-defined]
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)  # the removal the interrupt cut short
         raise
-    return BuildResult(out, results, warnings, timings)  # the TEI is in out/tei/, not in the results
+    # The TEI is in out/tei/, not in the results.
+    return BuildResult(out, results, warnings, timings, search=searched)

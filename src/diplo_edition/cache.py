@@ -35,6 +35,7 @@ T = TypeVar("T")
 NOT_IN_KEYS = {
     (Collection, "introduction"): "shown on the home page only, which is rendered at every build",
     (Collection, "about"): "shown on the about page only, which is rendered at every build",
+    (Collection, "search_shard_size"): "read by the search index only, whose shards have keys of their own",
 }
 # Fields naming a file that is read: its bytes count, not only its name.
 CONTENT_OF = {(SourceRef, "path")}

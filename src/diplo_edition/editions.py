@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config.base import Entry, Reading
-from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES
+from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES, SEARCH_SHARD_SIZE
 from .config.schema import KINDS as KINDS  # re-exported: the kinds of document
 from .config.schema import ROLES as ROLES  # re-exported: the roles of a source
 from .diagnostics import Diagnostic, InputError
@@ -116,6 +116,7 @@ class Collection:
     interface_languages: tuple[str, ...] = ()  # the site's interface languages, the default first
     licence: str | None = None  # the licence of the edition
     texts_licence: str | None = None  # the rights in the texts edited
+    search_shard_size: int = SEARCH_SHARD_SIZE  # documents per shard of the search index, about
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,12 @@ only. A watchdog observer watches sources/, editions/ and templates/; after a ch
 spell, so that saving several files makes one rebuild) the edition is rebuilt. A failed rebuild prints
 its errors and the previous site goes on being served.
 
+A rebuild publishes the pages first: the site is swapped in with the previous full-text index (marked as
+behind: the search page says that search is catching up) and the open pages reload; the new index is then
+written in a thread beside the site and brought in shard by shard, the manifest last. A change meanwhile
+stops that thread (Pagefind's process is ended) and the next build starts it again; an index that is not
+finished is never brought in.
+
 Nothing is injected into the built files: the server adds ``<script src="/__reload.js">`` to the HTML
 responses it sends, and that script polls ``/__reload`` (the number of the current build) and reloads
 the page when the number changes.
@@ -16,8 +22,10 @@ import html
 import io
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from functools import partial
@@ -179,6 +187,8 @@ class PreviewServer:
         self._httpd: _Server | None = None
         self._threads: list[threading.Thread] = []
         self._observer = None
+        self._catching_up: threading.Thread | None = None
+        self._stop_catching_up = threading.Event()
 
     @property
     def address(self) -> str:
@@ -202,7 +212,7 @@ class PreviewServer:
         stamp = time.strftime("%H:%M:%S")
         try:
             with build_lock(self.out):
-                result = build(self.root, self.out, self.jobs)
+                result = build(self.root, self.out, self.jobs, search_later=self.build_number > 0)
         except InputError as exc:
             self.last_errors = [str(d) for d in exc.diagnostics]
             for line in self.last_errors:
@@ -223,9 +233,57 @@ class PreviewServer:
             self._say(str(diagnostic))
         self.last_errors = []
         self.build_number += 1
+        pending = result.search.pending if result.search is not None else None
         self._say(f"[{stamp}] build {self.build_number}: {plural(len(result.documents), 'document')} in "
-                  f"{time.perf_counter() - started:.1f} s, {summary(result.diagnostics)}")
+                  f"{time.perf_counter() - started:.1f} s, {summary(result.diagnostics)}"
+                  + ("; the search index follows" if pending is not None else ""))
+        if pending is not None:
+            self._catch_up(pending, self.build_number)
         return True
+
+    def _catch_up(self, pending, build_number: int) -> None:
+        """Write the full-text index of the build just published beside the site, in a thread; bring it in
+        (add_index: whole shards, the manifest last) if no build came after it."""
+        from .output_folder import build_lock, staging_prefix
+        from .search.shards import OUTPUT, add_index
+
+        def work() -> None:
+            started = time.perf_counter()
+            folder = Path(tempfile.mkdtemp(prefix=staging_prefix(self.out), suffix="search",
+                                           dir=self.out.parent))
+            try:
+                pending.write(self.out, folder / OUTPUT)
+                if self._stop_catching_up.is_set() or build_number != self.build_number:
+                    return
+                with build_lock(self.out):
+                    add_index(folder / OUTPUT, self.out)
+            except UsageError as exc:  # another build holds the folder: it writes its own index
+                self._say(f"search index of build {build_number} not swapped in: {exc}")
+                return
+            except Exception as exc:
+                if not self._stop_catching_up.is_set():
+                    self._say(f"search index of build {build_number} failed: {type(exc).__name__}: {exc}")
+                return
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            self._say(f"[{time.strftime('%H:%M:%S')}] search index of build {build_number} in "
+                      f"{time.perf_counter() - started:.1f} s")
+
+        self._stop_catching_up.clear()
+        self._catching_up = threading.Thread(target=work, daemon=True, name="search-catch-up")
+        self._catching_up.start()
+
+    def _stop_catch_up(self) -> None:
+        """End the thread writing the full-text index (its Pagefind process first), and wait for it."""
+        from .search import stop_indexing
+
+        thread = self._catching_up
+        if thread is None or not thread.is_alive():
+            return
+        self._stop_catching_up.set()
+        while thread.is_alive():
+            stop_indexing()
+            thread.join(timeout=0.1)
 
     def _on_change(self, path: str) -> None:
         name = os.path.basename(path)
@@ -242,6 +300,7 @@ class PreviewServer:
                 self._changed.clear()
                 time.sleep(self.quiet_spell)
             if not self._stopping.is_set():
+                self._stop_catch_up()
                 self.build_once()
 
     def _watch(self) -> None:
@@ -296,6 +355,7 @@ class PreviewServer:
             self._httpd.server_close()
         for thread in self._threads:  # a rebuild under way is cut short: the next build clears what it left
             thread.join(timeout=STOP_SECONDS)
+        self._stop_catch_up()
 
 
 def serve(root: Path, out: Path, port: int = 8000, *, jobs: int | None = None) -> int:

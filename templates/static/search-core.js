@@ -203,6 +203,17 @@
     return best;
   }
 
+  /* Pagefind matches a query word that no word of an index begins with to the longest word of that index
+     which begins the query word, however short (its find_word_extensions, "the inverse"): "concession",
+     absent from the Russian index, matched the initial "C." of a note there and outranked the English
+     hits. A hit counts for a query word only when it begins with the query word's first three letters
+     (all of a shorter word); search.js drops the others, and a result left without a hit for a word. */
+  var SHARED_START = 3;
+  function matchesTerm(token, word) {
+    var form = pagefindForm(token), term = pagefindForm(word), n = Math.min(SHARED_START, term.length);
+    return n > 0 && form.slice(0, n) === term.slice(0, n);
+  }
+
   /* ---- The offline quotation index: script files that register their data. ---- */
   var quotes = { manifest: null, docs: {}, loading: {} };
   global.diploQuotes = {
@@ -368,7 +379,7 @@
   global.DiploSearchCore = {
     normalize: normalize, normalizeMapped: normalizeMapped, quotationForms: quotationForms, encode: encode, decode: decode,
     wordKeys: wordKeys, wordKey: wordKey, phraseKey: phraseKey, stem: stem, stemRu: stemRu,
-    pagefindForm: pagefindForm, broadenRu: broadenRu, loadScript: loadScript, loadQuotes: loadQuotes,
+    pagefindForm: pagefindForm, broadenRu: broadenRu, matchesTerm: matchesTerm, loadScript: loadScript, loadQuotes: loadQuotes,
     findQuote: findQuote, pageLabel: pageLabel, markWords: markWords, markQuote: markQuote,
     quotes: quotes
   };

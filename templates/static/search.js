@@ -55,7 +55,8 @@
       quoteShort: "Введите цитату (не меньше трёх букв).",
       quoteFound: function (n) { return "Цитата найдена: " + plural(n, "место", "места", "мест") + "."; },
       quoteFailed: "Указатель цитат не загрузился.", cite: "Ссылка: ", accessed: "дата обращения",
-      unknownPage: "страница не известна"
+      unknownPage: "страница не известна",
+      catchingUp: "Поиск обновляется: последние изменения текстов появятся в результатах через несколько секунд."
     },
     en: {
       title: "Search", uiLanguage: "Page language:", fulltextTitle: "Search the texts",
@@ -84,7 +85,8 @@
       quoteShort: "Type a quotation (three letters at least).",
       quoteFound: function (n) { return "Quotation found: " + n + (n === 1 ? " place." : " places."); },
       quoteFailed: "The quotation index did not load.", cite: "Citation: ", accessed: "accessed",
-      unknownPage: "page not known"
+      unknownPage: "page not known",
+      catchingUp: "Search is catching up: the latest changes to the texts will be found in a few seconds."
     }
   };
 
@@ -188,20 +190,37 @@
     try { return module.createInstance(options); } finally { html.setAttribute("lang", saved); }
   }
 
-  function initPagefind() {
-    var entryUrl = new URL(pagefindBase + "pagefind-entry.json", document.baseURI).href;
-    return fetch(entryUrl).then(function (response) {
+  /* The index is in shards (pagefind/shards.json): per language, the first shard that has it is loaded
+     and the others are merged into it (Pagefind's mergeIndex). */
+  var manifestUrl = new URL(pagefindBase + "shards.json", document.baseURI).href;
+  function fetchManifest() {
+    return fetch(manifestUrl, { cache: "no-store" }).then(function (response) {
       if (!response.ok) { throw new Error("no index"); }
       return response.json();
-    }).then(function (entry) {
-      var languages = Object.keys(entry.languages || {}).filter(function (l) { return l !== "unknown"; }).sort();
-      return Promise.all(languages.map(function (language) {
+    });
+  }
+
+  function initPagefind() {
+    return fetchManifest().then(function (manifest) {
+      showCatchingUp(manifest.pending === true);
+      var shards = manifest.shards || [], byLanguage = {};
+      shards.forEach(function (shard) {
+        Object.keys(shard.languages || {}).forEach(function (l) {
+          if (l !== "unknown") { (byLanguage[l] = byLanguage[l] || []).push(shard.path); }
+        });
+      });
+      var options = { ranking: ranking, excerptLength: 24, baseUrl: "/" };
+      return Promise.all(Object.keys(byLanguage).sort().map(function (language) {
+        var paths = byLanguage[language].map(function (path) { return new URL(pagefindBase + path, document.baseURI).href; });
         // A module per language: Pagefind keeps one WebAssembly stemmer per module (and worker).
-        var url = new URL(pagefindBase + "pagefind.js?lang=" + encodeURIComponent(language), document.baseURI).href;
-        return import(url).then(function (module) {
+        return import(paths[0] + "pagefind.js?lang=" + encodeURIComponent(language)).then(function (module) {
           // baseUrl "/": result URLs stay relative to the site root, whatever sub-path the site is served under.
-          var api = createInstance(module, language, { ranking: ranking, excerptLength: 24, baseUrl: "/" });
-          return api.init().then(function () { return { language: language, api: api }; });
+          var api = createInstance(module, language, options);
+          return api.init().then(function () {
+            return Promise.all(paths.slice(1).map(function (path) {
+              return api.mergeIndex(path, Object.assign({ language: language }, options));
+            }));
+          }).then(function () { return { language: language, api: api }; });
         });
       }));
     }).then(function (list) {
@@ -213,10 +232,48 @@
     });
   }
 
-  /* For the measurements: null restores Pagefind's own defaults. */
+  /* While `diplo-edition serve` writes the index of a change, the manifest says "pending": the page says
+     that search is catching up, and loads the new index when it is there (asking every 2 s). */
+  var catchingUp = null, polling = false;
+  function showCatchingUp(pending) {
+    if (!pending) {
+      if (catchingUp) { catchingUp.remove(); catchingUp = null; }
+      return;
+    }
+    if (!catchingUp) {
+      catchingUp = el("p", { class: "search-catching-up", role: "status", "data-i18n": "catchingUp", text: t("catchingUp") });
+      form.parentNode.insertBefore(catchingUp, status);
+    }
+    if (polling) { return; }
+    polling = true;
+    setTimeout(function poll() {
+      fetchManifest().then(function (manifest) {
+        if (manifest.pending === true) { setTimeout(poll, 2000); return; }
+        polling = false;
+        reload();
+      }, function () { setTimeout(poll, 2000); });
+    }, 2000);
+  }
+  function loadAgain(tries) {
+    var old = instances;
+    instances = [];
+    return Promise.all(old.map(function (i) { return i.api.destroy(); })).then(initPagefind).catch(function (error) {
+      // A manifest of serve's replaced while the index was loading: load it again, a moment later.
+      if (tries <= 0) { throw error; }
+      return new Promise(function (resolve) { setTimeout(resolve, 1000); }).then(function () { return loadAgain(tries - 1); });
+    });
+  }
+  function reload() {
+    ready = loadAgain(3);
+    return ready.then(function () { if (lastResults && lastResults.query) { run(lastResults.query); } },
+      function () { say(status, t("unavailable")); });
+  }
+
+  /* For the measurements: null restores Pagefind's own defaults. The merged shards take their ranking
+     when they are merged: the instances are made again. */
   function setRanking(value) {
     ranking = value || PAGEFIND_DEFAULT;
-    return Promise.all(instances.map(function (i) { return i.api.options({ ranking: ranking }); }));
+    return reload();
   }
 
   var FILTER_ORDER = ["language", "kind", "document", "year"];
@@ -402,7 +459,13 @@
         }
         hits = hits.filter(function (v, k, a) { return a.indexOf(v) === k; }).sort(function (a, b) { return a - b; });
       } else {
-        hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+        // Only the hits that begin as a query word does (C.matchesTerm); every word needs one.
+        var words = parsed.words.map(C.broadenRu).filter(function (w) { return C.pagefindForm(w); });
+        var counts = function (l, w) { return C.matchesTerm(tokens[l] || "", w); };
+        hits = (data.locations || []).filter(function (l) {
+          return words.some(function (w) { return counts(l, w); });
+        }).sort(function (a, b) { return a - b; });
+        if (!words.every(function (w) { return hits.some(function (l) { return counts(l, w); }); })) { return null; }
       }
       if (!hits.length) { return null; }
       var groups = [], byId = {};

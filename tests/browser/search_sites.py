@@ -3,13 +3,19 @@ data, and quotations taken from its TEI that cross a page break or a footnote.""
 
 from __future__ import annotations
 
+import atexit
 import functools
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from browser.sites import real_site
 from lxml import etree
+from projects import seed_project
+
+from diplo_edition.build import build
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
@@ -22,6 +28,18 @@ TEXTBOOK = "soviet-foreign-policy-1920s"
 
 def searched_site() -> Path:
     return real_site()
+
+
+SHARD_SIZE = 1  # the seed's four documents fall into two shards of the four (the hash of their ids)
+
+
+@functools.cache
+def sharded_site() -> Path:
+    """The seed edition built with a search shard of about one document (search_shard_size: 1)."""
+    project = seed_project(Path(tempfile.mkdtemp(prefix="diplo-sharded-")), search_shard_size=SHARD_SIZE)
+    atexit.register(shutil.rmtree, project, ignore_errors=True)
+    build(project, project / "build")
+    return project / "build"
 
 
 @functools.cache

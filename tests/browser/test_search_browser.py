@@ -13,26 +13,30 @@ import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
 from browser.search_sites import (
     CONVENTION,
+    SHARD_SIZE,
     THESIS,
     URUMQI,
     crossing_quote,
     documents_mentioning,
     searched_site,
+    sharded_site,
 )
 from browser.sites import serve_under
 
 from diplo_edition.search.normalize import normalize
+from diplo_edition.search.shards import shard_count, shard_of
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
 SEARCH = "real/search/index.html"
+SHARDED = "sharded/search/index.html"  # the seed built with search_shard_size 1: several shards
 
 pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def base_url():
-    with serve_under(real=searched_site()) as url:
+    with serve_under(real=searched_site(), sharded=sharded_site()) as url:
         yield url
 
 
@@ -97,6 +101,46 @@ def test_an_inflected_russian_query_finds_every_form(open_page):
         assert {"карахан", "карахана", "карахану"} <= {re.sub(r"\W", "", m) for m in marked}, query
     assert page.locator("#search-results .sr-lang abbr").first.inner_text() == "RU"
     shot(page, "russian-inflection")
+
+
+def result_urls(page) -> list[str]:
+    return sorted(page.locator("#search-results > li.sr").evaluate_all("els => els.map(e => e.dataset.url)"))
+
+
+def test_the_merged_shards_find_what_one_index_finds(open_page):
+    """The search page loads, per language, the first shard that has it and merges the others: with the
+    documents in several shards it finds what the site of one shard finds, with the same filters."""
+    single, sharded = open_page(SEARCH), open_page(SHARDED)
+    count, shards_found = shard_count(4, SHARD_SIZE), set()
+    for query in ('"нерешенной проблемой принадлежности"', "negotiate", "конвенция", "Карахан"):
+        search_for(single, query)
+        search_for(sharded, query)
+        assert result_urls(sharded) == result_urls(single) != [], query
+        assert sharded.inner_text("#search-status") == single.inner_text("#search-status")
+        assert (sharded.locator("#search-filters").inner_text()
+                == single.locator("#search-filters").inner_text()), query
+        shards_found |= {shard_of(doc, count) for doc in result_documents(sharded)}
+    assert len(shards_found) >= 2
+    shot(sharded, "merged-shards")
+
+
+def test_single_letters_and_initials_do_not_outrank_words(open_page):
+    """Pagefind matches a query word that an index lacks to the longest word of that index which begins
+    it, however short: "concession", absent from the Russian index, matched the Latin initial "C." of a
+    note in the thesis ("- C. 119-131"), which came first. A hit must begin as the query word does."""
+    page = open_page(SEARCH)
+    for query in ("concession", "concessions", "Cxyzzy"):
+        results = search_for(page, query)
+        marked = {re.sub(r"\W", "", m).lower() for m in results.locator("mark").all_inner_texts()}
+        assert all(m.startswith("concession") for m in marked), query
+        assert THESIS not in result_documents(page), query
+    assert result_documents(page) == [] and "Ничего не найдено" in page.inner_text("#search-status")
+    results = search_for(page, "concession")
+    assert results.count() == 2 and results.first.get_attribute("data-language") == "en"
+    shot(page, "no-initials")
+    # An initial asked for is found.
+    search_for(page, "С.")
+    assert THESIS in result_documents(page)
 
 
 def test_an_english_query_finds_the_english_abstract(open_page):

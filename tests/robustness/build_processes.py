@@ -112,8 +112,9 @@ def check_whole_build(site: Path) -> set[str]:
     index = {name for name in present if name.startswith("pagefind/")}
     assert present - index == listed, f"files not listed: {sorted(present - index - listed)[:5]}, " \
                                       f"listed but missing: {sorted(listed - present)[:5]}"
-    assert "pagefind/pagefind-entry.json" in index
-    json.loads((site / "pagefind" / "pagefind-entry.json").read_bytes())
+    assert "pagefind/shards.json" in index
+    for shard in json.loads((site / "pagefind" / "shards.json").read_bytes())["shards"]:
+        json.loads((site / "pagefind" / shard["path"] / "pagefind-entry.json").read_bytes())
     tei = sorted((site / "tei").glob("*.xml"))
     assert len(tei) >= 2
     for path in tei:

@@ -34,6 +34,7 @@ NOTE_LABEL_STYLES = ("digit", "dotted", "paren", "bracket", "closing", "symbol")
 
 _DISABLE_PASSES_EXAMPLE = "[mentions, dates]"
 MAX_SOURCE_MEGABYTES = 50  # a raw file is read whole into memory; an OCR text of a book is a few MB
+SEARCH_SHARD_SIZE = 50  # documents a search shard holds, about: what one change re-indexes
 
 SERIES = Schema("a series entry (in `series:`)", "a series entry", "the series entry", (
     Slug("id", "Slug of the series; its concordance page is `<id>/`.", required=True),
@@ -73,6 +74,9 @@ COLLECTION = Schema("`editions/collection.yml`", "collection.yml", "collection.y
              example=_DISABLE_PASSES_EXAMPLE),
     PositiveInt("max_source_megabytes", "The largest raw file read, in megabytes (a file is read whole); "
                                         "a larger one is refused.", default=MAX_SOURCE_MEGABYTES),
+    PositiveInt("search_shard_size", "Documents per shard of the search index, about: a changed document "
+                                     "re-indexes its shard only; the search page loads one shard and merges "
+                                     "the others.", default=SEARCH_SHARD_SIZE),
 ))
 
 SOURCE = Schema("a source entry (in `sources:`)", "a source entry", "the source entry", (

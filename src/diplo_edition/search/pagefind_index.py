@@ -1,12 +1,14 @@
-"""The Pagefind index of the written site: ``<site>/pagefind/``, one index per language.
+"""Pagefind bundles of the written site, one per shard of documents (shards.py writes them under
+``<site>/pagefind/``), each with one index per language.
 
-- The HTML is indexed as a directory (``add_directory``; page by page costs about 0.1 s a page). Only the
-  document pages are read (``DOCUMENT_PAGES``): they alone mark their reading text with ``data-pagefind-body``
-  (templates/document.html, with the filters document, kind, language, year and the meta title,
-  author, page). Everything that is not the reading text is left out with ``EXCLUDE_SELECTORS``: the
-  page numbers in the margin, the paragraph numbers, the note markers, the visually hidden labels, the
-  notes' numbers. A note is stored once, in the list of notes, and indexed there with its id ``fnN``;
-  search.js gives a hit in it the page of its marker (``fnrefN``, an anchor though left out).
+- The HTML is indexed as a directory (``add_directory``; page by page costs about 0.1 s a page), with a
+  glob that names a shard's documents (``pages_glob``). Only the document pages are read: they alone
+  mark their reading text with ``data-pagefind-body`` (templates/document.html, with the filters document,
+  kind, language, year and the meta title, author, page). Everything that is not the reading text is left
+  out with ``EXCLUDE_SELECTORS``: the page numbers in the margin, the paragraph numbers, the note markers,
+  the visually hidden labels, the notes' numbers. A note is stored once, in the list of notes, and indexed
+  there with its id ``fnN``; search.js gives a hit in it the page of its marker (``fnrefN``, an anchor
+  though left out).
 - Each page's language comes from ``<html lang>``: Pagefind stems Russian pages with the Russian
   stemmer. An abstract in another language than its page (the English abstract of a Russian article) is
   left out of the page (``data-pagefind-ignore``) and indexed as a record of its own in its language,
@@ -18,7 +20,8 @@
   where it ends in the paragraph).
 - Pagefind's own UI bundles are not used by the site and are not written.
 - The files are taken from Pagefind's service in memory (``get_files``), put in the same order and
-  under the same names from build to build, written each whole and read back (``pagefind_bundle.py``).
+  under the same names from build to build (``pagefind_bundle.py``); one service makes the bundles of
+  all the shards that need it, one after the other.
 """
 
 from __future__ import annotations
@@ -28,19 +31,16 @@ import contextlib
 import json
 import os
 import re
-import shutil
 import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..site import urls
 from ..site.model import Division, DocumentView, Node
-from .pagefind_bundle import ENTRY, normalise, pack, unpack, verify_bundle, write_bundle
+from .pagefind_bundle import ENTRY, normalise, pack, unpack
 
-OUTPUT = "pagefind"
-DOCUMENT_PAGES = "documents/**/index.html"
 EXCLUDE_SELECTORS = (
     ".pb",  # original page numbers in the text (their ids stay as anchors)
     ".fnref",  # note markers
@@ -58,15 +58,6 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-
-
-@dataclass
-class PagefindReport:
-    pages: int = 0
-    records: int = 0  # abstracts indexed on their own
-    languages: dict[str, int] = field(default_factory=dict)  # language -> pages
-    bytes: int = 0
-    files: int = 0
 
 
 def plain_text(nodes: list) -> str:
@@ -117,14 +108,27 @@ def page_url(view: DocumentView) -> str:
     return "/" + urls.href(urls.document_path(view.id))
 
 
-async def _index(site_dir: Path, records: list[dict]) -> tuple[dict, dict[str, bytes]]:
-    """Index the document pages and the records with Pagefind's service; its answer, and the files of the
-    index by their path in the bundle."""
+Bundles = list[tuple[dict, dict[str, bytes]]]  # Pagefind's answer and the files, for each piece
+
+
+@dataclass(frozen=True)
+class IndexPiece:
+    """What one bundle of the index is made of: the document pages matched by glob (None: no page) and
+    records; texts: the anchor_texts of its document pages, by page_url."""
+
+    glob: str | None
+    records: list[dict]
+    texts: dict[str, dict[str, str]]
+
+
+async def _index(site_dir: Path, pieces: list[IndexPiece]) -> Bundles:
+    """Index each piece with one Pagefind service, one index after the other; for each, Pagefind's answer
+    and the files of its index by their path in the bundle."""
     asyncio.get_running_loop().set_exception_handler(_quiet_when_the_indexer_ended)
     service = await _launch()
     _RUNNING.add(service._backend)
     try:
-        work = asyncio.ensure_future(_index_files(service, site_dir, records))
+        work = asyncio.ensure_future(_index_pieces(service, site_dir, pieces))
         watch = asyncio.ensure_future(_service_ended(service))
         try:
             done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
@@ -202,21 +206,28 @@ async def _service_ended(service) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _index_files(service, site_dir: Path, records: list[dict]) -> tuple[dict, dict[str, bytes]]:
-    """Index the document pages and the records, and take the files of the index in memory: Pagefind
-    1.5.2's write_files answers before its files are flushed, and closing the service then cuts them
-    short (Pagefind PR #1272); get_files answers with the files themselves."""
+async def _index_pieces(service, site_dir: Path, pieces: list[IndexPiece]) -> Bundles:
+    """Index each piece, and take the files of its index in memory: Pagefind 1.5.2's write_files answers
+    before its files are flushed, and closing the service then cuts them short (Pagefind PR #1272);
+    get_files answers with the files themselves. Each index is deleted once taken: the service holds
+    one at a time."""
     from pagefind.index import IndexConfig
 
     config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS))
-    index = await service.create_index(config)
-    # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
-    # so the index can be made while they are still being rendered.
-    result = await index.add_directory(str(site_dir), glob=DOCUMENT_PAGES)
-    for record in records:
-        await index.add_custom_record(**record)
-    files = {file["path"]: file["content"] for file in await index.get_files()}
-    return result, files
+    out = []
+    for piece in pieces:
+        index = await service.create_index(config)
+        result = {"page_count": 0}
+        # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
+        # so the index can be made while they are still being rendered.
+        if piece.glob is not None:
+            result = await index.add_directory(str(site_dir), glob=piece.glob)
+        for record in piece.records:
+            await index.add_custom_record(**record)
+        files = {file["path"]: file["content"] for file in await index.get_files()}
+        await index.delete_index()
+        out.append((result, files))
+    return out
 
 
 def _run(coroutine):
@@ -283,27 +294,33 @@ def slim_fragments(files: dict[str, bytes], texts: dict[str, dict[str, str]] | N
     files.update(zip(names, slimmed, strict=True))
 
 
-def write_pagefind(site_dir: Path, records: list[dict], texts: dict[str, dict[str, str]], *,
-                   slim: bool = True) -> PagefindReport:
-    """Index the HTML written in site_dir, and the records (abstract_records), into site_dir/pagefind;
-    texts: the anchor_texts of every document page, by page_url. The files are taken from Pagefind in
-    memory, put in a stable order (pagefind_bundle.normalise), written each whole, and read back: a file
-    missing or cut short raises DamagedBundle."""
-    site_dir = Path(site_dir).resolve()
-    bundle = site_dir / OUTPUT
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    result, files = _run(_index(site_dir, records))
-    for name in UNUSED_BUNDLE_FILES:
-        files.pop(name, None)
-    files = normalise(files)
+def pages_glob(document_ids: list[str]) -> str:
+    """A glob of Pagefind's (add_directory) that matches the pages of these documents and no other."""
+    if not document_ids:
+        return "documents/{}/index.html"  # matches nothing: a folder has a name
+    if any(not re.fullmatch(r"[\w.-]+", doc_id) for doc_id in document_ids):
+        raise ValueError(f"a document id a glob cannot name: {document_ids}")
+    return urls.document_path("{" + ",".join(sorted(document_ids)) + "}")
+
+
+def index_bundles(site_dir: Path, pieces: list[IndexPiece], *,
+                  slim: bool = True) -> list[tuple[int, dict[str, bytes]]]:
+    """Index each piece of the HTML written in site_dir; for each, the number of pages Pagefind read and
+    the files of its bundle, taken from Pagefind in memory and put in a stable order
+    (pagefind_bundle.normalise), ready for write_bundle."""
+    out = []
+    for result, files in _run(_index(Path(site_dir).resolve(), pieces)) if pieces else []:
+        for name in UNUSED_BUNDLE_FILES:
+            files.pop(name, None)
+        files = normalise(files)
+        out.append((result, files))
     if slim:
-        slim_fragments(files, texts)
-    write_bundle(bundle, files)
-    verify_bundle(bundle)
+        for (_, files), piece in zip(out, pieces, strict=True):
+            slim_fragments(files, piece.texts)
+    return [(int(result.get("page_count", 0)), files) for result, files in out]
+
+
+def languages_of(files: dict[str, bytes]) -> dict[str, int]:
+    """The languages of a bundle and the number of pages of each."""
     entry = json.loads(files[ENTRY])
-    return PagefindReport(
-        pages=int(result.get("page_count", 0)), records=len(records),
-        languages={lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()},
-        bytes=sum(len(data) for data in files.values()), files=len(files),
-    )
+    return {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
