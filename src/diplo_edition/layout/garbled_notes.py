@@ -9,10 +9,8 @@ lines open with such a label; a note opens at a label, at a group's first line, 
 short line that ends a sentence. On a page of two columns the OCR may set the notes of the first column in
 the middle of the page, between the sentence they interrupt and its end (in lower case): those are the
 page's first notes, read before its foot's. The page's garbled markers are the candidates in its running
-text. When
-the candidates and the notes are as many, note k is linked to candidate k, decided by order only (and
-warned at its raw line); when they are not, the page is left as the footnotes pass read it.
-"""
+text. When the candidates and the notes are as many, note k is linked to candidate k, by order only (warned
+at its raw line); when they are not, the page is left as the footnotes pass read it."""
 
 from __future__ import annotations
 
@@ -180,11 +178,9 @@ def _column_note_group(lines: list[Line], group: list[int], taken: frozenset[int
 def _quote_closes(text: str, start: int, mark: str) -> bool:
     """Does a quote mark close a quotation opened before it on the line?"""
     before = text[:start]
-    if mark == '"':
-        return before.count('"') % 2 == 1
     if mark in "”’":
         return before.count("“") + before.count("‘") > before.count("”") + before.count("’")
-    return False
+    return mark == '"' and before.count('"') % 2 == 1
 
 
 def marker_candidates(text: str) -> list[tuple[int, int, bool]]:

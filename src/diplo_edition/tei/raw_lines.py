@@ -12,8 +12,7 @@ neighbours: a line is first looked for right where the line before it was found;
 line stands in the text when it runs into the next line's letters there (a heading's number), is a label
 when the next line begins a note, and otherwise claims a note's label only when no line sure of its note
 has (each note prints its label once). A marker is the label as printed, as the OCR garbled it ("!0" for
-10, "З" for 3), or glued to a year ("19255").
-"""
+10, "З" for 3), or glued to a year ("19255")."""
 
 from __future__ import annotations
 
