@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from ..slugs import slug
 from .indexes_common import PAGE_SIZE, Section, locus_key, split_into_pages
@@ -63,8 +64,14 @@ def after_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
     words: "издан", "вышедш", "published"), then at most one short word ("в", "in"), then the date."""
     if not words:
         return False
+    return _publication_words(words).search(date.snippet.before) is not None
+
+
+@cache
+def _publication_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of after_publication_word, made once per edition (it is asked for every date)."""
     pattern = rf"(?:^|\W)(?:{'|'.join(re.escape(w) for w in words)})\w*\W+(?:\w{{1,3}}\W+)?$"
-    return re.search(pattern, date.snippet.before, re.IGNORECASE) is not None
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _years(dates: list[DateMention], doc_order: dict[str, int]) -> tuple[Section, ...]:
