@@ -4,8 +4,10 @@ built sites: helpers shared by the test modules."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,3 +129,12 @@ def note_body(lines: list[Line], note) -> str:
     """A note's text as printed, its label left out, its lines joined by spaces."""
     first = lines[note.label_line].text[note.text_start :]
     return " ".join([first.strip(), *(lines[j].stripped for j in note.lines[1:])]).strip()
+
+
+def bench_module(name: str):
+    """A module of bench/ (a folder of scripts, not a package), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module

@@ -3,12 +3,11 @@ with every footnote linked, every page found and the letters balanced."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from projects import bench_module
 
 from diplo_edition.build import process_edition
 from diplo_edition.diagnostics import Severity
@@ -17,16 +16,7 @@ from diplo_edition.tei.balance import letter_balance
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = 3
 
-
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-generator = _load_generator()
+generator = bench_module("generate")
 
 
 def _files(root: Path) -> dict[str, bytes]:

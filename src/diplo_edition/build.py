@@ -63,11 +63,12 @@ def _process_all(
     edition: Edition, state: SharedState, run, progress: Progress, tei_dir: Path | None
 ) -> list[DocumentResult]:
     def written(result: DocumentResult) -> DocumentResult:
-        """With a tei_dir, the TEI is written there at once and not kept: memory stays bounded."""
+        """With a tei_dir, the TEI is written there at once and not kept, nor the hyphen decisions (the
+        cache has them): memory stays bounded."""
         if tei_dir is None:
             return result
         (tei_dir / f"{result.id}.xml").write_bytes(result.tei)
-        return replace(result, tei=b"")
+        return replace(result, tei=b"", hyphen_decisions=[])
 
     docs = list(edition.documents)
     progress.stage(STAGES[1], len(docs))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..morphology import morph_analyzer
 from ..registers import RegisterEntry, Registers
 from .spans import Span
+from .word_trie import trie_alternation
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 TAG_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
@@ -187,7 +188,8 @@ def matcher_of_forms(entry_of_form: dict[str, RegisterEntry]) -> MentionMatcher 
     """The matcher of a table of forms (form -> entry, in the order the forms were found), or None."""
     if not entry_of_form:
         return None
-    longest_first = sorted(entry_of_form, key=len, reverse=True)
-    alternatives = "|".join(re.escape(form).replace(r"\ ", r"[\s\u00a0]+") for form in longest_first)
+    # One tree of every form: the longest form that matches wins.
+    alternatives = trie_alternation(entry_of_form, space=r"[\s\u00a0]+")
     pattern = re.compile(rf"(?<![\w-])(?P<initials>{INITIALS})?(?P<name>{alternatives})(?![\w-])")
     return MentionMatcher(pattern, entry_of_form)
+

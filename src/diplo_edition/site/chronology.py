@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from ..slugs import slug
 from .indexes_common import PAGE_SIZE, Section, locus_key, split_into_pages
@@ -72,8 +73,19 @@ def after_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
     words: "издан", "вышедш", "published"), then at most one short word ("в", "in"), then the date."""
     if not words:
         return False
-    pattern = rf"(?:^|\W)(?:{_publication_words(words)})\W+(?:\w{{1,3}}\W+)?$"
-    return re.search(pattern, date.snippet.before, re.IGNORECASE) is not None
+    return _after_pattern(words).search(date.snippet.before) is not None
+
+
+@cache
+def _after_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of after_publication_word, made once per edition (it is asked for every date)."""
+    return re.compile(rf"(?:^|\W)(?:{_publication_words(words)})\W+(?:\w{{1,3}}\W+)?$", re.IGNORECASE)
+
+
+@cache
+def _before_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of before_publication_word, made once per edition."""
+    return re.compile(rf"^\W*(?:\w{{1,4}}\W+)?(?:{_publication_words(words)})(?:\W|$)", re.IGNORECASE)
 
 
 def before_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
@@ -81,8 +93,7 @@ def before_publication_word(date: Locus, words: tuple[str, ...]) -> bool:
     "was"), then one of words ("в 1947 г. появился труд", "в 1961 г. была издана книга")."""
     if not words:
         return False
-    pattern = rf"^\W*(?:\w{{1,4}}\W+)?(?:{_publication_words(words)})(?:\W|$)"
-    return re.match(pattern, date.snippet.after, re.IGNORECASE) is not None
+    return _before_pattern(words).match(date.snippet.after) is not None
 
 
 def a_year(date: DateMention) -> bool:

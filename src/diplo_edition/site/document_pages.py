@@ -23,6 +23,7 @@ from . import urls
 from .document import read_document
 from .downloads import cited_document, document_files
 from .environment import base_path, make_environment
+from .index_data import document_units
 from .interface import Interface, page_context
 from .model import DocumentSummary, DocumentView, Neighbours
 from .register_index import read_registers
@@ -54,6 +55,7 @@ class RenderedDocument:
     view: DocumentView  # without its text: divisions, notes and abstracts emptied
     summary: DocumentSummary
     extra: object = None
+    index_units: dict[str, str] | None = None  # what it shows in the indexes (index_data.py), with a cache
 
 
 def cache_fingerprint(job: DocumentPages) -> str:
@@ -131,7 +133,10 @@ class _Renderer:
         if interface.default:  # the downloads exist once, beside the default language's page
             files = {**files, **document_files(view, collection)}
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
-        return _PageEntry(RenderedDocument(light, summary, extra), {path: html.encode("utf-8"), **files})
+        # Only a cached build keys its index pages by these (render.py).
+        units = document_units(summary, light) if self.job.cache_dir is not None else None
+        rendered = RenderedDocument(light, summary, extra, units)
+        return _PageEntry(rendered, {path: html.encode("utf-8"), **files})
 
 
 def _render_one(renderer: _Renderer, item: DocumentItem) -> RenderedDocument:

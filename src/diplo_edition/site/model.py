@@ -31,14 +31,14 @@ class Page:
     inferred: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snippet:
     before: str
     match: str
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Locus:
     """Where something stands in a document: a paragraph (p12), a note (fn3), a heading, an abstract."""
 
@@ -58,7 +58,7 @@ class Locus:
         return f"documents/{self.doc_id}/index.html#{self.anchor}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     kind: str  # person | place | org
     entry_id: str
@@ -66,7 +66,7 @@ class Mention:
     locus: Locus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     start: str  # ISO, for sorting
     end: str
@@ -105,7 +105,7 @@ class ReferenceCitation:
     locus: Locus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesCitation:
     """A citation of a printed series of the edition's table (the DVP, …) by volume and page."""
 
@@ -123,7 +123,7 @@ class SeriesCitation:
         return f"с. {self.pages}" if self.pages and self.pages != self.page else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkCitation:
     key: str  # normalised work key
     anchor: str  # anchor on works-cited/index.html

@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import Cache, content_key
+from ..cache import Cache
 from ..config.theme import static_files, theme_folders
-from ..datacodec import CodecError
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
 from ..languages import detect_language, has_pack, pack
@@ -25,6 +24,17 @@ from .document_pages import DocumentPages, Extra, RenderedDocument, cache_finger
 from .downloads import FORMATS, edition_download, write_edition_files
 from .edition_facts import VERSION, data_date, document_sources
 from .environment import base_path, make_environment
+from .index_data import (
+    ARCHIVAL,
+    DATES,
+    MENTIONS,
+    REFERENCE_CITATIONS,
+    REFERENCE_LIST,
+    SERIES,
+    WORKS,
+    IndexData,
+    PageData,
+)
 from .indexes import Indexes, gather
 from .indexes_common import PAGE_SIZE
 from .interface import Interface, interfaces, page_context
@@ -50,7 +60,7 @@ class _Page:
     template: str
     context: dict
     in_sitemap: bool = True
-    cached: bool = False  # a large page of index data: cached by that data
+    data: PageData | None = None  # a large page of index data: cached by that data (index_data.py)
 
 
 def templates_dir_of(collection: Collection) -> Path:
@@ -119,15 +129,18 @@ def _plan(
                 urls.register_path(kind),
                 "register.html",
                 {"kind": kind, "register": register, "present": registers.present},
-                cached=True,
+                data=PageData((kind, registers.present, tuple(e.entry for e in register.entries)),
+                              tuple(MENTIONS + e.entry.id for e in register.entries)),
             )
         )
         for entry in register.entries:
-            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, cached=True))
+            # An entry's pages show its mentions, nothing else of the documents.
+            data = PageData((kind, entry.entry), (MENTIONS + entry.entry.id,))
+            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, data=data))
             pages += [_Page(part.path, "entry-document.html", {
                 "kind": kind, "entry": entry.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
                 "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
-            }, cached=True) for hits in entry.documents for part in hits.parts]
+            }, data=data) for hits in entry.documents for part in hits.parts]
     pages += [
         _Page(
             urls.ARCHIVES,
@@ -138,15 +151,18 @@ def _plan(
                 "count": indexes.archival_count,
                 "sources": indexes.reference_sources,
             },
-            cached=True,
+            data=PageData((), (ARCHIVAL, REFERENCE_CITATIONS)),
         ),
-        *(_Page(urls.series_path(c.series.id), "series.html", {"concordance": c}, cached=True)
+        *(_Page(urls.series_path(c.series.id), "series.html", {"concordance": c},
+                data=PageData(c.series, (SERIES + c.series.id,)))
           for c in indexes.concordances),
         _Page(urls.CHRONOLOGY, "chronology.html", {"chronology": indexes.chronology, "page_size": PAGE_SIZE},
-              cached=True),
-        *(_Page(part.path, "chronology-part.html", {
-            "part": part, "parts": tuple((p.path, p.heading, p.decade) for p in indexes.chronology.pages),
-        }, cached=True) for part in indexes.chronology.pages),
+              data=PageData((), (DATES,))),
+        # A part shows its years, and the list of every part (which the counts of all years decide).
+        *(_Page(part.path, "chronology-part.html", {"part": part, "parts": parts}, data=PageData(
+            (parts, part.heading, part.decade), tuple(DATES + y.heading for y in part.years)))
+          for parts in [tuple((p.path, p.heading, p.decade) for p in indexes.chronology.pages)]
+          for part in indexes.chronology.pages),
         _Page(
             urls.WORKS,
             "works.html",
@@ -155,7 +171,7 @@ def _plan(
                 "count": indexes.work_count,
                 "documents": [v for v in views if v.references],
             },
-            cached=True,
+            data=PageData((), (WORKS, REFERENCE_LIST)),
         ),
         _Page(
             urls.ABOUT,
@@ -182,21 +198,19 @@ def _plan(
 
 
 class _IndexPages:
-    """Index pages rendered by earlier builds, by their template and everything in their context: when one
+    """Index pages rendered by earlier builds, by their template, path and data (index_data.py): when one
     document changes, the register entries and indexes it does not touch are taken from the cache, not
     rendered."""
 
-    def __init__(self, cache_dir: Path | None, job: DocumentPages):
+    def __init__(self, cache_dir: Path | None, job: DocumentPages, rendered: list[RenderedDocument]):
         self.pages = Cache(cache_dir).namespace("index-pages", bytes) if cache_dir is not None else None
         self.common = cache_fingerprint(job) if cache_dir is not None else ""
+        self.data = IndexData([(r.view.id, r.index_units or {}) for r in rendered])
 
-    def key(self, template: str, context: dict) -> str | None:
-        if self.pages is None:
+    def key(self, page: _Page) -> str | None:
+        if self.pages is None or page.data is None:
             return None
-        try:
-            return content_key(self.common, template, context)
-        except (CodecError, RecursionError):
-            return None  # something in it that has no stable form: render it
+        return self.data.key(self.common, page.template, page.path, page.data)
 
     def load(self, key: str | None) -> bytes | None:
         return self.pages.load(key) if self.pages is not None and key is not None else None
@@ -224,12 +238,12 @@ def _write(target: Path, html: Iterator[str]) -> None:
 
 
 def _write_pages(out_dir: Path, collection: Collection, interface: Interface, theme: tuple[Path, ...],
-                 job: DocumentPages, report: SiteReport, pages: list[_Page],
-                 documents: list[str]) -> list[str]:
+                 job: DocumentPages, rendered: list[RenderedDocument], report: SiteReport,
+                 pages: list[_Page], documents: list[str]) -> list[str]:
     """Write one language's index pages; the addresses of its pages for the sitemap (the home page, the
     documents, then the indexes)."""
     env = make_environment(theme, interface.lang)
-    page_store = _IndexPages(job.cache_dir, job)
+    page_store = _IndexPages(job.cache_dir, job, rendered)
     report.pages += [interface.path(path) for path in documents]
     located: list[str] = []
     for page in pages:
@@ -244,7 +258,7 @@ def _write_pages(out_dir: Path, collection: Collection, interface: Interface, th
         if not page.in_sitemap:  # a page of the default language alone (404.html) has no twins
             context["twins"] = ()
         target = out_dir / interface.path(page.path)
-        key = page_store.key(page.template, context) if page.cached else None
+        key = page_store.key(page)  # the job's fingerprint names the language
         stored = page_store.load(key)
         if stored is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -306,7 +320,7 @@ def render_site(
             report.views = views
             report.extras = {r.view.id: r.extra for r in rendered}
         indexes = gather(summaries, registers, collection.series, publication_words)
-        sitemap += _write_pages(out_dir, collection, interface, theme, job, report,
+        sitemap += _write_pages(out_dir, collection, interface, theme, job, rendered, report,
                                 _plan(collection, views, indexes, registers, interface),
                                 [urls.document_path(view.id) for view in views])
     (out_dir / urls.SITEMAP).write_text(

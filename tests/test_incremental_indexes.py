@@ -1,0 +1,62 @@
+"""A change to one document of a generated corpus: the rebuild from the caches renders again only the index
+pages whose data that document changed, and writes the same site as a build without caches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from projects import bench_module, snapshot
+
+from diplo_edition.build import build
+from diplo_edition.cache import CACHE_DIR
+from diplo_edition.site import urls
+
+generator = bench_module("generate")
+ADDED = "Карахан приехал в Токио 12 мая 1925 г."
+# The folders of the index pages: registers, archives, the seed's series (DVP), chronology, works cited.
+INDEXES = {*urls.REGISTER_DIRS.values(), "archives", "dvp", "chronology", "works-cited"}
+
+
+def _index_pages(project: Path) -> set[str]:
+    """The index pages in the cache: one entry per page rendered by a build so far."""
+    return {path.name for path in (project / CACHE_DIR / "index-pages").iterdir()}
+
+
+def _rebuild(project: Path, out: Path) -> tuple[dict[str, bytes], list[str], int]:
+    """The site rebuilt from the caches (the same as without them), the index pages that differ from the
+    build before, and how many index pages it rendered."""
+    before, rendered_before = snapshot(out), _index_pages(project)
+    cached = snapshot(build(project, out, jobs=2).out)
+    fresh = snapshot(build(project, out.with_name("fresh"), jobs=2, use_cache=False).out)
+    assert cached.keys() == fresh.keys()
+    assert [path for path in cached if cached[path] != fresh[path]] == []
+    touched = [path for path in before if path.removeprefix("en/").split("/")[0] in INDEXES
+               and before[path] != cached.get(path)]
+    return cached, touched, len(_index_pages(project) - rendered_before)
+
+
+def test_one_changed_document_renders_only_the_index_pages_it_changed(tmp_path):
+    project, out = tmp_path / "project", tmp_path / "site"
+    generator.generate(project, 6, seed=5, kb=25)
+    build(project, out, jobs=2)
+    changed = sorted((project / "sources").iterdir())[2]
+    text = changed.read_text(encoding="utf-8")
+
+    # A line at the end (it joins the last reference of the notes): works cited changes, and only it (in
+    # each interface language).
+    changed.write_text(f"{text}\n{ADDED}\n", encoding="utf-8")
+    _, touched, rendered = _rebuild(project, out)
+    assert sorted(touched) == ["en/works-cited/index.html", "works-cited/index.html"]
+    assert rendered == 2
+
+    # A paragraph near the start: every later paragraph of the document is numbered anew, so each index
+    # page that shows a place in it changes. Those are rendered again, with at most the three registers and
+    # the chronology's table beside them in each language (they count the mentions and dates: their data
+    # changed, not their text); the index pages of the other documents are reused.
+    first_break = text.index("\n\n") + 2
+    changed.write_text(f"{text[:first_break]}{ADDED}\n\n{text[first_break:]}", encoding="utf-8")
+    site, touched, rendered = _rebuild(project, out)
+    karakhan = [path for path in site if path.startswith("persons/karakhan/")]
+    assert any("приехал в Токио" in site[path].decode("utf-8") for path in karakhan)
+    assert len(touched) >= 10
+    assert len(touched) <= rendered <= len(touched) + 8
