@@ -36,12 +36,15 @@ def measure(project: Path, out: Path, workers: int) -> dict:
         result = build(project, out, workers, executor="dask", scheduler=cluster.scheduler_address,
                        use_cache=False)
         wall = time.perf_counter() - started
+        # The children ended and waited for so far: the page workers and Pagefind's indexer, not the Dask
+        # workers, which are still running (they would count once the cluster closes).
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         used = client.run(_usage)
     stages: dict[str, float] = {}
     for document in result.documents:
         for name, seconds in document.report.timings.items():
             stages[name] = stages.get(name, 0.0) + seconds
-    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "documents": len(result.documents),
         "workers": workers,

@@ -13,6 +13,9 @@ from diplo_edition.editions import load_edition
 from diplo_edition.pipeline import process_document
 from diplo_edition.registers import load_registers
 
+# The browser tests' module-wide Chromium (tests/browser/chromium.py).
+pytest_plugins = ["browser.chromium"]
+
 ROOT = Path(__file__).resolve().parents[1]
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

@@ -31,7 +31,14 @@ from diplo_edition.search.pagefind_bundle import (
     verify_bundle,
     write_bundle,
 )
-from diplo_edition.search.pagefind_index import IndexPiece, _index, _run, index_bundles, languages_of
+from diplo_edition.search.pagefind_index import (
+    IndexPiece,
+    _index,
+    _run,
+    index_bundles,
+    languages_of,
+    pages_glob,
+)
 from diplo_edition.search.shards import bundles_of
 
 
@@ -179,7 +186,7 @@ def _unpackable_records(count: int) -> list[dict]:
 
 def _write_records(site: Path, records: list[dict]) -> dict[str, bytes]:
     """A bundle of records alone, written into site/pagefind as the build writes a shard's."""
-    [(_, files)] = index_bundles(site, [IndexPiece(None, records, {})])
+    [(_, files)] = index_bundles(site, [IndexPiece(pages_glob([]), records, {})])
     write_bundle(site / "pagefind", files)
     return files
 

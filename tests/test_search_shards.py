@@ -18,10 +18,21 @@ def test_a_document_keeps_its_shard_while_the_count_stays():
     ids = [f"doc-{n:03d}" for n in range(100)]
     shards = shard_count(len(ids), 50)
     assert shards == 2 and shard_count(101, 50) == 3 and shard_count(0, 50) == 1
-    assert [shard_of(i, shards) for i in ids] == [shard_of(i, shards) for i in reversed(ids)][::-1]
-    grouped = group([SimpleNamespace(document_id=i) for i in ids], 50)
+    documents = [SimpleNamespace(document_id=i) for i in ids]
+    grouped = group(documents, 50)
     sizes = sorted(len(members) for members in grouped.values())
     assert sum(sizes) == 100 and sizes[0] >= 35  # about 50 each: a hash spreads them
+    for members in grouped.values():  # each shard's documents in the order given
+        assert [d.document_id for d in members] == sorted(d.document_id for d in members)
+
+    def shard_by_id(grouped):
+        return {d.document_id: number for number, members in grouped.items() for d in members}
+
+    every = shard_by_id(grouped)
+    # Fewer documents, still two shards, or the same in another order: each stays in its shard.
+    assert shard_count(60, 50) == shards
+    assert shard_by_id(group(documents[:60], 50)) == {i: every[i] for i in ids[:60]}
+    assert shard_by_id(group(documents[::-1], 50)) == every
 
 
 def test_the_shards_are_listed_with_their_languages():

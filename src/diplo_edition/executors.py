@@ -46,8 +46,6 @@ class DocumentCache:
 
     def __init__(self, project_root: Path):
         self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry)
-        # Today's decisions, asked once per hyphen (the documents of a corpus share many) and dehyphenator.
-        self._decided: tuple[Dehyphenator | None, dict[tuple[str, str, str], bool]] = (None, {})
 
     def load(
         self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_fingerprint: str
@@ -57,15 +55,9 @@ class DocumentCache:
             return None
         if entry.lexicon == lexicon_fingerprint:
             return entry.result  # the same corpus: the same decisions
-        today = dehyphenator()
-        if self._decided[0] is not today:
-            self._decided = (today, {})
-        kept = self._decided[1]
+        today = dehyphenator()  # remembers its decisions: the documents of a corpus share many hyphens
         for decision in entry.result.hyphen_decisions:
-            hyphen = (decision.left, decision.right, decision.lang)
-            if hyphen not in kept:
-                kept[hyphen] = today.decide(*hyphen).keep
-            if kept[hyphen] != decision.keep:
+            if today.decide(decision.left, decision.right, decision.lang).keep != decision.keep:
                 return None
         return entry.result
 

@@ -253,7 +253,7 @@ class PreviewServer:
                                            dir=self.out.parent))
             try:
                 pending.write(self.out, folder / OUTPUT)
-                if self._stop_catching_up.is_set() or build_number != self.build_number:
+                if self._stop_catching_up.is_set():  # set before any later build starts (_rebuild_loop)
                     return
                 with build_lock(self.out):
                     add_index(folder / OUTPUT, self.out)

@@ -138,8 +138,6 @@
       if (!node.hasAttribute("data-page-words")) { node.setAttribute("data-page-words", node.innerHTML); }
       if (ui === pageWords.lang) { node.innerHTML = node.getAttribute("data-page-words"); } else { setWords(node, t(node.getAttribute("data-i18n"))); }
     }
-    var hidden = app.querySelectorAll("[data-i18n-hide]");
-    for (var j = 0; j < hidden.length; j++) { hidden[j].hidden = ui === "en"; }
     var buttons = app.querySelectorAll("[data-ui-lang]");
     for (var k = 0; k < buttons.length; k++) {
       buttons[k].setAttribute("aria-pressed", String(buttons[k].getAttribute("data-ui-lang") === ui));

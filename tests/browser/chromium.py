@@ -30,3 +30,11 @@ def launched(sync_api) -> Iterator:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The one Chromium of a browser test module (registered for all tests by tests/conftest.py)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with launched(sync_api) as chromium:
+        yield chromium

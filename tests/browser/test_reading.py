@@ -12,7 +12,7 @@ import datetime
 import re
 
 import pytest
-from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
+from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
 from browser.sites import fixture_site, real_site, serve_under
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
@@ -31,12 +31,6 @@ def base_url():
     """Both sites served from one folder: /real/ and /fixture/."""
     with serve_under(real=real_site(), fixture=fixture_site()) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
 
 
 class Visit:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 import statistics
-import tempfile
-from pathlib import Path
 
 import pytest
-from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
-from browser.sites import real_site, serve
+from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
+from browser.sites import real_site, serve_under
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
@@ -62,16 +60,8 @@ def bundled_faces() -> list[tuple[str, str, str, str]]:
 
 @pytest.fixture(scope="module")
 def base_url():
-    with tempfile.TemporaryDirectory(prefix="diplo-comfort-served-") as folder:
-        (Path(folder) / "real").symlink_to(real_site(), target_is_directory=True)
-        with serve(Path(folder)) as url:
-            yield url + "real/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
+    with serve_under(real=real_site()) as url:
+        yield url + "real/"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, launched, needs_chromium
+from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
 from browser.search_sites import (
     CONVENTION,
     SHARD_SIZE,
@@ -38,12 +38,6 @@ pytestmark = needs_chromium
 def base_url():
     with serve_under(real=searched_site(), sharded=sharded_site()) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
 
 
 @pytest.fixture

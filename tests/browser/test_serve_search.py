@@ -29,6 +29,7 @@ from browser.search_sites import URUMQI
 from projects import seed_project
 
 from diplo_edition.search.pagefind_bundle import verify_bundle
+from diplo_edition.search.shards import bundles_of
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
@@ -181,11 +182,8 @@ def test_a_save_publishes_the_page_first_and_the_search_catches_up(tmp_path):
             context.close()
     finally:
         served.stop()
-    site = project / "build" / "pagefind"
-    for shard in served_shards(site):
-        verify_bundle(site / shard)
+    bundles = bundles_of(project / "build")
+    assert bundles  # the manifest names the shards
+    for bundle in bundles:
+        verify_bundle(bundle)
     assert not [p.name for p in project.iterdir() if ".new-" in p.name]  # nothing left beside the site
-
-
-def served_shards(folder: Path) -> list[str]:
-    return [shard["path"] for shard in json.loads((folder / "shards.json").read_text())["shards"]]

@@ -41,7 +41,6 @@ from ..languages import LanguagePack, packs
 from ..languages._patterns import DASH, year
 from .numerals import roman_value
 from .spans import Span
-from .word_trie import trie_alternation
 
 MIN_YEAR = 1700
 MAX_YEAR = 2099
@@ -215,23 +214,11 @@ _PARENTHESISED_RANGE = _Rule(
 )
 
 
-def _month_trie(pack: LanguagePack) -> str:
-    """The pack's month pattern with its names as a trie (word_trie.py), when that matches the same: names
-    of letters only, each followed by the end of a word, so that at most one of them matches at a place
-    (in lower case when the case is ignored). Otherwise the pattern as it is."""
-    names = [form for forms in pack.months for form in forms]
-    if not all(re.fullmatch(r"\w+", name) for name in names):
-        return pack.month_pattern
-    if pack.months_ignore_case:
-        return f"(?i:{trie_alternation(name.lower() for name in names)})" + r"(?!\w)"
-    return trie_alternation(names) + r"(?!\w)"
-
-
 def _pack_rules(pack: LanguagePack) -> list[_Rule]:
     return [
         _Rule(
             rule.priority,
-            re.compile(rule.pattern.replace(pack.month_pattern, _month_trie(pack))),
+            re.compile(rule.pattern),
             PARSERS[rule.parse],
             rule.group,
             rule.block,
@@ -250,7 +237,7 @@ def _rules() -> tuple[_Rule, ...]:
 
 @cache
 def _month_searches() -> dict[str, re.Pattern[str]]:
-    return {p.month_pattern: re.compile(_month_trie(p)) for p in packs()}
+    return {p.month_pattern: re.compile(p.month_pattern) for p in packs()}
 
 
 _DIGIT_RE = re.compile(r"\d")

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..languages import trie_alternation
 from ..morphology import morph_analyzer
 from ..registers import RegisterEntry, Registers
 from .spans import Span
-from .word_trie import trie_alternation
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 TAG_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
@@ -192,4 +192,3 @@ def matcher_of_forms(entry_of_form: dict[str, RegisterEntry]) -> MentionMatcher 
     alternatives = trie_alternation(entry_of_form, space=r"[\s\u00a0]+")
     pattern = re.compile(rf"(?<![\w-])(?P<initials>{INITIALS})?(?P<name>{alternatives})(?![\w-])")
     return MentionMatcher(pattern, entry_of_form)
-

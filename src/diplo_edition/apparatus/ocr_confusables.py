@@ -159,9 +159,7 @@ class _Reader:
         as the language's ibid (``Tam же. Л. 7006``: the shelfmark pass took it for one)."""
         word = _TOKEN_RE.match(text)
         reading = cyrillic_reading(word.group()) if word else None
-        if word is None or reading is None:
-            return [text]
-        if not any((reading + text[word.end() :]).startswith(w) for w in pack(code).ibid_words):
+        if word is None or reading is None or not _opens(reading + text[word.end() :], pack(code).ibid_words):
             return [text]
         return self._corrected(text, [(word, reading)])
 
@@ -172,7 +170,7 @@ class _Reader:
         if m is None or reading is None:
             return [text]
         self.shelfmark_reads += 1
-        return _parts(text[: m.start()], Correction(m.group(), reading, OCR_SHELFMARKS_RESP), text[m.end() :])
+        return _with_corrections(text, [(m.start(), m.end(), reading)], OCR_SHELFMARKS_RESP)
 
     def _folio(self, cited: Annotation) -> list[Inline]:
         """A folio's text with its locator word and its versos read back (``Л. 1106`` as ``Л. 11об``), its
@@ -184,33 +182,22 @@ class _Reader:
         reading = locator_reading(word.group(), "folio")
         if not _CYRILLIC_RE.search(reading or word.group()):
             return cited.content
-        first = Correction(word.group(), reading, OCR_SHELFMARKS_RESP) if reading else word.group()
-        out: list[Inline] = [first]
-        self.shelfmark_reads += reading is not None
-        pos = word.end()
-        for number in _NUMBER_RE.finditer(text, pos):
+        spans = [(word.start(), word.end(), reading)] if reading else []
+        for number in _NUMBER_RE.finditer(text, word.end()):
             verso = verso_reading(number.group())
             if verso is None:
                 continue
-            leaf, read, verso_word = verso
-            correction = Correction(read, verso_word, OCR_SHELFMARKS_RESP)
-            out.extend(_parts(text[pos : number.start()] + leaf, correction))
-            pos = number.end()
-            self.shelfmark_reads += 1
+            leaf, _, verso_word = verso  # the verso as read: the number after the leaf
+            spans.append((number.start() + len(leaf), number.end(), verso_word))
             for end in ("from", "to"):
                 if cited.attrs.get(end) == number.group():
                     cited.attrs[end] = leaf + verso_word
-        return out + _parts(text[pos:])
+        self.shelfmark_reads += len(spans)
+        return _with_corrections(text, spans, OCR_SHELFMARKS_RESP)
 
     def _corrected(self, text: str, readings: list[tuple[re.Match[str], str]]) -> list[Inline]:
-        out: list[Inline] = []
-        pos = 0
-        for m, reading in readings:
-            out.extend((text[pos : m.start()], Correction(m.group(), reading, OCR_CONFUSABLES_RESP)))
-            pos = m.end()
-            self.made += 1
-        out.append(text[pos:])
-        return [x for x in out if x != ""]
+        self.made += len(readings)
+        return _with_corrections(text, [(m.start(), m.end(), r) for m, r in readings], OCR_CONFUSABLES_RESP)
 
     def _reading(
         self, word: str, before: str | None, after: str | None, rest: str, code: str, first: bool
@@ -227,9 +214,8 @@ class _Reader:
         if _ROMAN_RE.fullmatch(word):
             return None
         if first:  # nothing before it: only the first word of a phrase that opens a reference note
-            phrase = reading + rest[len(word) :]
             p = pack(code)
-            if not any(phrase.startswith(w) for w in (*p.ibid_words, *p.op_cit_words, *p.see_words)):
+            if not _opens(reading + rest[len(word) :], (*p.ibid_words, *p.op_cit_words, *p.see_words)):
                 return None
         elif not (_cyrillic_word(before) and _cyrillic_word(after)):
             return None
@@ -260,8 +246,21 @@ def _locator_kind(item: Inline | None) -> str:
     return item.attrs.get("type", "") if isinstance(item, Annotation) and item.tag == "idno" else ""
 
 
-def _parts(*parts: Inline) -> list[Inline]:
-    return [x for x in parts if x != ""]
+def _opens(phrase: str, words: tuple[str, ...]) -> bool:
+    """Does the phrase (a word as read in Cyrillic, then the text after it) open with one of the words?"""
+    return any(phrase.startswith(w) for w in words)
+
+
+def _with_corrections(text: str, spans: list[tuple[int, int, str]], resp: str) -> list[Inline]:
+    """The text with each of its spans (start, end, reading; in order) replaced by a correction made by the
+    rule ``resp``, the text between them kept (no empty string)."""
+    out: list[Inline] = []
+    pos = 0
+    for start, end, reading in spans:
+        out.extend((text[pos:start], Correction(text[start:end], reading, resp)))
+        pos = end
+    out.append(text[pos:])
+    return [x for x in out if x != ""]
 
 
 def _in_sentence(before: re.Match[str], word: re.Match[str]) -> bool:

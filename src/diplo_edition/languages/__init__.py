@@ -17,7 +17,7 @@ import importlib
 import pkgutil
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -170,6 +170,41 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_END = ""  # the key that marks the end of a word in a trie
+
+
+def trie_alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """An alternation of many words as a tree of their letters (a trie), for the patterns that list
+    hundreds of them; a space in a word matches the pattern space.
+
+    ``re`` tries the branches of an alternation one after the other at every place of the text: a list of
+    hundreds of names or month forms costs hundreds of tries per place. The same words as a trie share
+    their beginnings, so a place is read once per letter. Where several words match at a place, a longer
+    one is tried before the shorter one it begins with, as in a list ordered longest first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return "(?:" + _trie_branches(root, space) + ")"
+
+
+def _trie_branches(node: dict, space: str) -> str:
+    branches = [(space if char == " " else re.escape(char)) + _trie_group(child, space)
+                for char, child in sorted(node.items()) if char != _END]
+    if _END in node:
+        branches.append("")  # the word ends here: tried after every longer one
+    return "|".join(branches)
+
+
+def _trie_group(node: dict, space: str) -> str:
+    if list(node) == [_END]:
+        return ""  # a word's last letter
+    inner = _trie_branches(node, space)
+    return inner if len(node) == 1 and _END not in node else f"(?:{inner})"
+
+
 def printed(words: tuple[str, ...] | list[str]) -> str:
     """The regex of any of ``words`` as a whole word: one that does not end in a dot must not run on."""
     parts = [alternation([w]) + ("" if w.endswith(".") else r"(?!\w)") for w in words]
@@ -183,8 +218,14 @@ def capitalised(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def month_pattern(months: tuple[tuple[str, ...], ...], ignore_case: bool) -> str:
-    """The regex of any month name of ``months``, ending at a word boundary."""
-    names = alternation([form for forms in months for form in forms])
+    """The regex of any month name of ``months``, ending at a word boundary: a trie (trie_alternation)
+    when the names are all of letters only, so that at most one of them matches at a place (in lower case
+    when the case is ignored); otherwise their alternation, longest first."""
+    forms = [form for forms in months for form in forms]
+    if all(re.fullmatch(r"\w+", form) for form in forms):
+        names = trie_alternation(form.lower() for form in forms) if ignore_case else trie_alternation(forms)
+    else:
+        names = alternation(forms)
     return (f"(?i:{names})" if ignore_case else names) + r"(?!\w)"
 
 

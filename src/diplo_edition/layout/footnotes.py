@@ -15,6 +15,7 @@ found stays a note, unanchored; the pass warns at its raw line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from ..model.layout import Footnote, FootnoteBlock
@@ -118,10 +119,13 @@ def follows(label: Label, expected: int) -> str:
 def read_notes(
     lines: list[Line], start: int, end: int, first: Label, expected: int, region: range,
     after: tuple[int, int], taken: frozenset[int] = frozenset(),
-    reader: Callable[[str], Label | None] | None = None,
+    reader: Callable[[str], Label | None] | None = None, form_feeds: bool | None = None,
 ) -> list[Footnote]:
     """The notes of a block of note lines: each label line of the block's style that follows the numbering
-    opens a note linked to its marker in the region; other lines continue the note before."""
+    opens a note linked to its marker in the region; other lines continue the note before (``form_feeds``:
+    whether the lines hold any, found here unless the caller knows)."""
+    if form_feeds is None:
+        form_feeds = has_form_feeds(lines)
     notes: list[Footnote] = []
     expected = 1 if follows(first, expected).startswith("restart") else expected
     for j in range(start, end):
@@ -131,7 +135,7 @@ def read_notes(
             label = read_label(lines[j].text, (first.style,)) or alone_before_text(lines, j)
         relation = follows(label, expected) if label and label.style == first.style else ""
         if notes and relation in ("", "restart", "restart-gap"):
-            if not lines[j].blank and not (label is None and unpaged_page_number(lines, j)):
+            if not lines[j].blank and not (label is None and unpaged_page_number(lines, j, form_feeds)):
                 _warn_if_garbled_label(lines, notes[-1], j)
                 _warn_if_number_alone(lines, notes[-1], j)
                 notes[-1].lines.append(j)
@@ -175,10 +179,16 @@ def _warn_if_garbled_label(lines: list[Line], note: Footnote, j: int) -> None:
                         "capital: perhaps the misread label of another note, run into this one")
 
 
-def unpaged_page_number(lines: list[Line], j: int) -> bool:
-    """A printed page number standing among notes in a text without form feeds (with them, the furniture
-    pass took the page numbers): no note's text, but the page's number."""
-    return is_page_number_line(lines, j) and not any(line.form_feed for line in lines)
+def has_form_feeds(lines: list[Line]) -> bool:
+    """Do the lines mark their pages with form feeds?"""
+    return any(line.form_feed for line in lines)
+
+
+def unpaged_page_number(lines: list[Line], j: int, form_feeds: bool) -> bool:
+    """A printed page number standing among notes in a text without form feeds (``form_feeds``: whether the
+    lines hold any; with them, the furniture pass took the page numbers): no note's text, but the page's
+    number."""
+    return not form_feeds and is_page_number_line(lines, j)
 
 
 def _warn_if_number_alone(lines: list[Line], note: Footnote, j: int) -> None:
@@ -199,6 +209,8 @@ def find_footnotes(
     blocks: list[FootnoteBlock] = []
     expected = 1
     region_start = 0
+    form_feeds = has_form_feeds(lines)
+    excluded = sorted(exclude)
     i = 0
     while i < len(lines):
         label = declared_style(read_label(lines[i].text, styles) or alone_before_text(lines, i), styles)
@@ -214,11 +226,11 @@ def find_footnotes(
             i += 1
             continue
         # The text before an endnote section holds that section's markers, not a page-foot note's.
-        since = max(region_start, _after_excluded(exclude, i))
+        since = max(region_start, _after_excluded(excluded, i))
         # Symbols restart on every page: a symbol note's marker stands on its page.
         first_line = max(since, page_start(lines, i)) if label.style == "symbol" else since
         region = range(first_line, i)
-        notes = read_notes(lines, i, end, label, expected, region, (since, 0), exclude)
+        notes = read_notes(lines, i, end, label, expected, region, (since, 0), exclude, form_feeds=form_feeds)
         # One note with its marker found makes the block: a note before it whose marker is missing is
         # still a note (unanchored, warned), never running text.
         if all(note.marker is None for note in notes) and not label.tab:
@@ -242,9 +254,11 @@ def find_footnotes(
     return blocks
 
 
-def _after_excluded(exclude: frozenset[int], i: int) -> int:
-    """The line after the last excluded line (an endnote section's) before line i; 0 if none."""
-    return max((j + 1 for j in exclude if j < i), default=0)
+def _after_excluded(excluded: list[int], i: int) -> int:
+    """The line after the last excluded line (an endnote section's) before line i, of the excluded lines in
+    order; 0 if none."""
+    k = bisect_left(excluded, i)
+    return excluded[k - 1] + 1 if k else 0
 
 
 def _warn_if_cut_short(lines: list[Line], note: Footnote, start: int, end: int) -> None:

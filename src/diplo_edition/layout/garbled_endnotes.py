@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model.layout import Footnote
 from ..model.lines import Line
-from .footnotes import unpaged_page_number
+from .footnotes import has_form_feeds, unpaged_page_number
 from .garbled_notes import label_end
 from .lines import ends_sentence
 
@@ -74,12 +74,13 @@ def _goes_on(lines: list[Line], last: Footnote | None, j: int) -> bool:
     return not ends_sentence(lines[last.lines[-1]].text) and lines[j].text.lstrip()[:1].islower()
 
 
-def _column_texts(lines: list[Line], start: int, end: int) -> list[tuple[list[int], int]]:
-    """The texts below a column of labels: (lines, where the text starts) of each."""
+def _column_texts(lines: list[Line], start: int, end: int, form_feeds: bool) -> list[tuple[list[int], int]]:
+    """The texts below a column of labels: (lines, where the text starts) of each (``form_feeds``: whether
+    the lines hold any)."""
     texts: list[tuple[list[int], int]] = []
     last: int | None = None
     for j in range(start, end):
-        if lines[j].blank or unpaged_page_number(lines, j):
+        if lines[j].blank or unpaged_page_number(lines, j, form_feeds):
             continue
         if _opens_text(lines, j, last):
             texts.append(([j], label_end(lines[j].text)))
@@ -127,6 +128,7 @@ def garbled_section(lines: list[Line], first: int, end: int) -> list[SectionPart
     """The notes of a section from its first note line, in parts (a part ends where a speck between two
     pages of notes stands; the first part starts at ``first``)."""
     parts = [SectionPart(first, first + 1)]
+    form_feeds = has_form_feeds(lines)
     j = first
     while j < end:
         text = lines[j].text
@@ -137,7 +139,7 @@ def garbled_section(lines: list[Line], first: int, end: int) -> list[SectionPart
             continue
         column, after = label_column(lines, j, end)
         if column:
-            texts = _column_texts(lines, after, end)
+            texts = _column_texts(lines, after, end, form_feeds)
             numbers = _numbers_after_column(_bare_number(lines[column[-1]]), len(texts),
                                             previous.n if previous else 0)
             for (note_lines, opens), n in zip(texts, numbers, strict=False):

@@ -24,35 +24,35 @@ from .headings import heading_level
 from .lines import ends_sentence
 from .note_labels import NOTE_SYMBOLS, numbered_heading, rank_label, symbol_rank
 from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
-from .superscript_reads import LETTER_READS, align, digits_fit
+from .superscript_reads import LETTER_READS, MARK_READS, align, digits_fit
 
-# What the OCR reads for a superscript digit: a mark, or the digits themselves (one or two of them).
-SUPERSCRIPT_MARKS = "!?”“\"®©*°’'^|)"
+# What the OCR reads for a superscript digit: a mark (superscript_reads' marks, but the letters and the slash
+# that stand in words, and a bracket: "тревогу.)"), or the digits themselves (one or two of them).
+SUPERSCRIPT_MARKS = "".join(c for c in MARK_READS if c not in "lI/") + ")"
+QUOTES = "”“\"’'"
 _MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
 GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
 # A mark glued to a year ("convention of 1925° opened"): a superscript after a number, not a degree.
-_YEAR_MARKS = re.escape("!?”“®©*°’^|")
+_YEAR_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in "\"')"))
 AFTER_YEAR_MARK = re.compile(
     rf"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?P<mark>[{_YEAR_MARKS}]{{1,2}})(?=\s|$|[,.;:])")
 # The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
-# so): never a quote or a digit.
-SPACED_MARK = re.compile(r"(?<=[^\W_] |[.,;:] )(?P<mark>[!?*®©°^|]{1,2}|(?<=[.,;:] )\d{1,2})(?=\s|$)")
+# so): never a quote or a bracket, a digit only after a stop.
+_SPACED_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in QUOTES + ")"))
+SPACED_MARK = re.compile(
+    rf"(?<=[^\W_] |[.,;:] )(?P<mark>[{_SPACED_MARKS}]{{1,2}}|(?<=[.,;:] )\d{{1,2}})(?=\s|$)")
 # A Cyrillic letter read for a superscript digit ("З" for 3, "б" for 6) where no letter of a word stands: a
 # capital glued to a word in small letters ("оставалсяЗ"), or a letter glued to the stop after a word
 # ("партнерами.б Выпуск-"); a small letter after a small one ("без") is the word's own. A note's number
 # never is 0 alone: its letters ("о") are no marker.
 _DIGIT_LETTERS = "".join(letters for digit, letters in LETTER_READS.items() if digit != "0")
 _CAPITAL_DIGIT_LETTERS = "".join(c for c in _DIGIT_LETTERS if c.isupper())
-LETTER_MARK = re.compile(
-    rf"(?:(?<=[^\W\d_A-ZА-ЯЁ])[{_CAPITAL_DIGIT_LETTERS}]|(?<=[^\W\d_]{{2}}[.,;:»])"
-    rf"[{_DIGIT_LETTERS}])(?=\s|$)"
-)
+LETTER_MARK = re.compile(rf"(?:(?<=[^\W\d_A-ZА-ЯЁ])[{_CAPITAL_DIGIT_LETTERS}]"
+                         rf"|(?<=[^\W\d_]{{2}}[.,;:»])[{_DIGIT_LETTERS}])(?=\s|$)")
 # A label at the start of a note line as the OCR reads it: a number, a mark, or a letter read for a digit
 # (only before a capital: "SAVP", "lODVP"), then the note's first word.
-GARBLED_START = re.compile(
-    rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}‘°.]{{1,2}}[ \t]*|[SlLЗI]\)?(?=[A-ZА-ЯЁ]))"
-    r"(?=[A-ZА-ЯЁ«\"“])"
-)
+GARBLED_START = re.compile(rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}‘°.]{{1,2}}[ \t]*"
+                           rf"|[SlLI{_CAPITAL_DIGIT_LETTERS}]\)?(?=[A-ZА-ЯЁ]))(?=[A-ZА-ЯЁ«\"“])")
 # A foot longer than this is running text, not notes.
 MAX_FOOT_LINES = 30
 # A group of lines of notes under a column: a note or two (a longer group is running text).
@@ -191,7 +191,7 @@ def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
     for m in GLUED_MARK.finditer(text):
         mark, start = m["mark"], m.start()
         before, after = text[:start], text[m.end() :].lstrip()
-        if mark[0] in "”“\"’'" and _quote_closes(text, start, mark[0]):
+        if mark[0] in QUOTES and _quote_closes(text, start, mark[0]):
             continue
         if mark == ")" and before.count("(") > before.count(")"):
             continue
@@ -389,11 +389,11 @@ def garbled_page_notes(
 
 def _feet_readings(lines: list[Line], page: range, taken: frozenset[int]) -> list[list[PageFoot]]:
     """The readings of the page's notes: each reading of its foot, after the notes set under its first
-    column if there are any (then the foot's readings without them too)."""
+    column if there are any (then the foot's readings without them too), each once."""
     feet = read_feet(lines, page, taken)
     columns = column_feet(lines, page, taken)
     with_columns = [[*[c for c in columns if c.end <= foot.start], foot] for foot in feet]
-    return [*with_columns, *([[foot] for foot in feet] if columns else [])]
+    return [*with_columns, *([foot] for foot in feet if any(c.end <= foot.start for c in columns))]
 
 
 def _within(block: FootnoteBlock, feet: list[PageFoot]) -> bool:

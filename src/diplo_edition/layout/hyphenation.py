@@ -189,11 +189,20 @@ class Dehyphenator:
         for word, n in (lexicon or {}).items():
             self._lexicon[_fold(normalise(word))] += n
         self._sorted: list[str] | None = None
+        # Each break decided, by its arguments: a decision depends on them and the lexicon copied above
+        # only, and the documents of a corpus share many breaks (a cached result is checked break by break).
+        self._decided: dict[tuple[str, str, str], HyphenDecision] = {}
 
     def decide(self, left: str, right: str, lang: str) -> HyphenDecision:
         """Keep or drop the hyphen between ``left`` (before the line end, with or without its dash) and
         ``right`` (after it). An em dash (OCR reads many hyphens so) is joined only on evidence that the
         halves make one word; otherwise it stays as printed, a dash between words."""
+        decision = self._decided.get((left, right, lang))
+        if decision is None:
+            decision = self._decided[left, right, lang] = self._decide_break(left, right, lang)
+        return decision
+
+    def _decide_break(self, left: str, right: str, lang: str) -> HyphenDecision:
         left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip()
         dash = left.endswith(_EM_DASH)
         left = left.strip(_HYPHENS + _EM_DASH)

@@ -253,8 +253,8 @@ class ParagraphEvidence:
             ends = self._short(a, "plain") or narrow or self._first_line_set_in(b)
         else:
             return blanks > 1 or a not in self.double or self._short(a, "double")
-        told = self.widths is not None and self.widths.set_in(nxt) is not None
-        if not ends and self.spacing == "no blank lines" and not told:
+        if not ends and self.spacing == "no blank lines" and (
+                self.widths is None or self.widths.set_in(nxt) is None):
             self.undecided.add(b)  # a sentence ends a full line, and no first line's width can tell
         return ends
 

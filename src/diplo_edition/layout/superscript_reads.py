@@ -15,16 +15,17 @@ from ..languages import script_lookalikes
 # shape (the language packs' table: "З" for 3, "б" for 6).
 _MARKS = {"1": "!lI|/\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
           "8": "®©", "9": "?°", "0": "°"}
+MARK_READS = "".join(dict.fromkeys("".join(_MARKS.values())))  # every mark read for a digit, once
 LETTER_READS = script_lookalikes("Cyrillic").digit_letters
 LOOKALIKE = {digit: marks + LETTER_READS.get(digit, "") for digit, marks in _MARKS.items()}
 
 
-def _compatible(read: str, n: int) -> bool:
+def compatible(read: str, n: int) -> bool:
     """Could the OCR have read the superscript number n so ("!" for 1, "!?" for 12, "6" for 6)?"""
     digits = str(n)
-    if len(read) != len(digits) or not digits_fit(read, digits):
-        return False
-    return all(r == d or r in LOOKALIKE.get(d, "") for r, d in zip(read, digits, strict=True))
+    # a digit reads only itself: no read in the table is a digit
+    return len(read) == len(digits) and all(
+        r == d or r in LOOKALIKE.get(d, "") for r, d in zip(read, digits, strict=True))
 
 
 def digits_fit(read: str, label: str) -> bool:
@@ -47,7 +48,7 @@ def _longest(
     best = [[(0, 0)] * (cols + 1) for _ in range(rows + 1)]
     for k in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
-            fits = (k, j) != banned and _compatible(reads[j], numbers[k])
+            fits = (k, j) != banned and compatible(reads[j], numbers[k])
             take = _linked_here(best, k, j) if fits else (0, 0)
             best[k][j] = max(take, best[k + 1][j], best[k][j + 1])
     return best
@@ -69,7 +70,7 @@ def align(reads: list[str], numbers: list[int]) -> list[int | None]:
     links: list[int | None] = [None] * len(numbers)
     k = j = 0
     while k < len(numbers) and j < len(reads):
-        if _compatible(reads[j], numbers[k]) and best[k][j] == _linked_here(best, k, j):
+        if compatible(reads[j], numbers[k]) and best[k][j] == _linked_here(best, k, j):
             links[k] = j
             k, j = k + 1, j + 1
         elif best[k + 1][j] >= best[k][j + 1]:

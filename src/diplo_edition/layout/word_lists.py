@@ -22,7 +22,6 @@ PYMORPHY3, WORDFREQ = "pymorphy3", "wordfreq"  # the word evidence a pack may na
 # looked up in small letters), and in both cases (a word as printed: "Paпалльский", "Tam")
 _CYRILLIC = script_lookalikes("Cyrillic")
 _LATIN_LOOKALIKES = "".join(c for c in _CYRILLIC.latin if not c.isupper())
-_LATIN_CAPITALS = "".join(c for c in _CYRILLIC.latin if c.isupper())
 _LOOKALIKES = str.maketrans({c: _CYRILLIC.latin[c] for c in _LATIN_LOOKALIKES})
 _LOOKALIKES_BOTH_CASES = str.maketrans(_CYRILLIC.latin)
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z\d]")
@@ -72,7 +71,7 @@ def cyrillic_reading(word: str) -> str | None:
     """The word with its Latin letters (and digits) read as the Cyrillic letters they look like (``Tam`` →
     ``Там``, ``3aкрытых`` → ``закрытых``); None when it has none, or one that looks like none."""
     others = _LATIN_OR_DIGIT_RE.findall(word)
-    if not others or any(c not in _LATIN_LOOKALIKES and c not in _LATIN_CAPITALS for c in others):
+    if not others or any(c not in _CYRILLIC.latin for c in others):
         return None
     return word.translate(_LOOKALIKES_BOTH_CASES)
 

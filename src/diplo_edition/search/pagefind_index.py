@@ -113,10 +113,10 @@ Bundles = list[tuple[dict, dict[str, bytes]]]  # Pagefind's answer and the files
 
 @dataclass(frozen=True)
 class IndexPiece:
-    """What one bundle of the index is made of: the document pages matched by glob (None: no page) and
+    """What one bundle of the index is made of: the document pages matched by glob (pages_glob) and
     records; texts: the anchor_texts of its document pages, by page_url."""
 
-    glob: str | None
+    glob: str
     records: list[dict]
     texts: dict[str, dict[str, str]]
 
@@ -217,11 +217,9 @@ async def _index_pieces(service, site_dir: Path, pieces: list[IndexPiece]) -> Bu
     out = []
     for piece in pieces:
         index = await service.create_index(config)
-        result = {"page_count": 0}
         # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
         # so the index can be made while they are still being rendered.
-        if piece.glob is not None:
-            result = await index.add_directory(str(site_dir), glob=piece.glob)
+        result = await index.add_directory(str(site_dir), glob=piece.glob)
         for record in piece.records:
             await index.add_custom_record(**record)
         files = {file["path"]: file["content"] for file in await index.get_files()}
@@ -297,7 +295,7 @@ def slim_fragments(files: dict[str, bytes], texts: dict[str, dict[str, str]] | N
 def pages_glob(document_ids: list[str]) -> str:
     """A glob of Pagefind's (add_directory) that matches the pages of these documents and no other."""
     if not document_ids:
-        return "documents/{}/index.html"  # matches nothing: a folder has a name
+        return urls.document_path(" ")  # matches nothing: no document id is a space (Wax refuses "{}")
     if any(not re.fullmatch(r"[\w.-]+", doc_id) for doc_id in document_ids):
         raise ValueError(f"a document id a glob cannot name: {document_ids}")
     return urls.document_path("{" + ",".join(sorted(document_ids)) + "}")

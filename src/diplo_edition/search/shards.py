@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING
 
 from ..cache import Cache, content_key
 from ..files import write_atomically
+from ..fingerprints import file_digest
 from ..site import urls
 from .pagefind_bundle import verify_bundle, write_bundle
-from .pagefind_index import EXCLUDE_SELECTORS, IndexPiece, index_bundles, languages_of, pages_glob
+from .pagefind_index import IndexPiece, index_bundles, languages_of, pages_glob
 
 if TYPE_CHECKING:
     from .site_index import DocumentSearch
@@ -88,10 +89,10 @@ def _piece(documents: list[DocumentSearch]) -> IndexPiece:
 
 
 def _shard_key(site_dir: Path, piece: IndexPiece, documents: list[DocumentSearch]) -> str:
-    pages = [hashlib.sha256((site_dir / urls.document_path(d.document_id)).read_bytes()).hexdigest()
-             for d in documents]
-    return content_key("search shard", metadata.version("pagefind_bin"), EXCLUDE_SELECTORS, piece.glob,
-                       pages, piece.records, piece.texts)
+    """The cache key of a shard (the code, with EXCLUDE_SELECTORS, is in every content_key)."""
+    pages = [file_digest(site_dir / urls.document_path(d.document_id)) for d in documents]
+    return content_key("search shard", metadata.version("pagefind_bin"), piece.glob, pages, piece.records,
+                       piece.texts)
 
 
 def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: int,
@@ -102,12 +103,14 @@ def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: in
     shards = group(documents, shard_size)
     pieces = {number: _piece(members) for number, members in shards.items()}
     cache = Cache(cache_dir).namespace("search-shards", dict[str, bytes]) if cache_dir is not None else None
-    keys = {number: _shard_key(site_dir, pieces[number], members) for number, members in shards.items()}
+    keys: dict[int, str] = {}
     bundles: dict[int, dict[str, bytes]] = {}
-    for number, key in keys.items():
-        cached = cache.load(key) if cache is not None else None
-        if cached is not None:
-            bundles[number] = cached
+    if cache is not None:
+        for number, members in shards.items():
+            keys[number] = _shard_key(site_dir, pieces[number], members)
+            cached = cache.load(keys[number])
+            if cached is not None:
+                bundles[number] = cached
     missing = [number for number in shards if number not in bundles]
     made = index_bundles(site_dir, [pieces[number] for number in missing])
     report = PagefindReport(shards=len(shards), shards_indexed=len(missing))

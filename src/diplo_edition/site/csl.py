@@ -133,13 +133,15 @@ def style_for(ui_lang: str) -> tuple[str, str]:
     return _STYLE_BY_LANGUAGE.get(ui_lang, (CHICAGO, _CHICAGO_LOCALE))
 
 
-def render(item: dict, ui_lang: str, locator: Locator | None = None, *, entry: bool = False) -> str:
+def render(item: dict, ui_lang: str, locator: Locator | None = None, *, entry: bool = False,
+           theme: tuple[Path, ...] | None = None) -> str:
     """One full citation of item as plain text: a note (Chicago) or a reference (GOST) citing the place
     locator, or with entry, the item's bibliography entry. Where the style names the date of access, it
-    reads as the language pack's placeholder."""
+    reads as the placeholder of the interface's catalog (the theme's folders', the packaged theme's when
+    none are given)."""
     name, locale = style_for(ui_lang)
     # The style reads the date of access from "note": a placeholder, not a date, and in no download.
-    access = site_words(ui_lang).access_date_placeholder
+    access = site_words(ui_lang, theme).access_date_placeholder
     data = {**item, "note": access} if name in _NAMES_ACCESS_DATE else item
     bibliography = CitationStylesBibliography(_style(name, locale), CiteProcJSON([data]), formatter.plain)
     cited = Citation([CitationItem(item["id"], locator=locator) if locator else CitationItem(item["id"])])
@@ -149,9 +151,10 @@ def render(item: dict, ui_lang: str, locator: Locator | None = None, *, entry: b
     return str(bibliography.cite(cited, lambda _missing: None))
 
 
-def document_citation(doc: DocumentView, collection: Collection, ui_lang: str | None = None
-                      ) -> DocumentCitation:
-    """The citations offered on a document's page, in the style of the page's interface language."""
+def document_citation(doc: DocumentView, collection: Collection, ui_lang: str | None = None, *,
+                      theme: tuple[Path, ...] | None = None) -> DocumentCitation:
+    """The citations offered on a document's page, in the style of the page's interface language (its
+    words in the theme's catalogs)."""
     edition = EditionFacts.of(collection, ui_lang)
     ui_lang = edition.lang
     item = document_item(doc, edition)
@@ -161,18 +164,19 @@ def document_citation(doc: DocumentView, collection: Collection, ui_lang: str | 
     if numbered:  # as cited: a number the edition inferred in brackets
         item = {**item, "page": page_range(numbered[0], numbered[-1])}
     return DocumentCitation(
-        whole=render(item, ui_lang),
-        paged=render(place, ui_lang, Locator("page", PAGES)),
-        paragraph=render(place, ui_lang, Locator("paragraph", PARAGRAPH)),
-        bare=render(place, ui_lang),
+        whole=render(item, ui_lang, theme=theme),
+        paged=render(place, ui_lang, Locator("page", PAGES), theme=theme),
+        paragraph=render(place, ui_lang, Locator("paragraph", PARAGRAPH), theme=theme),
+        bare=render(place, ui_lang, theme=theme),
         style_label=STYLE_LABELS[style_for(ui_lang)[0]],
     )
 
 
-def edition_citations(collection: Collection, ui_lang: str | None = None) -> list[tuple[str, str, str]]:
+def edition_citations(collection: Collection, ui_lang: str | None = None, *,
+                      theme: tuple[Path, ...] | None = None) -> list[tuple[str, str, str]]:
     """The edition's bibliography entry in each packaged style, the page's interface's own first: (the
-    style's name, the language it is for, the entry)."""
+    style's name, the language it is for, the entry; its words in the theme's catalogs)."""
     edition = EditionFacts.of(collection, ui_lang)
     item = edition_item(edition)
-    return [(STYLE_LABELS[style_for(lang)[0]], lang, render(item, lang, entry=True))
+    return [(STYLE_LABELS[style_for(lang)[0]], lang, render(item, lang, entry=True, theme=theme))
             for lang in dict.fromkeys((edition.lang, "ru", "en"))]

@@ -28,6 +28,7 @@ from .model import (
 )
 from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, parse, text_of
+from .words import site_words
 
 _KIND_TARGET = "#kind-"  # a category of the kinds' taxonomy: #kind-thesis
 
@@ -159,11 +160,14 @@ def read_document(
     series: tuple[PrintedSeries, ...] = (),
     *,
     ui_lang: str,
+    theme: tuple[Path, ...] | None = None,
 ) -> tuple[DocumentView, DocumentSummary]:
     """The document's view and summary from its TEI alone; series: the edition's printed series;
-    ui_lang: the language of the site's interface (its dates in words, its labels)."""
+    ui_lang: the language of the site's interface (its dates in words, its labels), in the catalogs of
+    the theme's folders (the packaged theme's when none are given)."""
     root = parse(data)
-    reader = DocumentReader(root, base_url, registers, series, ui_lang)
+    lang = _lang(root) or ui_lang
+    reader = DocumentReader(root, base_url, registers, series, lang, site_words(ui_lang, theme))
     header = root.find(f"{TEI}teiHeader")
     source_bibl = header.find(f"{TEI}fileDesc/{TEI}sourceDesc/{TEI}bibl") if header is not None else None
 
@@ -186,7 +190,6 @@ def read_document(
     witnesses = tuple(text_of(w) for w in root.iterfind(f".//{TEI}sourceDesc/{TEI}listWit/{TEI}witness"))
     corrections = tuple(text_of(p) for p in root.iterfind(f".//{TEI}editorialDecl/{TEI}correction/{TEI}p"))
     kind = kind_of(root)
-    lang = _lang(root) or ui_lang
     opening, opening_lang = _opening(root, lang)
     view = DocumentView(
         id=reader.doc_id,

@@ -24,7 +24,7 @@ from .document import read_document
 from .downloads import cited_document, document_files
 from .environment import base_path, make_environment
 from .index_data import document_units
-from .interface import Interface, page_context
+from .interface import Interface, interfaces, page_context
 from .model import DocumentSummary, DocumentView, Neighbours
 from .register_index import read_registers
 
@@ -46,8 +46,8 @@ class DocumentPages:
     registers_tei: bytes | None
     templates: tuple[Path, ...]  # the theme's folders: the project's overrides first (config/theme.py)
     cache_dir: Path | None
-    extra: Extra | None = None
-    interface: Interface = Interface("ru", "")  # the language of the pages and where they are written
+    extra: Extra | None
+    interface: Interface  # the language of the pages and where they are written
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ class _Renderer:
         self.registers = read_registers(job.registers_tei)
         self.cache = _PageCache(job)
         self.base_path = base_path(job.collection.base_url)
+        self.interfaces = interfaces(job.collection)
 
     def render(self, source: bytes | Path, neighbours: Neighbours) -> RenderedDocument:
         tei = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -120,11 +121,11 @@ class _Renderer:
     def _render(self, tei: bytes, neighbours: Neighbours) -> _PageEntry:
         collection, interface = self.job.collection, self.job.interface
         view, summary = read_document(tei, collection.base_url, self.registers, collection.series,
-                                      ui_lang=interface.lang)
+                                      ui_lang=interface.lang, theme=self.job.templates)
         page = urls.document_path(view.id)
         path = interface.path(page)
         html = self.env.get_template("document.html").render({
-            "collection": collection, **page_context(collection, page, interface),
+            "collection": collection, **page_context(collection, page, interface, self.interfaces),
             "canonical": urls.canonical(collection.base_url, path),
             "base_path": self.base_path, "doc": view, "neighbours": neighbours,
             "citation": cited_document(view, collection, interface.lang),

@@ -38,7 +38,7 @@ from .model import (
 )
 from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, first_of, local, main_reading, text_of
-from .words import ABSTRACT_LABEL, HEADING_LABEL, NOTE_LABEL, collapse, site_words, snippet, year_of
+from .words import ABSTRACT_LABEL, HEADING_LABEL, NOTE_LABEL, SiteWords, collapse, snippet, year_of
 
 NAME_KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -82,11 +82,11 @@ class DocumentReader:
     """Reads one document's header titles, its abstracts and its body, in reading order."""
 
     def __init__(self, root: etree._Element, base_url: str, registers: RegisterLookup,
-                 series: tuple[PrintedSeries, ...], ui_lang: str):
+                 series: tuple[PrintedSeries, ...], lang: str, ui_words: SiteWords):
+        """lang: the document's language; ui_words: the words of the interface (its labels, dates)."""
         self.doc_id = root.get(XML_ID) or ""
-        self.ui_lang = ui_lang
-        self.lang = root.get(XML_LANG) or ui_lang
-        self.words = site_words(ui_lang)
+        self.lang = lang
+        self.words = ui_words
         self.registers = registers
         self.root = root
         self.canonical = urls.canonical(base_url, urls.document_path(self.doc_id))

@@ -30,6 +30,7 @@ class RawSource:
 class DocumentSources:
     id: str
     title: str
+    lang: str  # the document's language
     published_in: str | None
     files: tuple[RawSource, ...]
 
@@ -49,7 +50,7 @@ def _raw(root: Path, path: str) -> RawSource:
 def document_sources(collection: Collection, views: list[DocumentView]) -> list[DocumentSources]:
     """Each document's printed source and raw files, in the site's order."""
     root = project_root(collection)
-    return [DocumentSources(view.id, view.title, view.published_in,
+    return [DocumentSources(view.id, view.title, view.lang, view.published_in,
                             tuple(_raw(root, path) for path in view.sources)) for view in views]
 
 

@@ -65,13 +65,14 @@ class IndexData:
             for unit, digest in units.items():
                 self.by_unit[unit].append((doc_id, digest))
         # The digest of each PageData, by identity: the pages of one entry share theirs (an entry of a
-        # thousand documents has a page per document).
+        # thousand documents has a page per document). Each is kept with its PageData, which so stays
+        # alive: its id is not given to another while it is here.
         self._digests: dict[int, tuple[PageData, str]] = {}
 
     def key(self, common: str, template: str, path: str, data: PageData) -> str:
         """The cache key of a page: everything its rendering reads."""
         known = self._digests.get(id(data))
-        if known is None or known[0] is not data:
+        if known is None:
             known = self._digests[id(data)] = (data, self._digest(data))
         return content_key(common, template, path, known[1])
 

@@ -45,10 +45,10 @@ def interfaces(collection: Collection) -> tuple[Interface, ...]:
     return tuple(Interface(code, "" if k == 0 else f"{code}/") for k, code in enumerate(codes))
 
 
-def twins(collection: Collection, page: str, current: Interface) -> tuple[Twin, ...]:
-    """The versions of a page (its path in the default language) in every interface language; none
-    when the site has one."""
-    every = interfaces(collection)
+def twins(collection: Collection, page: str, current: Interface, every: tuple[Interface, ...]
+          ) -> tuple[Twin, ...]:
+    """The versions of a page (its path in the default language) in every interface language (every,
+    as ``interfaces`` gives them); none when the site has one."""
     if len(every) < 2:
         return ()
     to_root = urls.root_prefix(current.path(page))
@@ -59,14 +59,15 @@ def twins(collection: Collection, page: str, current: Interface) -> tuple[Twin, 
     )
 
 
-def page_context(collection: Collection, page: str, interface: Interface) -> dict:
+def page_context(collection: Collection, page: str, interface: Interface, every: tuple[Interface, ...]
+                 ) -> dict:
     """What every template is given about where its page is: ``page``, its path in any language (as the
     pages link to each other), ``root`` to the root of the page's language (its links to other pages),
     ``assets`` to the site's root (static files, TEI, downloads, the search index), and the page's twins
-    in the other languages."""
+    in the other languages (every: the interface languages)."""
     return {
         "page": page,
         "root": urls.root_prefix(page),
         "assets": urls.root_prefix(interface.path(page)),
-        "twins": twins(collection, page, interface),
+        "twins": twins(collection, page, interface, every),
     }

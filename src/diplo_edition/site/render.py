@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from ..cache import Cache
 from ..config.theme import static_files, theme_folders
 from ..diagnostics import Diagnostic, Severity
@@ -22,7 +24,7 @@ from .csl import edition_citations
 from .document import read_heading
 from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
 from .downloads import FORMATS, edition_download, write_edition_files
-from .edition_facts import VERSION, data_date, document_sources
+from .edition_facts import VERSION, DocumentSources, data_date, document_sources
 from .environment import base_path, make_environment
 from .index_data import (
     ARCHIVAL,
@@ -104,9 +106,18 @@ def _in_site_order(documents: list[bytes | Path]) -> list[tuple[bytes | Path, Ne
     return [(documents[k], Neighbours(beside[i], beside[i + 2])) for i, k in enumerate(order)]
 
 
+@dataclass(frozen=True)
+class _EditionData:
+    """What the About page says of the edition's files, the same in every language (its raw files are
+    hashed once)."""
+
+    date: str | None
+    sources: list[DocumentSources]
+
+
 def _plan(
     collection: Collection, views: list[DocumentView], indexes: Indexes, registers: RegisterLookup,
-    interface: Interface,
+    interface: Interface, theme: tuple[Path, ...], edition_data: _EditionData,
 ) -> list[_Page]:
     ui_lang = interface.lang
     intro_lang = detect_language(collection.introduction or "", ui_lang)
@@ -179,15 +190,11 @@ def _plan(
             {
                 "about": render_markdown(collection.about, about_lang),
                 "about_lang": about_lang,
-                "documents": views,
-                "citations": edition_citations(collection, ui_lang),
+                "citations": edition_citations(collection, ui_lang, theme=theme),
                 "downloads": [(fmt, edition_download(fmt)) for fmt in FORMATS],
-                # the language of each declared text, where the interface's differs
-                "text_langs": {text: detect_language(text, ui_lang)
-                               for text in (collection.licence, collection.texts_licence) if text},
                 "version": VERSION,
-                "data_date": data_date(collection, views),
-                "sources": document_sources(collection, views),
+                "data_date": edition_data.date,
+                "sources": edition_data.sources,
             },
         ),
         _Page(urls.SEARCH, "search.html", {"documents": views}),
@@ -202,9 +209,10 @@ class _IndexPages:
     document changes, the register entries and indexes it does not touch are taken from the cache, not
     rendered."""
 
-    def __init__(self, cache_dir: Path | None, job: DocumentPages, rendered: list[RenderedDocument]):
-        self.pages = Cache(cache_dir).namespace("index-pages", bytes) if cache_dir is not None else None
-        self.common = cache_fingerprint(job) if cache_dir is not None else ""
+    def __init__(self, job: DocumentPages, rendered: list[RenderedDocument]):
+        cached = job.cache_dir is not None
+        self.pages = Cache(job.cache_dir).namespace("index-pages", bytes) if cached else None
+        self.common = cache_fingerprint(job) if cached else ""
         self.data = IndexData([(r.view.id, r.index_units or {}) for r in rendered])
 
     def key(self, page: _Page) -> str | None:
@@ -237,19 +245,20 @@ def _write(target: Path, html: Iterator[str]) -> None:
         out.write("".join(chunk))
 
 
-def _write_pages(out_dir: Path, collection: Collection, interface: Interface, theme: tuple[Path, ...],
-                 job: DocumentPages, rendered: list[RenderedDocument], report: SiteReport,
-                 pages: list[_Page], documents: list[str]) -> list[str]:
-    """Write one language's index pages; the addresses of its pages for the sitemap (the home page, the
-    documents, then the indexes)."""
-    env = make_environment(theme, interface.lang)
-    page_store = _IndexPages(job.cache_dir, job, rendered)
+def _write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, ...],
+                 rendered: list[RenderedDocument], report: SiteReport, pages: list[_Page],
+                 documents: list[str]) -> list[str]:
+    """Write one language's index pages (job.interface's, with its environment env; every: all the
+    interface languages); the addresses of its pages for the sitemap (the home page, the documents, then
+    the indexes)."""
+    out_dir, collection, interface = job.out_dir, job.collection, job.interface
+    page_store = _IndexPages(job, rendered)
     report.pages += [interface.path(path) for path in documents]
     located: list[str] = []
     for page in pages:
         context = {
             "collection": collection,
-            **page_context(collection, page.path, interface),
+            **page_context(collection, page.path, interface, every),
             "canonical": urls.canonical(collection.base_url, interface.path(page.path)) if page.in_sitemap
             else None,
             "base_path": base_path(collection.base_url),
@@ -303,13 +312,16 @@ def render_site(
                               for w in pack(code).publication_words)
     report = SiteReport(register_entries=len(registers.entries))
     sitemap: list[str] = []
-    for interface in interfaces(collection):
+    every = interfaces(collection)
+    sitemap_env = None
+    for interface in every:
         # The document pages of each language; what only the text gives (search data, downloads) once.
         job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir,
                             extra if interface.default else None, interface)
         rendered = list(render_documents(job, ordered, jobs))
         views = [r.view for r in rendered]
         summaries = [r.summary for r in rendered]
+        env = make_environment(theme, interface.lang)
         if interface.default:
             if documents_written is not None:
                 documents_written(rendered)
@@ -319,13 +331,16 @@ def render_site(
                                *_warnings(summaries, registers)]
             report.views = views
             report.extras = {r.view.id: r.extra for r in rendered}
+            # the default language comes first: its documents give the facts of every language's About
+            edition_data = _EditionData(data_date(collection, views), document_sources(collection, views))
+            sitemap_env = env
         indexes = gather(summaries, registers, collection.series, publication_words)
-        sitemap += _write_pages(out_dir, collection, interface, theme, job, rendered, report,
-                                _plan(collection, views, indexes, registers, interface),
+        sitemap += _write_pages(job, env, every, rendered, report,
+                                _plan(collection, views, indexes, registers, interface, theme, edition_data),
                                 [urls.document_path(view.id) for view in views])
+    assert sitemap_env is not None  # interfaces() always gives the default language
     (out_dir / urls.SITEMAP).write_text(
-        make_environment(theme, interfaces(collection)[0].lang).get_template("sitemap.xml").render(
-            locations=sitemap),
+        sitemap_env.get_template("sitemap.xml").render(locations=sitemap),
         encoding="utf-8", newline="\n",
     )
     write_edition_files(out_dir, collection, report.views)

@@ -28,7 +28,7 @@ from ..layout.furniture import find_furniture
 from ..layout.garbled_notes import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
-from ..layout.superscript_reads import LETTER_READS
+from ..layout.superscript_reads import compatible
 from ..model.layout import PageFurniture
 from ..model.lines import LETTER_OR_DIGIT, Line, count_letters
 
@@ -207,9 +207,9 @@ def _reads_as_label(marker: str, labels: set[str]) -> bool:
     """Whether a marker reads one of the TEI's note labels, a digit the OCR read as a mark ("!0" for 10)
     standing for any digit, or a digit read as a letter of its shape ("З" for the note 3); a marker of marks
     alone has no letters to count."""
-    if letters(marker) in labels or any(marker in LETTER_READS.get(label, "") for label in labels):
-        return True
-    return any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels)
+    return (letters(marker) in labels
+            or marker.isalpha() and any(n.isdecimal() and compatible(marker, int(n)) for n in labels)
+            or any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels))
 
 
 def _garbled_read(marker: str, label: str) -> bool:
