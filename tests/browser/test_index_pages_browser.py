@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browser.chromium import needs_chromium
-from browser.test_reading import base_url, browser, in_viewport, shot, visit  # noqa: F401 (fixtures)
+from browser.test_reading import base_url, in_viewport, shot, visit  # noqa: F401 (fixtures)
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 pytestmark = needs_chromium

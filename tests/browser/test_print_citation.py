@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from browser.chromium import needs_chromium
-from browser.test_reading import THESIS, base_url, browser, shot, visit  # noqa: F401 (fixtures)
+from browser.test_reading import THESIS, base_url, shot, visit  # noqa: F401 (fixtures)
 
 from diplo_edition.editions import load_edition
 from diplo_edition.site.urls import canonical, document_path
