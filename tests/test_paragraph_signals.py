@@ -277,3 +277,19 @@ def test_a_blank_line_that_the_editor_adds_where_the_warning_points_opens_the_pa
     assert len(opened) == 1 and texts[opened[0] - 1].endswith("трудных консультаций.")
     assert not any("may open a paragraph" in d.message and f" {number + 1}" in d.message
                    for d in result.diagnostics)
+
+
+def test_a_first_line_joined_at_its_hyphens_is_weighed_by_the_single_lines_cut(tmp_path):
+    # Plain `pdftotext` joins five printed lines at their hyphens into one; the document has too few
+    # joined first lines to weigh a cut of their own. The paragraph before ends a sentence on a nearly
+    # full line, so only the indent the joined line lost tells the paragraph end.
+    lines = corpus_lines("ru-article-alt-heads.pdftotext.txt")
+    number, joined = line_with(lines, "Знание иностранных языков считалось обязательным, однако")
+    before = lines[number - 2]
+    assert len(joined) > 4 * 55 and before.endswith("внешней политики в Европе.7")
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Знание иностранных языков")]
+    assert len(opened) == 1 and opened[0] > 0
+    # (the text of a paragraph ends with its notes' text)
+    assert "первым крупным успехом советской внешней политики в Европе." in texts[opened[0] - 1]

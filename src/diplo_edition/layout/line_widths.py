@@ -73,8 +73,10 @@ class LineWidths:
         return self.last_line is not None and self.single(text) and self.shortfall(text) < self.last_line
 
     def set_in(self, text: str) -> bool | None:
-        """Does the line fall short of a full line by a first line's indent? (None: nothing tells.)"""
-        cut = self.first_line.get(self.single(text))
+        """Does the line fall short of a full line by a first line's indent? (None: nothing tells.) The
+        first line of joined lines lost the same indent: where the document has too few joined first lines
+        to weigh their own cut, the single lines' cut stands for it."""
+        cut = self.first_line.get(self.single(text), self.first_line.get(True))
         return None if cut is None else self.shortfall(text) < cut
 
 
