@@ -293,3 +293,19 @@ def test_a_first_line_joined_at_its_hyphens_is_weighed_by_the_single_lines_cut(t
     assert len(opened) == 1 and opened[0] > 0
     # (the text of a paragraph ends with its notes' text)
     assert "первым крупным успехом советской внешней политики в Европе." in texts[opened[0] - 1]
+
+
+def test_an_abstract_opened_by_its_label_is_no_evidence_of_the_indent(tmp_path):
+    # The abstract at the end opens with its label ("Аннотация."), set full out: counted among the
+    # certain first lines it would hide the indent that the text's first lines show. Without it, the
+    # joined line "Конфликт на КВЖД …" falls short by an indent after a sentence that ends a full line.
+    lines = corpus_lines("ru-paren-markers-oneline.pdftotext.txt")
+    line_with(lines, "Аннотация. В статье рассматриваются переговоры")
+    number, joined = line_with(lines, "Конфликт на КВЖД в 1929 г. поставил под угрозу")
+    before = lines[number - 2]
+    assert len(joined) > 3 * 53 and before.endswith("в Центральной Азии.")
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Конфликт на КВЖД")]
+    assert len(opened) == 1 and opened[0] > 0
+    assert "великих держав в Центральной Азии." in texts[opened[0] - 1]
