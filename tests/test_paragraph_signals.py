@@ -309,3 +309,18 @@ def test_an_abstract_opened_by_its_label_is_no_evidence_of_the_indent(tmp_path):
     opened = [k for k, t in enumerate(texts) if t.startswith("Конфликт на КВЖД")]
     assert len(opened) == 1 and opened[0] > 0
     assert "великих держав в Центральной Азии." in texts[opened[0] - 1]
+
+
+def test_a_first_line_narrower_than_nineteen_full_lines_in_twenty_opens_a_paragraph(tmp_path):
+    # Plain `pdftotext`: the document has too few certain first lines to weigh an indent's cut, so its
+    # full lines tell: a line that runs on, yet sets narrower than nineteen in twenty of them, is a first
+    # line. The paragraph before ends a sentence (and a note marker) on a full line.
+    lines = corpus_lines("ru-mixed-notes.pdftotext.txt")
+    number, first = line_with(lines, "Торговые соглашения с Синьцзяном обеспечивали поставки")
+    before = lines[number - 2]
+    assert before.endswith("с заметным недоверием.6") and len(before) > len(first)
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith("Торговые соглашения с Синьцзяном")]
+    assert len(opened) == 1 and opened[0] > 0
+    assert "работы с заметным недоверием." in texts[opened[0] - 1]

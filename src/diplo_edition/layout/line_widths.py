@@ -75,9 +75,13 @@ class LineWidths:
     def set_in(self, text: str) -> bool | None:
         """Does the line fall short of a full line by a first line's indent? (None: nothing tells.) The
         first line of joined lines lost the same indent: where the document has too few joined first lines
-        to weigh their own cut, the single lines' cut stands for it."""
+        to weigh their own cut, the single lines' cut stands for it. Where it has too few certain first
+        lines of either kind, a line that runs on yet falls short by more than nineteen full lines in
+        twenty (the last line's cut) is a first line; one that does not, nothing tells."""
         cut = self.first_line.get(self.single(text), self.first_line.get(True))
-        return None if cut is None else self.shortfall(text) < cut
+        if cut is not None:
+            return self.shortfall(text) < cut
+        return True if self.last_line is not None and self.shortfall(text) < self.last_line else None
 
 
 def single_line(text: str, measure: int) -> bool:
