@@ -42,7 +42,9 @@ class LineContext:
     text: str
     before: str | None  # the line before it, if nothing stands between
     runs_on: bool  # into a lowercase line, with nothing between: it is no last line
-    after_last_line: bool  # it opens a block after a paragraph's certain last line (short, a sentence end)
+    # It opens a block after a paragraph's certain last line (short, a sentence end); not a labelled one (an
+    # abstract, the keywords), which opens with its label, not with an indent.
+    after_last_line: bool
 
     @property
     def full(self) -> bool:

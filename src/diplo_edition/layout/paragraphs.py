@@ -183,7 +183,6 @@ class ParagraphEvidence:
         for k, i in enumerate(self.body):
             a = self.body[k - 1] if k > 0 else None
             before = self.lines[a].text if a is not None and self.gap(a, i) == (0, True) else None
-            # A labelled block (an abstract, the keywords) opens with its label, not with an indent.
             after_last_line = (before is not None and closes_sentence(before) and self._short(a, "plain")
                                and starts_block(self.lines[i].text) and not self.labelled(i))
             contexts.append(LineContext(self.lines[i].text, before, self._runs_on(k), after_last_line))
