@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from conftest import NS
@@ -258,6 +259,22 @@ def test_a_footnote_at_the_foot_of_two_pages_is_no_running_head(tmp_path):
     assert not [h for h in forme_work(tree, "header") if "Там же" in h]
     assert "Там же" in "".join(tree.find("t:text/t:body", NS).itertext())
     assert forme_work(tree, "pageNum") == ["231", "232", "233", "234"]
+
+
+def test_a_line_of_the_first_page_that_goes_on_with_a_sentence_is_no_running_head(tmp_path):
+    # Conformance corpus, `pdftotext -raw`: a sentence of the text is printed twice, and one of its lines,
+    # "méfiance idéologique et l’intérêt", opens page 3 under its running head and goes on with a sentence
+    # in the middle of the first page. The first page's lines count as printings of a head (its title and
+    # author), not this one, which begins in lowercase: it stays in its paragraph.
+    corpus = Path(__file__).resolve().parents[1] / "bench" / "layout" / "raw"
+    raw = (corpus / "fr-paren-inline-twocolumn.raw.txt").read_text(encoding="utf-8")
+    line = "méfiance idéologique et l’intérêt"
+    assert raw.count(f"\n{line}\n") == 2
+    result, tree = build(tmp_path, raw, file="test-doc.fr.txt")
+    assert line not in forme_work(tree, "header")
+    assert f"liberté de manœuvre. Le gouvernement français hésitait entre la {line} économique." \
+        in reading_text(tree)
+    assert forme_work(tree, "header").count("Les papiers d’une ambassade") >= 1
 
 
 # --- the letter balance ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ..model.layout import FormeWork, PageFurniture, PageLayout, PrintedNumber
 from ..model.lines import Line, count_letters
 from .headings import section_number
 from .hints import declared_heads_at
+from .lines import starts_lowercase
 
 EDGE_LINES = 3  # content lines at each edge of a page that can be furniture
 MAX_HEAD_CHARS = 70
@@ -310,9 +311,10 @@ def find_furniture(lines: list[Line], declared_heads: tuple[str, ...] = ()) -> P
     if form_feeds:
         pages = _segments(lines)
         page_of = {i: k for k, page in enumerate(pages) for i in page}
-        # The heads repeat the title and the author, which the first page prints: its lines count too.
+        # The heads repeat the title and the author, which the first page prints: its lines count too, but
+        # for those that go on with a sentence (a line of text that another page may repeat).
         candidates = sorted({i for page in pages for i, _ in _edges(lines, page)}
-                            | set(_content(lines, pages[0])))
+                            | {i for i in _content(lines, pages[0]) if not starts_lowercase(lines[i].text)})
         filled = sum(1 for page in pages if _content(lines, page))
         page = page_of.__getitem__
         clusters = _head_clusters(lines, candidates, 2 if filled <= 4 else 3, page,
