@@ -174,3 +174,49 @@ def test_a_twin_knows_its_own_place_among_the_pages_of_a_list() -> None:
     for interface in interfaces(load_edition(ROOT).collection):
         doc = html.parse(str(site / interface.path(part))).getroot()
         assert len(doc.xpath("//nav[@class='pager']//a[@aria-current='page']")) == 2, interface.lang
+
+
+def test_english_pages_are_titled_in_english() -> None:
+    """Every English page's <title> names the edition by its English title (collection.yml title_en); the
+    home page names it once."""
+    collection = load_edition(ROOT).collection
+    assert collection.title_in("en") == collection.title_en != collection.title
+    assert collection.title_in("ru") == collection.title
+    site = real_site()
+    english = sorted((site / "en").rglob("*.html"))
+    assert len(english) > 50
+    for path in english:
+        title = html.parse(str(path)).getroot().findtext(".//title")
+        assert title.endswith(collection.title_en) and collection.title not in title, path
+    home = {lang: html.parse(str(site / prefix / "index.html")).getroot().findtext(".//title")
+            for lang, prefix in (("ru", ""), ("en", "en"))}
+    assert home == {"ru": collection.title, "en": collection.title_en}
+
+
+def test_the_concordance_words_a_page_range_in_the_page_s_language() -> None:
+    """A citation of the DVP over more pages than it is filed under gives its range in the catalog's words
+    (the model gives the pages alone): "С. 338–339" with a no-break space, "pp. 338–339"."""
+    site = real_site()
+    ranges = {}
+    for lang, prefix in (("ru", ""), ("en", "en")):
+        page = html.parse(str(site / prefix / "dvp" / "index.html")).getroot()
+        ranges[lang] = [span.text_content() for span in page.xpath("//dd//span[@class='printed']")
+                        if "–" in span.text_content()]
+    assert "(С.\u00a0338–339)" in ranges["ru"] and "(pp. 338–339)" in ranges["en"]
+    assert len(ranges["ru"]) == len(ranges["en"]) > 5
+    assert all(r.startswith("(С.\u00a0") for r in ranges["ru"])
+    assert all(r.startswith("(pp. ") for r in ranges["en"])
+
+
+def test_russian_locators_keep_their_number_on_the_line() -> None:
+    """GOST practice: "С. 12", "Т. 7", "Л. 4" are never broken from their number: a no-break space in the
+    catalogs' page and volume labels and in the GOST citations."""
+    ru = catalog("ru")
+    for msgid in ("p. %(page)s", "p. %(n)s", "pp. %(first)s–%(last)s", "pp. %(pages)s", "vol. %(volume)s",
+                  "P. %(page)s"):
+        assert re.match(r"^[СсТт]\.\u00a0%", ru.get(msgid).string), msgid
+    site = real_site()
+    document = html.parse(str(site / "documents/soviet-japanese-relations-1922-1941/index.html")).getroot()
+    pattern = document.xpath("//article/@data-cite")[0]
+    assert " — С.\u00a0{pages}. — " in pattern and "С. " not in pattern
+    # the archival labels: test_site.py's test_archival_citations_and_their_index (the fixture edition)

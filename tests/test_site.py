@@ -30,7 +30,7 @@ T = f"{{{NS['t']}}}"
 # A place's citation after GOST R 7.0.100-2018: the document, the edition, its pages (an inferred number
 # in brackets) or else its paragraph, its address.
 CITE = re.compile(
-    r"^.+\. — Текст : электронный // .+\. — (?:С\. [\[\]\d–]+\. — |абз\. \d+\. — )?"
+    r"^.+\. — Текст : электронный // .+\. — (?:С\.\u00a0[\[\]\d–]+\. — |абз\.\u00a0\d+\. — )?"
     r"URL: (\S+) \(дата обращения: ДД\.ММ\.ГГГГ\)\.$"
 )
 
@@ -196,7 +196,7 @@ def test_thesis_original_pages_are_addressable(site):
         (number,) = span.xpath("./a[@class='pb-n']")
         assert number.get("data-pages") == str(n)
         cited = f"[{n}]" if "pb-inferred" in span.get("class") else str(n)  # a number not printed
-        assert f"С. {cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
+        assert f"С.\u00a0{cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
     assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
         f"#page-{n}" for n in range(3, 92)]
 
@@ -217,7 +217,7 @@ def test_thesis_paragraph_anchors_and_cite_links(site, trees):
     first = cite_of(doc, doc.xpath("//a[@href='#p1'][@class='cite-p']")[0])
     assert first == (
         "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. — Текст : электронный // "
-        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С. [3]. — "
+        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С.\u00a0[3]. — "
         f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
@@ -271,11 +271,11 @@ def test_pages_without_a_number_are_counted_never_invented(site):
     assert [p.xpath("./a")[0].get("aria-label") for p in pages] == [f"страница [{k}]" for k in range(1, 6)]
     # Paragraph citations give no page then, but the paragraph's number.
     (link,) = doc.xpath("//a[@href='#p1'][@class='cite-p']")
-    assert link.get("data-pages") is None and " С. " not in cite_of(doc, link)
-    assert f" — абз. 1. — URL: {BASE_URL}documents/{URUMQI}/#p1 " in cite_of(doc, link)
+    assert link.get("data-pages") is None and " С.\u00a0" not in cite_of(doc, link)
+    assert f" — абз.\u00a01. — URL: {BASE_URL}documents/{URUMQI}/#p1 " in cite_of(doc, link)
     # A page without a number is cited by its address alone.
     whole_page = cite_of(doc, pages[0].xpath("./a")[0])
-    assert "абз." not in whole_page and " С. " not in whole_page and whole_page.endswith(
+    assert "абз." not in whole_page and " С.\u00a0" not in whole_page and whole_page.endswith(
         f"URL: {BASE_URL}documents/{URUMQI}/#page-seq-1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
@@ -493,7 +493,9 @@ def test_archival_citations_and_their_index(fixture):
     assert doc.xpath("//li[@id='fn2']//a[contains(@class,'bibl-archival')]/@href") == hrefs
     archives = page(fixture, "archives/index.html")
     node = archives.get_element_by_id("arch-avp-rf_0100_5_3")
-    assert [text(f) for f in node.xpath(".//span[@class='folio']")] == ["Л. 12–14", "Л. 20"]
+    # GOST: a folio, a fond, an inventory, a file keep their number on the line (a no-break space)
+    folios = [f.text_content() for f in node.xpath(".//span[@class='folio']")]
+    assert folios == ["Л.\u00a012–14", "Л.\u00a020"]
     assert node.xpath(".//ul[@class='places']//a/@href")[1::2] == [
         f"../documents/{fx.DOC_ID}/index.html#fn1", f"../documents/{fx.DOC_ID}/index.html#fn2"]
     tree = archives.xpath("//ul[@class='tree']")[0]
@@ -501,6 +503,9 @@ def test_archival_citations_and_their_index(fixture):
     # the archive named in full, from collection.yml's `archives:` table
     assert path == ["Архив: АВП РФ — Архив внешней политики Российской Федерации", "Фонд: Ф. 0100",
                     "Опись: Оп. 5", "Дело: Д. 3"]
+    labels = tree.xpath(".//li[contains(@class,'tree-node')]/span[@class='tree-label']")
+    assert [label.text_content().split(": ")[1] for label in labels[1:]] == [
+        "Ф.\u00a00100", "Оп.\u00a05", "Д.\u00a03"]
     assert tree.xpath(".//abbr/@title") == ["Архив внешней политики Российской Федерации"]
 
 
@@ -511,7 +516,7 @@ def test_dvp_concordance(fixture):
     dvp = page(fixture, "dvp/index.html")
     assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
     assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
-        "прим. 4, с. [3] (с. 15–16)")
+        "прим. 4, с. [3] (С. 15–16)")
 
 
 SDD = PrintedSeries("sdd", "Сборник действующих договоров", ("Сборник действующих договоров", "СДД"), "СДД",

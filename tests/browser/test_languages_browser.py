@@ -73,7 +73,7 @@ def test_the_switch_goes_to_the_twin_and_back_at_the_same_place(open_page, base_
 def test_what_the_script_writes_follows_the_page_language(open_page, base_url):
     """The cite box, its copy button, the page stepper, a note's way back: the page's catalog."""
     for prefix, cite, copy, step in (("en/", "Cite paragraph 12", "Copy", "p. "), ("", "Цитировать абзац 12",
-                                                                            "Копировать", "с. ")):
+                                                                            "Копировать", "с.\u00a0")):
         page = open_page(f"{base_url}real/{prefix}documents/{THESIS}/index.html#p12")
         page.click("#p12 > a.cite-p")
         assert page.locator("#cite-pop .cite-label").inner_text() == cite
