@@ -6,9 +6,13 @@ apparatus element of docs/TEI-ENCODING.md with a registers file (browser/apparat
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +26,7 @@ from diplo_edition.diagnostics import InputError
 from diplo_edition.editions import SITE_FOLDERS, PrintedSeries, load_edition
 from diplo_edition.linkcheck import check_links
 from diplo_edition.output_folder import BUILD_LIST
+from diplo_edition.serve import PreviewServer, _Handler, _Server
 from diplo_edition.site import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,6 +171,11 @@ def test_about_names_the_licences_the_version_the_data_and_the_sources(site):
     assert about.xpath(f"//code[@title='{digest}']"), "the thesis' raw file with its SHA-256"
     assert f"{raw.stat().st_size} байт" in text(about.xpath("//ul[@class='edition-sources']")[0])
     assert about.xpath("//section[contains(@class,'cite-edition')]//textarea")
+    # collection.yml names no editors: About says so, and how to name them; it invents none
+    assert not edition.editors
+    assert facts["Редакторы"].startswith("Не названы.") and "editors:" in facts["Редакторы"]
+    english = page(site, "en/about/index.html").xpath("//div[@class='edition-editors-none']/dd")[0]
+    assert text(english).startswith("None named.") and 'editors: ["А. Б. Иванов"]' in text(english)
 
 
 def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees):
@@ -327,7 +337,7 @@ def test_every_page_has_lang_canonical_url_and_is_in_the_sitemap(site):
         doc = html.parse(str(path)).getroot()
         assert doc.get("lang"), path
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html":
+        if rel.endswith("404.html"):  # 404.html, en/404.html
             assert not doc.xpath("//link[@rel='canonical']")
             continue
         (canonical,) = doc.xpath("//link[@rel='canonical']/@href")
@@ -661,6 +671,31 @@ def test_canonical_urls_under_a_sub_path(fixture):
     not_found = page(fixture, "404.html")
     assert not_found.xpath("//base") == [] and not_found.xpath("//main//a/@href")[0] == "index.html"
     assert '("/edition/")' in "".join(not_found.xpath("//script/text()"))
+
+
+def test_english_visitors_get_an_english_404_page_from_serve(site):
+    """en/404.html: the English 404 page (relative links to the English pages, no <base>, the script's
+    folder /en/), and `serve` answers a missing address under /en/ with it, any other with 404.html."""
+    english = page(site, "en/404.html")
+    assert english.get("lang") == "en" and text(english.xpath("//h1")[0]) == "Page not found"
+    assert english.xpath("//base") == [] and english.xpath("//main//a/@href")[0] == "index.html"
+    assert english.xpath("//link[@rel='stylesheet']/@href") == ["../static/site.css"]
+    assert '("/en/")' in "".join(english.xpath("//script/text()"))
+    preview = PreviewServer(ROOT, site)
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, preview=preview))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = {}
+    try:
+        for path in ("/en/no/such/page.html", "/en/documents/gone/", "/no/such/page.html", "/enx/y"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{path}", timeout=30)
+            assert answer.value.code == 404
+            answers[path] = html.fromstring(answer.value.read()).xpath("//h1")[0].text_content()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == {"/en/no/such/page.html": "Page not found", "/en/documents/gone/": "Page not found",
+                       "/no/such/page.html": "Страница не найдена", "/enx/y": "Страница не найдена"}
 
 
 def test_every_page_has_a_search_box_that_goes_to_the_search_page(site):
