@@ -39,6 +39,7 @@ from .search import SearchReport, document_search, start_index_site, stop_indexi
 from .site import render_site
 from .site.document_pages import RenderedDocument
 from .site.edition_facts import source_date
+from .site.interface import interfaces
 from .site.render import SiteReport
 from .tei.register_file import build_registers_tei
 from .up_to_date import inputs_digest, last_build, record_build
@@ -317,6 +318,7 @@ def build(
 
     def index_documents(rendered: list[RenderedDocument]) -> None:
         search.append(start_index_site(staging, [r.extra for r in rendered],
+                                       lang=interfaces(edition.collection)[0].lang,
                                        shard_size=edition.collection.search_shard_size, cache_dir=page_cache,
                                        previous=out if search_later else None))
 
