@@ -7,6 +7,7 @@ templates and the Python sources.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -220,3 +221,30 @@ def test_russian_locators_keep_their_number_on_the_line() -> None:
     pattern = document.xpath("//article/@data-cite")[0]
     assert " — С.\u00a0{pages}. — " in pattern and "С. " not in pattern
     # the archival labels: test_site.py's test_archival_citations_and_their_index (the fixture edition)
+
+
+@pytest.mark.parametrize("script", ["site.js", "search.js"])  # search-core.js: the stemmer's letters
+def test_the_scripts_write_no_words_of_their_own(script: str) -> None:
+    """What the scripts show comes from the page (#site-words, from the catalogs): no Russian in them, no
+    tables of words, no language chosen by the script (the interface follows the page)."""
+    source = (THEME / "static" / script).read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # the comments may give examples
+    assert CYRILLIC.findall(code) == []
+    assert "localStorage.getItem(\"diplo-search-ui\")" not in code and 'params.get("lang")' not in code
+
+
+def test_the_search_page_gives_its_script_the_catalog_s_words_and_plural_forms() -> None:
+    """search.js's words in #site-words: the page's catalog, a count's forms by CLDR category (what
+    Intl.PluralRules of the page's language chooses)."""
+    site = real_site()
+    words = {}
+    for lang, prefix in (("ru", ""), ("en", "en")):
+        doc = html.parse(str(site / prefix / "search" / "index.html")).getroot()
+        words[lang] = json.loads(doc.get_element_by_id("site-words").text)
+        assert doc.xpath("//*[@data-ui-lang]") == [] and doc.xpath("//*[@data-i18n]") == []
+    assert words["ru"]["places"] == {"one": "%(n)s место", "few": "%(n)s места", "many": "%(n)s мест"}
+    assert words["en"]["places"] == {"one": "%(n)s place", "other": "%(n)s places"}
+    assert words["ru"]["found"] == "Найдено: %(documents)s, %(places)s."
+    assert words["en"]["citedPages"] == "P. %(n)s" and words["ru"]["citedPages"] == "С.\u00a0%(n)s"
+    assert words["ru"]["accessDate"] == "ДД.ММ.ГГГГ" and words["en"]["accessDate"] == "DD.MM.YYYY"
+    assert words["en"]["addressAccessed"] == "URL: %(url)s (accessed %(date)s)"
