@@ -246,5 +246,6 @@ def test_the_search_page_gives_its_script_the_catalog_s_words_and_plural_forms()
     assert words["en"]["places"] == {"one": "%(n)s place", "other": "%(n)s places"}
     assert words["ru"]["found"] == "Найдено: %(documents)s, %(places)s."
     assert words["en"]["citedPages"] == "P. %(n)s" and words["ru"]["citedPages"] == "С.\u00a0%(n)s"
-    assert words["ru"]["accessDate"] == "ДД.ММ.ГГГГ" and words["en"]["accessDate"] == "DD.MM.YYYY"
+    # the placeholders of the date of access the page's citations may hold: GOST's, in Russian
+    assert words["ru"]["accessDates"] == words["en"]["accessDates"] == ["ДД.ММ.ГГГГ"]
     assert words["en"]["addressAccessed"] == "URL: %(url)s (accessed %(date)s)"

@@ -21,10 +21,10 @@
     var d = new Date();
     return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
   }
-  // A citation's date of access stands as the catalog's placeholder ("ДД.ММ.ГГГГ", "DD.MM.YYYY"): the
-  // reader's date takes its place.
+  // A citation's date of access stands as a catalog's placeholder (of its style's language: WORDS.accessDates);
+  // the reader's date takes its place.
   function withDate(text) {
-    return WORDS.accessDate ? text.split(WORDS.accessDate).join(today()) : text;
+    return (WORDS.accessDates || []).reduce(function (out, placeholder) { return out.split(placeholder).join(today()); }, text);
   }
   function announce(message) {
     var status = document.getElementById("cite-status");

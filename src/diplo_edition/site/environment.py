@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from ..languages import detect_language
 from ..ocr.bidi import BIDI_CONTROLS, code_point, describe, visible
 from . import urls, words
+from .csl import access_date_placeholders
 
 
 def marked_controls(text: str) -> Markup:
@@ -108,6 +109,7 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     env.filters["text_lang"] = text_language
     env.globals["life_span"] = ui_words.life_span
     env.globals["plural_forms"] = partial(plural_forms, ui_lang)
+    env.globals["access_dates"] = access_date_placeholders(theme)
     env.globals.update(
         urls=urls,
         register_titles=ui_words.register_titles,
