@@ -114,8 +114,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing file gets the site's own 404 page (with the 404 status), the rest the plain page."""
-        page = self._not_found_page()
-        if code != HTTPStatus.NOT_FOUND or self.command == "HEAD" or not page.is_file():
+        page = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None  # a path that names a file
+        if page is None or self.command == "HEAD" or not page.is_file():
             super().send_error(code, message, explain)
             return
         try:
