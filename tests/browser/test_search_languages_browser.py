@@ -107,6 +107,7 @@ def test_every_word_the_script_writes_is_the_english_catalog_s(page) -> None:
     (the catalog's words in #site-words, plurals by Intl.PluralRules("en")), in a browser that speaks
     Russian."""
     search_for(page, "Карахан")
+    page.wait_for_function("() => /^Found: /.test(document.getElementById('search-status').textContent)")
     results = page.locator(RESULTS)
     docs = results.count()
     places = results.locator("li.sr-place").count()
