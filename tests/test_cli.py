@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from conftest import ROOT
 
 from diplo_edition import __version__
@@ -58,3 +59,14 @@ def test_version_and_usage_exit_codes(capsys):
     assert __version__ in capsys.readouterr().out
     assert main([]) == 2
     assert main(["build", "--no-such-option"]) == 2
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "-5", "1.5", "99999999999999999999"])
+def test_an_invalid_source_date_epoch_is_refused_by_name(tmp_path, capsys, monkeypatch, epoch):
+    """SOURCE_DATE_EPOCH (reproducible builds) gives About its date; a value that is no time is a usage
+    error naming the variable, before anything is built."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = tmp_path / "site"
+    assert main(["--root", str(ROOT), "build", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"SOURCE_DATE_EPOCH='{epoch}' is not a time" in err and not out.exists()

@@ -7,6 +7,7 @@ templates and the Python sources.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -174,3 +175,77 @@ def test_a_twin_knows_its_own_place_among_the_pages_of_a_list() -> None:
     for interface in interfaces(load_edition(ROOT).collection):
         doc = html.parse(str(site / interface.path(part))).getroot()
         assert len(doc.xpath("//nav[@class='pager']//a[@aria-current='page']")) == 2, interface.lang
+
+
+def test_english_pages_are_titled_in_english() -> None:
+    """Every English page's <title> names the edition by its English title (collection.yml title_en); the
+    home page names it once."""
+    collection = load_edition(ROOT).collection
+    assert collection.title_in("en") == collection.title_en != collection.title
+    assert collection.title_in("ru") == collection.title
+    site = real_site()
+    english = sorted((site / "en").rglob("*.html"))
+    assert len(english) > 50
+    for path in english:
+        title = html.parse(str(path)).getroot().findtext(".//title")
+        assert title.endswith(collection.title_en) and collection.title not in title, path
+    home = {lang: html.parse(str(site / prefix / "index.html")).getroot().findtext(".//title")
+            for lang, prefix in (("ru", ""), ("en", "en"))}
+    assert home == {"ru": collection.title, "en": collection.title_en}
+
+
+def test_the_concordance_words_a_page_range_in_the_page_s_language() -> None:
+    """A citation of the DVP over more pages than it is filed under gives its range in the catalog's words
+    (the model gives the pages alone): "С. 338–339" with a no-break space, "pp. 338–339"."""
+    site = real_site()
+    ranges = {}
+    for lang, prefix in (("ru", ""), ("en", "en")):
+        page = html.parse(str(site / prefix / "dvp" / "index.html")).getroot()
+        ranges[lang] = [span.text_content() for span in page.xpath("//dd//span[@class='printed']")
+                        if "–" in span.text_content()]
+    assert "(С.\u00a0338–339)" in ranges["ru"] and "(pp. 338–339)" in ranges["en"]
+    assert len(ranges["ru"]) == len(ranges["en"]) > 5
+    assert all(r.startswith("(С.\u00a0") for r in ranges["ru"])
+    assert all(r.startswith("(pp. ") for r in ranges["en"])
+
+
+def test_russian_locators_keep_their_number_on_the_line() -> None:
+    """GOST practice: "С. 12", "Т. 7", "Л. 4" are never broken from their number: a no-break space in the
+    catalogs' page and volume labels and in the GOST citations."""
+    ru = catalog("ru")
+    for msgid in ("p. %(page)s", "p. %(n)s", "pp. %(first)s–%(last)s", "pp. %(pages)s", "vol. %(volume)s",
+                  "P. %(page)s"):
+        assert re.match(r"^[СсТт]\.\u00a0%", ru.get(msgid).string), msgid
+    site = real_site()
+    document = html.parse(str(site / "documents/soviet-japanese-relations-1922-1941/index.html")).getroot()
+    pattern = document.xpath("//article/@data-cite")[0]
+    assert " — С.\u00a0{pages}. — " in pattern and "С. " not in pattern
+    # the archival labels: test_site.py's test_archival_citations_and_their_index (the fixture edition)
+
+
+@pytest.mark.parametrize("script", ["site.js", "search.js"])  # search-core.js: the stemmer's letters
+def test_the_scripts_write_no_words_of_their_own(script: str) -> None:
+    """What the scripts show comes from the page (#site-words, from the catalogs): no Russian in them, no
+    tables of words, no language chosen by the script (the interface follows the page)."""
+    source = (THEME / "static" / script).read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # the comments may give examples
+    assert CYRILLIC.findall(code) == []
+    assert "localStorage.getItem(\"diplo-search-ui\")" not in code and 'params.get("lang")' not in code
+
+
+def test_the_search_page_gives_its_script_the_catalog_s_words_and_plural_forms() -> None:
+    """search.js's words in #site-words: the page's catalog, a count's forms by CLDR category (what
+    Intl.PluralRules of the page's language chooses)."""
+    site = real_site()
+    words = {}
+    for lang, prefix in (("ru", ""), ("en", "en")):
+        doc = html.parse(str(site / prefix / "search" / "index.html")).getroot()
+        words[lang] = json.loads(doc.get_element_by_id("site-words").text)
+        assert doc.xpath("//*[@data-ui-lang]") == [] and doc.xpath("//*[@data-i18n]") == []
+    assert words["ru"]["places"] == {"one": "%(n)s место", "few": "%(n)s места", "many": "%(n)s мест"}
+    assert words["en"]["places"] == {"one": "%(n)s place", "other": "%(n)s places"}
+    assert words["ru"]["found"] == "Найдено: %(documents)s, %(places)s."
+    assert words["en"]["citedPages"] == "P. %(n)s" and words["ru"]["citedPages"] == "С.\u00a0%(n)s"
+    # the placeholders of the date of access the page's citations may hold: GOST's, in Russian
+    assert words["ru"]["accessDates"] == words["en"]["accessDates"] == ["ДД.ММ.ГГГГ"]
+    assert words["en"]["addressAccessed"] == "URL: %(url)s (accessed %(date)s)"

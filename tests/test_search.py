@@ -29,7 +29,7 @@ from diplo_edition.diagnostics import UsageError
 from diplo_edition.search import add_quote_command, run_quote
 from diplo_edition.search.normalize import normalize, normalize_marked
 from diplo_edition.search.pagefind_index import UNUSED_BUNDLE_FILES
-from diplo_edition.search.quotes import decode, encode, find_quote, load_quotes
+from diplo_edition.search.quotes import decode, encode, find_quote, load_quotes, quotes_language
 from diplo_edition.search.shards import bundles_of
 
 DOCUMENTS = {THESIS, URUMQI, CONVENTION, TEXTBOOK}
@@ -267,16 +267,28 @@ def test_the_quote_command_prints_the_original_page_and_a_citation(capsys):
     out = capsys.readouterr().out
     assert code == 0
     pages = f"{quote.pages[0]}–{quote.pages[1]}"
-    assert f"¶ {quote.anchor[1:]}, с. {pages}" in out
-    assert (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С. {pages}. URL: "
-            f"https://diplo-edition.example.org/documents/{THESIS}/#{quote.anchor} "
-            "(дата обращения: 01.02.2025)") in out
+    # the site's interface language (Russian), in its catalog's words
+    assert quotes_language(searched_site()) == "ru"
+    assert f"¶ {quote.anchor[1:]}, с.\u00a0{pages}" in out
+    citation = (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С.\u00a0{pages}. URL: "
+                f"https://diplo-edition.example.org/documents/{THESIS}/#{quote.anchor} ")
+    assert citation + "(дата обращения: 01.02.2025)" in out
+    assert out.rstrip().endswith("найдено 1 место")
+    # --lang: another interface language's words
+    assert run_quote(quote_args(quote.text, "--out", str(searched_site()), "--date", "01.02.2025",
+                                "--lang", "en")) == 0
+    out = capsys.readouterr().out
+    assert f"¶ {quote.anchor[1:]}, p. {pages}" in out and "с.\u00a0" not in out
+    assert citation.replace("С.\u00a0", "P. ") + "(accessed 01.02.2025)" in out
     assert out.rstrip().endswith("1 place found")
 
 
 def test_the_quote_command_exits_1_when_nothing_matches(capsys):
-    assert run_quote(quote_args("такой цитаты в издании нет", "--out", str(searched_site()))) == 1
-    assert "not found" in capsys.readouterr().err
+    missing = "такой цитаты в издании нет"
+    assert run_quote(quote_args(missing, "--out", str(searched_site()))) == 1
+    assert capsys.readouterr().err.startswith(f"не найдено: «{missing}» (сравнивались формы: «")
+    assert run_quote(quote_args(missing, "--out", str(searched_site()), "--lang", "en")) == 1
+    assert capsys.readouterr().err.startswith(f"not found: “{missing}” (compared as «")
 
 
 def test_the_quote_command_needs_a_built_site(tmp_path):
@@ -293,5 +305,5 @@ def test_the_quote_command_through_the_cli(tmp_path, capsys):
     shutil.copytree(searched_site(), site)
     code = cli.main(["quote", "нерешенной проблемой принадлежности", "--root", str(tmp_path)])
     assert code == 0
-    assert "¶ 1, с. 3" in capsys.readouterr().out
+    assert "¶ 1, с.\u00a03" in capsys.readouterr().out
     assert cli.main(["quote", "такой цитаты нет нигде", "--root", str(tmp_path)]) == 1

@@ -6,9 +6,13 @@ apparatus element of docs/TEI-ENCODING.md with a registers file (browser/apparat
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +26,7 @@ from diplo_edition.diagnostics import InputError
 from diplo_edition.editions import SITE_FOLDERS, PrintedSeries, load_edition
 from diplo_edition.linkcheck import check_links
 from diplo_edition.output_folder import BUILD_LIST
+from diplo_edition.serve import PreviewServer, _Handler, _Server
 from diplo_edition.site import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +35,7 @@ T = f"{{{NS['t']}}}"
 # A place's citation after GOST R 7.0.100-2018: the document, the edition, its pages (an inferred number
 # in brackets) or else its paragraph, its address.
 CITE = re.compile(
-    r"^.+\. — Текст : электронный // .+\. — (?:С\. [\[\]\d–]+\. — |абз\. \d+\. — )?"
+    r"^.+\. — Текст : электронный // .+\. — (?:С\.\u00a0[\[\]\d–]+\. — |абз\.\u00a0\d+\. — )?"
     r"URL: (\S+) \(дата обращения: ДД\.ММ\.ГГГГ\)\.$"
 )
 
@@ -166,6 +171,11 @@ def test_about_names_the_licences_the_version_the_data_and_the_sources(site):
     assert about.xpath(f"//code[@title='{digest}']"), "the thesis' raw file with its SHA-256"
     assert f"{raw.stat().st_size} байт" in text(about.xpath("//ul[@class='edition-sources']")[0])
     assert about.xpath("//section[contains(@class,'cite-edition')]//textarea")
+    # collection.yml names no editors: About says so, and how to name them; it invents none
+    assert not edition.editors
+    assert facts["Редакторы"].startswith("Не названы.") and "editors:" in facts["Редакторы"]
+    english = page(site, "en/about/index.html").xpath("//div[@class='edition-editors-none']/dd")[0]
+    assert text(english).startswith("None named.") and 'editors: ["A. B. Ivanov"]' in text(english)
 
 
 def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees):
@@ -196,7 +206,7 @@ def test_thesis_original_pages_are_addressable(site):
         (number,) = span.xpath("./a[@class='pb-n']")
         assert number.get("data-pages") == str(n)
         cited = f"[{n}]" if "pb-inferred" in span.get("class") else str(n)  # a number not printed
-        assert f"С. {cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
+        assert f"С.\u00a0{cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
     assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
         f"#page-{n}" for n in range(3, 92)]
 
@@ -217,7 +227,7 @@ def test_thesis_paragraph_anchors_and_cite_links(site, trees):
     first = cite_of(doc, doc.xpath("//a[@href='#p1'][@class='cite-p']")[0])
     assert first == (
         "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. — Текст : электронный // "
-        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С. [3]. — "
+        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С.\u00a0[3]. — "
         f"URL: {BASE_URL}documents/{THESIS}/#p1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
@@ -271,11 +281,11 @@ def test_pages_without_a_number_are_counted_never_invented(site):
     assert [p.xpath("./a")[0].get("aria-label") for p in pages] == [f"страница [{k}]" for k in range(1, 6)]
     # Paragraph citations give no page then, but the paragraph's number.
     (link,) = doc.xpath("//a[@href='#p1'][@class='cite-p']")
-    assert link.get("data-pages") is None and " С. " not in cite_of(doc, link)
-    assert f" — абз. 1. — URL: {BASE_URL}documents/{URUMQI}/#p1 " in cite_of(doc, link)
+    assert link.get("data-pages") is None and " С.\u00a0" not in cite_of(doc, link)
+    assert f" — абз.\u00a01. — URL: {BASE_URL}documents/{URUMQI}/#p1 " in cite_of(doc, link)
     # A page without a number is cited by its address alone.
     whole_page = cite_of(doc, pages[0].xpath("./a")[0])
-    assert "абз." not in whole_page and " С. " not in whole_page and whole_page.endswith(
+    assert "абз." not in whole_page and " С.\u00a0" not in whole_page and whole_page.endswith(
         f"URL: {BASE_URL}documents/{URUMQI}/#page-seq-1 (дата обращения: ДД.ММ.ГГГГ).")
 
 
@@ -327,7 +337,7 @@ def test_every_page_has_lang_canonical_url_and_is_in_the_sitemap(site):
         doc = html.parse(str(path)).getroot()
         assert doc.get("lang"), path
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html":
+        if rel.endswith("404.html"):  # 404.html, en/404.html
             assert not doc.xpath("//link[@rel='canonical']")
             continue
         (canonical,) = doc.xpath("//link[@rel='canonical']/@href")
@@ -493,7 +503,9 @@ def test_archival_citations_and_their_index(fixture):
     assert doc.xpath("//li[@id='fn2']//a[contains(@class,'bibl-archival')]/@href") == hrefs
     archives = page(fixture, "archives/index.html")
     node = archives.get_element_by_id("arch-avp-rf_0100_5_3")
-    assert [text(f) for f in node.xpath(".//span[@class='folio']")] == ["Л. 12–14", "Л. 20"]
+    # GOST: a folio, a fond, an inventory, a file keep their number on the line (a no-break space)
+    folios = [f.text_content() for f in node.xpath(".//span[@class='folio']")]
+    assert folios == ["Л.\u00a012–14", "Л.\u00a020"]
     assert node.xpath(".//ul[@class='places']//a/@href")[1::2] == [
         f"../documents/{fx.DOC_ID}/index.html#fn1", f"../documents/{fx.DOC_ID}/index.html#fn2"]
     tree = archives.xpath("//ul[@class='tree']")[0]
@@ -501,6 +513,9 @@ def test_archival_citations_and_their_index(fixture):
     # the archive named in full, from collection.yml's `archives:` table
     assert path == ["Архив: АВП РФ — Архив внешней политики Российской Федерации", "Фонд: Ф. 0100",
                     "Опись: Оп. 5", "Дело: Д. 3"]
+    labels = tree.xpath(".//li[contains(@class,'tree-node')]/span[@class='tree-label']")
+    assert [label.text_content().split(": ")[1] for label in labels[1:]] == [
+        "Ф.\u00a00100", "Оп.\u00a05", "Д.\u00a03"]
     assert tree.xpath(".//abbr/@title") == ["Архив внешней политики Российской Федерации"]
 
 
@@ -511,7 +526,7 @@ def test_dvp_concordance(fixture):
     dvp = page(fixture, "dvp/index.html")
     assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
     assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
-        "прим. 4, с. [3] (с. 15–16)")
+        "прим. 4, с. [3] (С. 15–16)")
 
 
 SDD = PrintedSeries("sdd", "Сборник действующих договоров", ("Сборник действующих договоров", "СДД"), "СДД",
@@ -656,6 +671,31 @@ def test_canonical_urls_under_a_sub_path(fixture):
     not_found = page(fixture, "404.html")
     assert not_found.xpath("//base") == [] and not_found.xpath("//main//a/@href")[0] == "index.html"
     assert '("/edition/")' in "".join(not_found.xpath("//script/text()"))
+
+
+def test_english_visitors_get_an_english_404_page_from_serve(site):
+    """en/404.html: the English 404 page (relative links to the English pages, no <base>, the script's
+    folder /en/), and `serve` answers a missing address under /en/ with it, any other with 404.html."""
+    english = page(site, "en/404.html")
+    assert english.get("lang") == "en" and text(english.xpath("//h1")[0]) == "Page not found"
+    assert english.xpath("//base") == [] and english.xpath("//main//a/@href")[0] == "index.html"
+    assert english.xpath("//link[@rel='stylesheet']/@href") == ["../static/site.css"]
+    assert '("/en/")' in "".join(english.xpath("//script/text()"))
+    preview = PreviewServer(ROOT, site)
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, preview=preview))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = {}
+    try:
+        for path in ("/en/no/such/page.html", "/en/documents/gone/", "/no/such/page.html", "/enx/y"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{path}", timeout=30)
+            assert answer.value.code == 404
+            answers[path] = html.fromstring(answer.value.read()).xpath("//h1")[0].text_content()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == {"/en/no/such/page.html": "Page not found", "/en/documents/gone/": "Page not found",
+                       "/no/such/page.html": "Страница не найдена", "/enx/y": "Страница не найдена"}
 
 
 def test_every_page_has_a_search_box_that_goes_to_the_search_page(site):

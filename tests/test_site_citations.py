@@ -45,9 +45,10 @@ def test_gost_citation_of_a_document_names_the_edition_its_editors_pages_and_add
     url = f"{SITE}documents/{THESIS}/"
     # The thesis's page numbers were all inferred from their neighbours (none survived extraction
     # at the ends): in brackets.
-    assert cited.whole == f"{edition} — С. [3]–[91]. — URL: {url} (дата обращения: ДД.ММ.ГГГГ)."
-    assert cited.paged == f"{edition} — С. {{pages}}. — URL: {url}#{{anchor}} (дата обращения: ДД.ММ.ГГГГ)."
-    assert cited.paragraph == (f"{edition} — абз. {{paragraph}}. — URL: {url}#{{anchor}} "
+    assert cited.whole == f"{edition} — С.\u00a0[3]–[91]. — URL: {url} (дата обращения: ДД.ММ.ГГГГ)."
+    assert cited.paged == (f"{edition} — С.\u00a0{{pages}}. — URL: {url}#{{anchor}} "
+                           "(дата обращения: ДД.ММ.ГГГГ).")
+    assert cited.paragraph == (f"{edition} — абз.\u00a0{{paragraph}}. — URL: {url}#{{anchor}} "
                                "(дата обращения: ДД.ММ.ГГГГ).")
     assert cited.bare == f"{edition} — URL: {url}#{{anchor}} (дата обращения: ДД.ММ.ГГГГ)."
     assert cited.style_label == "ГОСТ Р 7.0.100–2018"

@@ -38,6 +38,8 @@ from .registers import Registers, load_registers
 from .search import SearchReport, document_search, start_index_site, stop_indexing
 from .site import render_site
 from .site.document_pages import RenderedDocument
+from .site.edition_facts import source_date
+from .site.interface import interfaces
 from .site.render import SiteReport
 from .tei.register_file import build_registers_tei
 from .up_to_date import inputs_digest, last_build, record_build
@@ -293,6 +295,7 @@ def build(
     progress = progress or Progress(len(STAGES))
     project_root = Path(project_root).resolve()
     out = Path(out).resolve()
+    source_date()  # an invalid SOURCE_DATE_EPOCH is refused before anything is done
     clear_leftovers(out)
     check_output_directory(project_root, out)
     if use_cache:
@@ -315,6 +318,7 @@ def build(
 
     def index_documents(rendered: list[RenderedDocument]) -> None:
         search.append(start_index_site(staging, [r.extra for r in rendered],
+                                       lang=interfaces(edition.collection)[0].lang,
                                        shard_size=edition.collection.search_shard_size, cache_dir=page_cache,
                                        previous=out if search_later else None))
 

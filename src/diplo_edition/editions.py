@@ -118,6 +118,11 @@ class Collection:
     texts_licence: str | None = None  # the rights in the texts edited
     search_shard_size: int = SEARCH_SHARD_SIZE  # documents per shard of the search index, about
 
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` as collection.yml declares it (``title`` is in the collection's first
+        language, ``title_en`` in English), else the title."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
 
 @dataclass(frozen=True)
 class Edition:

@@ -113,9 +113,9 @@ class _Handler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """A missing file gets the site's own 404.html (with the 404 status), the rest the plain page."""
-        page = self.preview.out / "404.html"
-        if code != HTTPStatus.NOT_FOUND or self.command == "HEAD" or not page.is_file():
+        """A missing file gets the site's own 404 page (with the 404 status), the rest the plain page."""
+        page = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None  # a path that names a file
+        if page is None or self.command == "HEAD" or not page.is_file():
             super().send_error(code, message, explain)
             return
         try:
@@ -124,6 +124,18 @@ class _Handler(SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
             return
         self.wfile.write(self._send_bytes(body, "text/html; charset=utf-8", HTTPStatus.NOT_FOUND).getvalue())
+
+    def _not_found_page(self) -> Path:
+        """The 404.html of the deepest folder on the request's path that has one (en/404.html for an
+        address under en/: the English pages'), else the site's."""
+        out = self.preview.out.resolve()
+        local = Path(self.translate_path(self.path.split("?", 1)[0].split("#", 1)[0])).resolve()
+        for folder in (local, *local.parents):
+            if folder != out and out not in folder.parents:
+                break
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+        return out / "404.html"
 
     def send_head(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]

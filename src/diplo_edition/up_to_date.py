@@ -11,6 +11,7 @@ from .cache import Cache
 from .config.theme import theme_digest, theme_folders
 from .diagnostics import Diagnostic
 from .fingerprints import code_fingerprint, folder_digest, listing_digest
+from .site.edition_facts import source_date
 
 LAST_BUILD = "last-build"  # the entry, in the cache's "builds" namespace, of the builds' records
 
@@ -26,12 +27,12 @@ class _BuildRecord:
 
 def inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict: bool) -> str:
     """Everything a build's output depends on: the code, sources/, editions/, the theme with the project's
-    templates/, and the options."""
+    templates/, the options, and the date SOURCE_DATE_EPOCH gives (About shows it)."""
     digest = hashlib.sha256(code_fingerprint().encode())
     for folder in ("sources", "editions"):
         digest.update(folder_digest(project_root / folder).encode())
     digest.update(theme_digest(theme_folders(project_root / "templates")).encode())
-    digest.update(repr((str(out), only, strict)).encode())
+    digest.update(repr((str(out), only, strict, source_date())).encode())
     return digest.hexdigest()
 
 

@@ -27,93 +27,27 @@
   var MAX_RESULTS = 20;
   var SHOWN_PLACES = 5;
 
-  var T = {
-    ru: {
-      title: "Поиск", uiLanguage: "Язык страницы:", fulltextTitle: "Поиск по текстам",
-      queryLabel: "Слова или фраза в кавычках (русский и английский)", searchButton: "Искать",
-      queryHint: "Слова ищутся во всех формах: «Карахан» найдёт «Карахана», «Караханом». Точная фраза — в кавычках: \"торговое соглашение\".",
-      quoteTitle: "Найти цитату",
-      quoteLabel: "Точная цитата: найдётся, даже если в печатном тексте её разорвал перенос строки, граница страницы или сноска",
-      quoteButton: "Найти цитату",
-      quoteHint: "Буквы ё и е, виды кавычек и тире, пробелы и знаки примечаний (¹, [1], *) не важны. Поиск цитаты работает и без сервера — на сайте, открытом прямо с диска.",
-      loading: "Загружается поисковый индекс…", ready: "Поиск готов.",
-      offline: "Полнотекстовый поиск не работает на сайте, открытом прямо с диска (file://): браузер не даёт загрузить поисковый индекс. Откройте сайт через веб-сервер (например, diplo-edition serve). Поиск цитаты ниже работает и так.",
-      unavailable: "Поисковый индекс не загрузился. Поиск цитаты ниже работает.",
-      noIndex: "В этой сборке сайта нет поискового индекса (его пишет diplo-edition build).",
-      searching: "Идёт поиск…", nothing: "Ничего не найдено.", typeSomething: "Введите слово или фразу.",
-      found: function (docs, places) {
-        return "Найдено: " + plural(docs, "документ", "документа", "документов") + ", " +
-          plural(places, "место", "места", "мест") + ".";
-      },
-      filters: "Уточнить", document: "Документ", kind: "Вид", language: "Язык", year: "Год",
-      inLanguage: "Язык результата: ",
-      paragraph: "¶", note: "прим.", heading: "заголовок", abstract: "аннотация", reference: "список источников",
-      page: "с.", places: function (n) { return plural(n, "место", "места", "мест"); },
-      showAll: function (n) { return "Показать все места (" + n + ")"; }, showFewer: "Свернуть",
-      abstractOf: "аннотация", quoteLoading: "Загружается указатель цитат…",
-      quoteNothing: "Цитата не найдена. Проверьте слова; пропуски и сокращения внутри цитаты мешают её найти.",
-      quoteShort: "Введите цитату (не меньше трёх букв).",
-      quoteFound: function (n) { return "Цитата найдена: " + plural(n, "место", "места", "мест") + "."; },
-      quoteFailed: "Указатель цитат не загрузился.", cite: "Ссылка: ", accessed: "дата обращения",
-      unknownPage: "страница не известна",
-      catchingUp: "Поиск обновляется: последние изменения текстов появятся в результатах через несколько секунд."
-    },
-    en: {
-      title: "Search", uiLanguage: "Page language:", fulltextTitle: "Search the texts",
-      queryLabel: "Words, or a phrase in quotation marks (Russian and English)", searchButton: "Search",
-      queryHint: ["Words are found in every form: ", ["ru", "Карахан"], " finds ", ["ru", "Карахана"], ", ",
-        ["ru", "Караханом"], ". An exact phrase goes in quotation marks: \"trade agreement\"."],
-      quoteTitle: "Find a quotation",
-      quoteLabel: "An exact quotation: found even where the print broke it across lines, pages or footnotes",
-      quoteButton: "Find the quotation",
-      quoteHint: [["ru", "ё"], " or ", ["ru", "е"], ", the kind of quotation marks and dashes, spacing and note markers (¹, [1], *) do not matter. The quotation finder also works without a server, on the site opened straight from disk."],
-      loading: "Loading the search index…", ready: "Search is ready.",
-      offline: "Full-text search does not work on a site opened straight from disk (file://): the browser does not let it load its index. Open the site through a web server (e.g. diplo-edition serve). The quotation finder below works all the same.",
-      unavailable: "The search index did not load. The quotation finder below works.",
-      noIndex: "This build of the site has no search index (diplo-edition build writes it).",
-      searching: "Searching…", nothing: "Nothing found.", typeSomething: "Type a word or a phrase.",
-      found: function (docs, places) {
-        return "Found: " + docs + (docs === 1 ? " document, " : " documents, ") + places + (places === 1 ? " place." : " places.");
-      },
-      filters: "Narrow down", document: "Document", kind: "Kind", language: "Language", year: "Year",
-      inLanguage: "Language of the result: ",
-      paragraph: "¶", note: "note", heading: "heading", abstract: "abstract", reference: "reference list",
-      page: "p.", places: function (n) { return n + (n === 1 ? " place" : " places"); },
-      showAll: function (n) { return "Show all places (" + n + ")"; }, showFewer: "Show fewer",
-      abstractOf: "abstract", quoteLoading: "Loading the quotation index…",
-      quoteNothing: "The quotation was not found. Check the words; omissions and abbreviations inside it prevent a match.",
-      quoteShort: "Type a quotation (three letters at least).",
-      quoteFound: function (n) { return "Quotation found: " + n + (n === 1 ? " place." : " places."); },
-      quoteFailed: "The quotation index did not load.", cite: "Citation: ", accessed: "accessed",
-      unknownPage: "page not known",
-      catchingUp: "Search is catching up: the latest changes to the texts will be found in a few seconds."
-    }
-  };
-
-  function plural(n, one, few, many) {
-    var word = n % 10 === 1 && n % 100 !== 11 ? one : (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many);
-    return n + " " + word;
-  }
-
+  /* The page's words (base.html writes them from the catalogs into #site-words): the interface language
+     is the page's (the /en/ twin is English), never the browser's. "%(n)s" and the like are filled in
+     here; a count's forms are chosen by Intl.PluralRules of the page's language from the catalog's. */
   var params = new URLSearchParams(window.location.search);
-  var ui = params.get("lang") === "en" ? "en" : (params.get("lang") === "ru" ? "ru" : null);
-  try { ui = ui || window.localStorage.getItem("diplo-search-ui"); } catch (e) { /* storage off */ }
-  if (ui !== "en" && ui !== "ru") {  // none chosen: the language of the page (<html lang>), not the browser's
-    ui = (document.documentElement.getAttribute("lang") || "ru").toLowerCase().indexOf("ru") === 0 ? "ru" : "en";
+  var WORDS = JSON.parse((document.getElementById("site-words") || {}).textContent || "{}");
+  var ui = (document.documentElement.getAttribute("lang") || "en").toLowerCase();
+  var plurals = null;
+  try { plurals = new Intl.PluralRules(ui); } catch (e) { /* an old browser: the catalog's "other" */ }
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, key) { return key in values ? values[key] : all; });
   }
-  function t(key) { return T[ui][key]; }
-  function setWords(node, words) {  // words: a text, or parts: texts and [lang, text] for words in a language
-    node.textContent = "";
-    [].concat(words).forEach(function (part) {
-      node.appendChild(typeof part === "string" ? document.createTextNode(part) :
-        el("span", { lang: part[0] === ui ? null : part[0], text: part[1] }));
-    });
+  function t(key, values) { return fill(WORDS[key] || key, values || {}); }
+  function count(key, n) {
+    var forms = WORDS[key] || {};
+    return fill(forms[plurals ? plurals.select(n) : "other"] || forms.other || String(n), { n: n });
   }
 
   /* The values the index gives, in this page's words (search.html writes them from the page's catalog):
-     {text, lang}, lang where the words are not in the language the search speaks (null otherwise). The
-     index is made once for every interface language: kinds and languages are codes in it, documents their
-     titles, which stay in the document's language. */
+     {text, lang}, lang where the words are not in the page's language (null otherwise). The index is made
+     once for every interface language: kinds and languages are codes in it, documents their titles,
+     which stay in the document's language. */
   var pageWords = JSON.parse((document.getElementById("search-filter-words") || {}).textContent || "{}");
   function valueLabel(key, value) {
     var labels = (pageWords.labels || {})[key] || {}, langs = (pageWords.langs || {})[key] || {};
@@ -126,36 +60,6 @@
     attrs.text = label.text;
     return el(tag, attrs);
   }
-
-  function applyLanguage() {
-    app.setAttribute("lang", ui);
-    app.setAttribute("data-ui", ui);
-    // The page's own words (its catalog's, with the lang of any example in them) while the search speaks
-    // the page's language; the table's words in the other.
-    var nodes = app.querySelectorAll("[data-i18n]");
-    for (var i = 0; i < nodes.length; i++) {
-      var node = nodes[i];
-      if (!node.hasAttribute("data-page-words")) { node.setAttribute("data-page-words", node.innerHTML); }
-      if (ui === pageWords.lang) { node.innerHTML = node.getAttribute("data-page-words"); } else { setWords(node, t(node.getAttribute("data-i18n"))); }
-    }
-    var buttons = app.querySelectorAll("[data-ui-lang]");
-    for (var k = 0; k < buttons.length; k++) {
-      buttons[k].setAttribute("aria-pressed", String(buttons[k].getAttribute("data-ui-lang") === ui));
-    }
-    renderFilters();
-    if (lastResults) { renderResults(lastResults); }
-    if (lastQuotes) { renderQuotes(lastQuotes); }
-  }
-
-  var switcher = app.querySelector(".search-ui-lang");
-  switcher.hidden = false;
-  switcher.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-ui-lang]");
-    if (!button) { return; }
-    ui = button.getAttribute("data-ui-lang");
-    try { window.localStorage.setItem("diplo-search-ui", ui); } catch (e) { /* storage off */ }
-    applyLanguage();
-  });
 
   document.getElementById("search-fallback").hidden = true;
   var form = document.getElementById("search-form");
@@ -239,7 +143,7 @@
       return;
     }
     if (!catchingUp) {
-      catchingUp = el("p", { class: "search-catching-up", role: "status", "data-i18n": "catchingUp", text: t("catchingUp") });
+      catchingUp = el("p", { class: "search-catching-up", role: "status", text: t("catchingUp") });
       form.parentNode.insertBefore(catchingUp, status);
     }
     if (polling) { return; }
@@ -283,7 +187,7 @@
     var box = el("details", { class: "search-filter-box", open: Object.keys(checked).length ? "" : null },
       [el("summary", { text: t("filters") })]);
     groups.forEach(function (key) {
-      var fieldset = el("fieldset", { class: "search-filter" }, [el("legend", { text: t(key) })]);
+      var fieldset = el("fieldset", { class: "search-filter" }, [el("legend", { text: t("filter-" + key) })]);
       Object.keys(filterValues[key]).sort().forEach(function (value, n) {
         var id = "f-" + key + "-" + n;
         var box = el("input", { type: "checkbox", id: id, name: "f-" + key, value: value });
@@ -539,12 +443,12 @@
 
   function whereLabel(g) {
     var w = g.where, parts = [];
-    if (w.element === "p") { parts.push(t("paragraph") + "\u00a0" + w.id.slice(1)); }
-    else if (w.element === "note") { parts.push(t("note") + "\u00a0" + w.id.replace(/^fn/, "")); }
+    if (w.element === "p") { parts.push("¶\u00a0" + w.id.slice(1)); }
+    else if (w.element === "note") { parts.push(t("note", { n: w.id.replace(/^fn/, "") })); }
     else if (/^h\d$/i.test(w.element || "")) { parts.push(w.text ? "«" + w.text.trim() + "»" : t("heading")); }
     else if (w.element === "div" || w.element === "record") { parts.push(t("abstract")); }
     else if (w.element === "li") { parts.push(t("reference")); }
-    if (w.page) { parts.push(t("page") + "\u00a0" + w.page); }
+    if (w.page) { parts.push(t("pageShort", { n: w.page })); }
     return parts.join(", ");
   }
 
@@ -564,18 +468,20 @@
     var results = state.results;
     if (!results.length) { say(status, state.query ? t("nothing") : t("typeSomething")); return; }
     var places = results.reduce(function (n, r) { return n + r.groups.length; }, 0);
-    say(status, t("found")(results.length, places));
+    say(status, t("found", { documents: count("documents", results.length), places: count("places", places) }));
     results.forEach(function (r, index) {
       var docLang = valueLabel("document", r.title).lang;
-      var title = [el("span", { lang: docLang, text: r.title }),
-        r.section ? " — " + (r.language === "en" ? "Abstract" : t("abstractOf")) : ""];
+      // An abstract is named in its own language ("Abstract", "Аннотация").
+      var abstractTitle = (WORDS.abstractTitles || {})[r.language];
+      var title = [el("span", { lang: docLang, text: r.title }), r.section ? " — " : "",
+        r.section ? el("span", { lang: abstractTitle ? other(r.language) : null, text: abstractTitle || t("abstract") }) : null];
       var language = valueLabel("language", r.language);
       var meta = el("p", { class: "sr-meta" }, [
-        el("span", { class: "sr-lang", lang: ui, title: t("inLanguage") + language.text }, [el("abbr", { lang: r.language, title: language.text, text: r.language.toUpperCase() })]),
+        el("span", { class: "sr-lang", title: t("inLanguage", { language: language.text }) }, [el("abbr", { lang: r.language, title: language.text, text: r.language.toUpperCase() })]),
         " ", el("span", { lang: language.lang, text: language.text }),
         r.kind ? " · " : "", r.kind ? labelled("span", {}, "kind", r.kind) : null,
         r.author ? " · " : "", r.author ? el("span", { lang: docLang, text: r.author }) : null,
-        " · " + t("places")(r.groups.length)
+        " · " + count("places", r.groups.length)
       ]);
       var hitList = el("ul", { class: "sr-places" });
       r.groups.forEach(function (g, k) {
@@ -588,13 +494,13 @@
         el("h3", { class: "sr-title" }, [el("a", { href: r.href, id: "sr-" + index }, title)]),
         meta, hitList]);
       if (r.groups.length > SHOWN_PLACES) {
-        var more = el("button", { type: "button", class: "sr-more", "aria-expanded": "false", text: t("showAll")(r.groups.length) });
+        var more = el("button", { type: "button", class: "sr-more", "aria-expanded": "false", text: t("showAll", { n: r.groups.length }) });
         more.addEventListener("click", function () {
           var open = more.getAttribute("aria-expanded") !== "true";
           var extra = hitList.querySelectorAll(".sr-extra");
           for (var i = 0; i < extra.length; i++) { extra[i].hidden = !open; }
           more.setAttribute("aria-expanded", String(open));
-          more.textContent = open ? t("showFewer") : t("showAll")(r.groups.length);
+          more.textContent = open ? t("showFewer") : t("showAll", { n: r.groups.length });
           if (open && extra[0]) { extra[0].querySelector("a").focus(); }
         });
         entry.appendChild(more);
@@ -611,7 +517,7 @@
     say(status, t("searching"));
     var url = new URL(window.location.href);
     url.searchParams.set("q", query);
-    try { window.history.replaceState(null, "", url.pathname.split("/").pop() + url.search); } catch (e) { /* file:// */ }
+    try { window.history.replaceState(null, "", url.pathname.split("/").pop() + url.search + url.hash); } catch (e) { /* file:// */ }
     return search(query, selectedFilters()).then(function (results) {
       if (id !== runCounter) { return results; }
       lastResults = { query: query, results: results };
@@ -640,23 +546,24 @@
     return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
   }
 
+  // The citation as nodes: the authors and the title in the document's language, the rest in the page's.
   function citation(m) {
-    var doc = m.doc, parts = [], page = C.pageLabel(m.pages);
-    if (doc.authors.length) { var names = doc.authors.join(", "); parts.push(/\.$/.test(names) ? names : names + "."); }
-    parts.push(/[.?!]$/.test(doc.title) ? doc.title : doc.title + ".");
-    if (page) { parts.push("С. " + page + "."); }
-    parts.push("URL: " + doc.canonical + "#" + m.anchor + " (дата обращения: " + today() + ")");
-    return parts.join(" ");
+    var doc = m.doc, named = [], parts = [], page = C.pageLabel(m.pages);
+    if (doc.authors.length) { var names = doc.authors.join(", "); named.push(/\.$/.test(names) ? names : names + "."); }
+    named.push(/[.?!]$/.test(doc.title) ? doc.title : doc.title + ".");
+    if (page) { parts.push(t("citedPages", { n: page }) + "."); }
+    parts.push(t("addressAccessed", { url: doc.canonical + "#" + m.anchor, date: today() }));
+    return [el("span", { lang: other(doc.lang), text: named.join(" ") }), " " + parts.join(" ")];
   }
 
   function quoteWhere(m) {
     var a = m.anchor, label;
-    if (/^p\d+$/.test(a)) { label = t("paragraph") + "\u00a0" + a.slice(1); }
-    else if (/^fn/.test(a)) { label = t("note") + "\u00a0" + a.slice(2); }
+    if (/^p\d+$/.test(a)) { label = "¶\u00a0" + a.slice(1); }
+    else if (/^fn/.test(a)) { label = t("note", { n: a.slice(2) }); }
     else if (/^abstract/.test(a)) { label = t("abstract"); }
     else { label = t("heading"); }
     var page = C.pageLabel(m.pages);
-    return label + ", " + (page ? t("page") + "\u00a0" + page : t("unknownPage"));
+    return label + ", " + (page ? t("pageShort", { n: page }) : t("unknownPage"));
   }
 
   function other(lang) { return lang && lang !== ui ? lang : null; }  // a lang attribute where it differs
@@ -665,13 +572,13 @@
     quoteList.textContent = "";
     if (state.error) { say(quoteStatus, t("quoteFailed")); return; }
     if (!state.matches.length) { say(quoteStatus, state.short ? t("quoteShort") : t("quoteNothing")); return; }
-    say(quoteStatus, t("quoteFound")(state.matches.length));
+    say(quoteStatus, t("quoteFound", { places: count("places", state.matches.length) }));
     state.matches.forEach(function (m) {
       var href = root + m.doc.url + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
       quoteList.appendChild(el("li", { class: "qr", "data-doc": m.doc.id, "data-anchor": m.anchor, "data-pages": m.pages.join(" ") }, [
         el("p", { class: "qr-where" }, [el("a", { href: href }, [el("span", { class: "qr-title", lang: other(m.doc.lang), text: m.doc.title }), ": " + quoteWhere(m)])]),
         el("p", { class: "qr-context", lang: other((/^abstract-([a-z]{2,3})\b/.exec(m.anchor) || [0, m.doc.lang])[1]) }, ["…" + m.before, el("mark", { text: m.match }), m.after + "…"]),
-        el("p", { class: "qr-cite" }, [el("span", { class: "qr-cite-label", text: t("cite") }), el("span", { class: "qr-cite-text", lang: "ru", text: citation(m) })])
+        el("p", { class: "qr-cite" }, [el("span", { class: "qr-cite-label", text: t("cite") }), " ", el("span", { class: "qr-cite-text" }, citation(m))])
       ]));
     });
   }
@@ -705,7 +612,7 @@
 
   /* ---------------- Start ---------------- */
 
-  applyLanguage();
+  renderFilters();
   if (!indexed) {
     ready = Promise.reject(new Error("no index"));
     ready.catch(function () {});

@@ -21,8 +21,10 @@
     var d = new Date();
     return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
   }
+  // A citation's date of access stands as a catalog's placeholder (of its style's language: WORDS.accessDates);
+  // the reader's date takes its place.
   function withDate(text) {
-    return text.replace(/(дата обращения: )(ДД\.ММ\.ГГГГ|\d\d\.\d\d\.\d{4})/, "$1" + today());
+    return (WORDS.accessDates || []).reduce(function (out, placeholder) { return out.split(placeholder).join(today()); }, text);
   }
   function announce(message) {
     var status = document.getElementById("cite-status");
@@ -383,11 +385,12 @@
     });
   }
 })();
-/* The language switch (base.html, .lang-switch): the twin page opens at the same place, this page's #anchor. */
+/* The language switch (base.html, .lang-switch): the twin page opens at the same place and with the same
+   query (the search page's ?q=): this page's ?query and #anchor. */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest(".lang-switch a[hreflang]") : null;
-    if (link && window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
+    if (link) { link.href = link.href.split(/[?#]/)[0] + window.location.search + window.location.hash; }
   });
 })();

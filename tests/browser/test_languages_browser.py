@@ -7,6 +7,7 @@ Screenshots go to tests/artifacts/languages-*.png.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -73,7 +74,7 @@ def test_the_switch_goes_to_the_twin_and_back_at_the_same_place(open_page, base_
 def test_what_the_script_writes_follows_the_page_language(open_page, base_url):
     """The cite box, its copy button, the page stepper, a note's way back: the page's catalog."""
     for prefix, cite, copy, step in (("en/", "Cite paragraph 12", "Copy", "p. "), ("", "Цитировать абзац 12",
-                                                                            "Копировать", "с. ")):
+                                                                            "Копировать", "с.\u00a0")):
         page = open_page(f"{base_url}real/{prefix}documents/{THESIS}/index.html#p12")
         page.click("#p12 > a.cite-p")
         assert page.locator("#cite-pop .cite-label").inner_text() == cite
@@ -140,3 +141,15 @@ def test_the_english_quotation_finder_works_from_disk(open_page):
     page.wait_for_selector(f"#{quote.anchor} mark.search-hit")
     assert "/en/documents/" in page.url and page.url.startswith("file://")
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_a_russian_citation_on_an_english_page_gets_the_reader_s_date(open_page, base_url):
+    """About's GOST entry on the English page holds the Russian placeholder of the date of access (its
+    style's language): site.js puts the reader's date there, as on the Russian page."""
+    today = datetime.date.today().strftime("%d.%m.%Y")
+    for prefix in ("en/", ""):
+        page = open_page(f"{base_url}real/{prefix}about/index.html")
+        fields = page.locator("textarea.cite-field").evaluate_all("els => els.map(e => e.value)")
+        gost = [f for f in fields if "дата обращения" in f]
+        assert len(gost) == 1 and f"(дата обращения: {today})" in gost[0], fields
+        assert not any("ДД.ММ.ГГГГ" in f or "DD.MM.YYYY" in f for f in fields)

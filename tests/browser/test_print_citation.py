@@ -36,18 +36,18 @@ def test_cite_boxes_give_pages_inferred_pages_in_brackets_and_else_the_paragraph
     pages = page.locator("#p12 > a.cite-p").get_attribute("data-pages")
     page.click("#p12 > a.cite-p")
     assert page.locator("#p12 .cite-pop textarea").input_value() == (
-        f"{title}{EDITION}С. {pages}. — URL: {url_of(THESIS)}#p12 (дата обращения: {TODAY}).")
+        f"{title}{EDITION}С.\u00a0{pages}. — URL: {url_of(THESIS)}#p12 (дата обращения: {TODAY}).")
     page.keyboard.press("Escape")
     inferred = page.locator(".pb-inferred > a.pb-n").first
     number = inferred.get_attribute("data-pages")
     inferred.click()
     cited = page.locator(".pb .cite-pop textarea").input_value()
-    assert cited.startswith(f"{title}{EDITION}С. [{number}]. — URL: ")
+    assert cited.startswith(f"{title}{EDITION}С.\u00a0[{number}]. — URL: ")
     shot(page, "cite-inferred-page")
     page = v.goto(f"real/documents/{URUMQI}/index.html")
     page.click("#p3 > a.cite-p")
     assert page.locator("#p3 .cite-pop textarea").input_value().endswith(
-        f"— абз. 3. — URL: {url_of(URUMQI)}#p3 (дата обращения: {TODAY}).")
+        f"— абз.\u00a03. — URL: {url_of(URUMQI)}#p3 (дата обращения: {TODAY}).")
 
 
 def test_a_printed_page_carries_its_url_the_paragraph_and_the_page_numbers(visit):  # noqa: F811

@@ -163,7 +163,8 @@ def test_jump_to_an_original_page(visit):
     assert cite.is_hidden()  # the page asked for is never covered by its cite box
     page.click("#page-45 > a.pb-n")
     assert cite.is_visible()
-    assert " С. [45]. — URL: " in cite.locator("textarea").input_value()  # a number inferred: in brackets
+    # a number inferred: in brackets
+    assert " С.\u00a0[45]. — URL: " in cite.locator("textarea").input_value()
     shot(page, "page-45-desktop")
     # Typing the number works too.
     page.fill("#goto-page", "60")
@@ -184,7 +185,7 @@ def test_copy_a_citation(visit, base_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == (
         "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. — Текст : электронный // "
-        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С. [8]. — "
+        "Советская дипломатия 1920–1930-х годов: исследования. — diplo-edition. — С.\u00a0[8]. — "
         f"URL: https://diplo-edition.example.org/documents/{THESIS}/#p12 (дата обращения: {today}).")
     # The status is announced a moment after the copy (so that screen readers hear it again).
     page.wait_for_function("document.getElementById('cite-status').textContent === 'Ссылка скопирована'")
@@ -194,7 +195,7 @@ def test_copy_a_citation(visit, base_url):
     page.locator("#page-8 button.copy").click()
     page.wait_for_function(COPIED, arg="#page-8 button.copy")
     assert page.evaluate("navigator.clipboard.readText()").endswith(
-        f"— С. [8]. — URL: https://diplo-edition.example.org/documents/{THESIS}/#page-8 "
+        f"— С.\u00a0[8]. — URL: https://diplo-edition.example.org/documents/{THESIS}/#page-8 "
         f"(дата обращения: {today}).")
 
 

@@ -249,14 +249,49 @@ def test_keyboard_only(open_page):
     page.wait_for_url(re.compile(r".*/documents/.*"))
 
 
-def test_the_page_switches_to_english(open_page):
+def russian_plural(n: int, one: str, few: str, many: str) -> str:
+    """The CLDR rule of Russian integers, as Intl.PluralRules("ru") applies it."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} {one}"
+    return f"{n} {few}" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else f"{n} {many}"
+
+
+def test_the_counts_take_the_catalog_s_russian_plural_forms(open_page):
+    """"Найдено: 4 документа, 31 место.": the forms are the catalog's, chosen by Intl.PluralRules("ru")."""
     page = open_page(SEARCH)
-    page.click("button[data-ui-lang='en']")
+    seen = set()
+    for query in ("Карахан", "конвенция", "Урумчи", "Синьцзян"):
+        results = search_for(page, query)
+        docs = results.count()
+        places = results.locator("li.sr-place").count()
+        assert page.locator("#search-status").inner_text() == (
+            f"Найдено: {russian_plural(docs, 'документ', 'документа', 'документов')}, "
+            f"{russian_plural(places, 'место', 'места', 'мест')}.")
+        seen.add(places % 10 == 1 and places % 100 != 11)
+        first = results.first.locator(".sr-meta").inner_text()
+        groups = results.first.locator("li.sr-place").count()
+        assert first.endswith(russian_plural(groups, "место", "места", "мест"))
+    assert len(seen) == 2 or seen == {False}
+
+
+def test_the_interface_follows_the_page_and_the_switch_keeps_the_query(open_page, base_url):
+    """No language buttons and no ?lang= on the search page: the Russian page speaks Russian whatever the
+    address says; the site's language switch takes the query and the anchor to the English twin, which
+    runs it in English."""
+    page = open_page(SEARCH + "?lang=en&q=Карахан#search-results")
+    page.wait_for_function("() => /Найдено/.test(document.getElementById('search-status').textContent)")
+    assert page.locator("[data-ui-lang], .search-ui-lang").count() == 0
+    assert page.locator("#fulltext-title").inner_text() == "Поиск по текстам"
+    page.click(".lang-switch a[hreflang='en']")
+    page.wait_for_url(re.compile(r".*/real/en/search/index\.html\?lang=en&q=.*#search-results$"))
+    page.wait_for_function("() => /^Found: /.test(document.getElementById('search-status').textContent)")
+    assert page.locator("#search-q").input_value() == "Карахан"
     assert page.locator("#fulltext-title").inner_text() == "Search the texts"
-    assert page.locator("#search-app").get_attribute("lang") == "en"
-    search_for(page, "Карахан")
-    assert page.locator("#search-status").inner_text().startswith("Found: ")
-    shot(page, "english-ui")
+    shot(page, "english-twin")
+    # and back: the query goes with the reader
+    page.click(".lang-switch a[hreflang='ru']")
+    page.wait_for_url(re.compile(r".*/real/search/index\.html\?lang=en&q=.*#search-results$"))
+    page.wait_for_function("() => /^Найдено: /.test(document.getElementById('search-status').textContent)")
 
 
 def test_without_javascript_the_page_says_so_and_lists_the_documents(open_page):
@@ -289,7 +324,8 @@ def test_the_quotation_finder_works_from_disk_across_a_page_break(open_page):
     assert found.first.get_attribute("data-pages") == " ".join(quote.pages)
     where = found.first.locator(".qr-where").inner_text()
     assert f"¶\u00a0{quote.anchor[1:]}, с.\u00a0{quote.pages[0]}–{quote.pages[1]}" in where
-    assert f"С. {quote.pages[0]}–{quote.pages[1]}." in found.first.locator(".qr-cite").inner_text()
+    cited = found.first.locator(".qr-cite").inner_text()
+    assert f"С.\u00a0{quote.pages[0]}–{quote.pages[1]}." in cited and "(дата обращения: " in cited
     shot(page, "quotation-file-url")
     # Its link opens the paragraph, from disk too, with the quotation marked.
     found.first.locator(".qr-where a").click()

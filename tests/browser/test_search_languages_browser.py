@@ -99,9 +99,46 @@ def test_the_hint_s_russian_examples_are_marked_russian(page) -> None:
     hint = page.locator("#search-hint")
     assert hint.inner_text().startswith("Words are found in all their forms")
     assert hint.locator("span[lang='ru']").all_inner_texts()[:3] == ["Карахан", "Карахана", "Караханом"]
-    # Switched to Russian and back, the page's own words return.
-    page.click(".search-ui-lang button[data-ui-lang='ru']")
-    assert hint.inner_text().startswith("Слова ищутся во всех формах")
-    page.click(".search-ui-lang button[data-ui-lang='en']")
     assert hint.locator("span[lang='ru']").count() == 4
-    page.evaluate("() => { try { localStorage.removeItem('diplo-search-ui'); } catch (e) {} }")
+
+
+def test_every_word_the_script_writes_is_the_english_catalog_s(page) -> None:
+    """The counts, the places, the quotation finder's words and its citation: English on the English page
+    (the catalog's words in #site-words, plurals by Intl.PluralRules("en")), in a browser that speaks
+    Russian."""
+    search_for(page, "Карахан")
+    page.wait_for_function("() => /^Found: /.test(document.getElementById('search-status').textContent)")
+    results = page.locator(RESULTS)
+    docs = results.count()
+    places = results.locator("li.sr-place").count()
+    english = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")  # noqa: E731
+    assert page.locator("#search-status").inner_text() == (
+        f"Found: {english(docs, 'document')}, {english(places, 'place')}.")
+    wheres = page.locator("#search-results a.sr-where").all_inner_texts()
+    assert wheres and all(re.fullmatch(r"(¶\u00a0\d+|n\. \d+|“.*”|heading|abstract|reference list)"
+                                       r"(, p\. \[?\d+\]?)?", w) for w in wheres), wheres
+    assert any(", p. " in w for w in wheres)
+    shot(page, "query")
+    page.fill("#quote-q", "нерешенной проблемой принадлежности")
+    page.click("#quote-form button[type=submit]")
+    page.wait_for_selector("#quote-results li.qr")
+    assert page.locator("#quote-status").inner_text() == "Quotation found: 1 place."
+    assert re.search(r": ¶\u00a01, p\. 3$", page.locator(".qr-where").inner_text())
+    cite = page.locator(".qr-cite").inner_text()
+    assert cite.startswith("Citation: ") and re.search(
+        r" P\. 3\. URL: https://\S+#p1 \(accessed \d\d\.\d\d\.\d{4}\)$", cite), cite
+    # Every Cyrillic text the script wrote is inside an element of lang="ru".
+    unmarked = page.evaluate("""() => {
+      const out = [];
+      for (const id of ['search-status', 'search-results', 'quote-status', 'quote-results']) {
+        const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const holder = n.parentElement.closest('[lang]');
+          const marked = holder && holder.lang.startsWith('ru');
+          if (/[А-Яа-яЁё]/.test(n.data) && !marked) { out.push(n.data.slice(0, 60)); }
+        }
+      }
+      return out;
+    }""")
+    assert unmarked == []
+    shot(page, "quotation")

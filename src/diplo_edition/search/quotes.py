@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,9 +152,10 @@ def document_quotes_file(view: DocumentView) -> tuple[str, bytes, dict]:
     return f"{QUOTES_DIR}/{name}", data, entry
 
 
-def write_manifest(site_dir: Path, documents: list[dict]) -> int:
-    """Write search/quotes/index.js, listing the documents (write_document_quotes's entries); its bytes."""
-    manifest = _script("manifest", {"format": FORMAT, "documents": documents}).encode("utf-8")
+def write_manifest(site_dir: Path, documents: list[dict], lang: str) -> int:
+    """Write search/quotes/index.js, listing the documents (write_document_quotes's entries) with the
+    site's interface language (lang: the default one, the language `quote` speaks); its bytes."""
+    manifest = _script("manifest", {"format": FORMAT, "lang": lang, "documents": documents}).encode("utf-8")
     (Path(site_dir) / QUOTES_DIR).mkdir(parents=True, exist_ok=True)
     (Path(site_dir) / QUOTES_DIR / MANIFEST).write_bytes(manifest)
     return len(manifest)
@@ -179,6 +179,11 @@ class QuoteDocument:
     text: str
     segs: list
     breaks: list
+
+
+def quotes_language(site_dir: Path) -> str:
+    """The interface language of the site whose quotation data this is (its default one)."""
+    return _read_script(Path(site_dir) / QUOTES_DIR / MANIFEST, "manifest")["lang"]
 
 
 def load_quotes(site_dir: Path) -> list[QuoteDocument]:
@@ -215,19 +220,6 @@ class QuoteMatch:
         before = text[max(line_start, self.start - width): self.start]
         after = text[self.end: min(line_end, self.end + width)]
         return before, text[self.start: self.end], after
-
-
-def segment_label(anchor: str) -> str:
-    """How the site names a place: ¶ 12, прим. 3, аннотация, заголовок."""
-    if match := re.fullmatch(r"p(\d+)", anchor):
-        return f"¶ {match.group(1)}"
-    if anchor.startswith("fn"):
-        return f"прим. {anchor[2:]}"
-    if anchor.startswith("abstract"):
-        return "аннотация"
-    if anchor.startswith("sec-"):
-        return "заголовок"
-    return anchor
 
 
 def find_quote(documents: list[QuoteDocument], quotation: str, limit: int = 50) -> list[QuoteMatch]:

@@ -67,7 +67,7 @@ class SearchReport:
     pending: PendingSearch | None = None  # the full-text index is the previous site's, to be caught up
 
 
-def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: bool = True,
+def index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str, pagefind: bool = True,
                shard_size: int = SHARD_SIZE, cache_dir: Path | None = None,
                previous: Path | None = None) -> SearchReport:
     """Write the search index of site_dir, where the site has just been rendered with document_search
@@ -83,7 +83,7 @@ def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: boo
     site_dir = Path(site_dir)
     report = SearchReport()
     report.quote_bytes = {d.quotes["file"]: d.quotes["bytes"] for d in documents}
-    report.quote_bytes[MANIFEST] = write_manifest(site_dir, [d.quotes for d in documents])
+    report.quote_bytes[MANIFEST] = write_manifest(site_dir, [d.quotes for d in documents], lang)
     if pagefind and previous is not None and carry_over(previous, site_dir):
         report.pending = PendingSearch(documents, shard_size, cache_dir)
     elif pagefind:
@@ -98,14 +98,15 @@ def index_site(site_dir: Path, documents: list[DocumentSearch], *, pagefind: boo
     return report
 
 
-def start_index_site(site_dir: Path, documents: list[DocumentSearch], *, shard_size: int = SHARD_SIZE,
-                     cache_dir: Path | None = None, previous: Path | None = None) -> Future[SearchReport]:
+def start_index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str,
+                     shard_size: int = SHARD_SIZE, cache_dir: Path | None = None, previous: Path | None = None
+                     ) -> Future[SearchReport]:
     """index_site in a thread of its own, so that the build renders the other pages meanwhile (the work
     is done by Pagefind's own process). The future raises what index_site raised."""
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
     try:
-        return pool.submit(index_site, site_dir, documents, shard_size=shard_size, cache_dir=cache_dir,
-                           previous=previous)
+        return pool.submit(index_site, site_dir, documents, lang=lang, shard_size=shard_size,
+                           cache_dir=cache_dir, previous=previous)
     finally:
         pool.shutdown(wait=False)  # the thread ends when the index is written
 

@@ -177,14 +177,14 @@ class CitationLinker:
                 value = text_of(idno)
                 core = value if level == "archive" else _LEVEL_PREFIX.sub("", value)
                 key = slug(core) or urls.short_hash(core)
-                label = value if level == "archive" else f"{LEVEL_LABELS[level]} {core}"
+                label = value if level == "archive" else f"{LEVEL_LABELS[level]}\u00a0{core}"
                 levels.append((key, label))
             elif base is not None and k < len(base.levels) and base.levels[k][0] != "x":
                 levels.append(base.levels[k])
             else:
                 levels.append(None)
         folios = _cited_range(el, "folio")
-        folio_label = f"Л. {folios}" if folios else (base.folios if base is not None else None)
+        folio_label = f"Л.\u00a0{folios}" if folios else (base.folios if base is not None else None)
         filled = tuple(level or ("x", "—") for level in levels)
         shelfmark = Shelfmark(levels=filled, folios=folio_label)
         if el.get(XML_ID):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .model import Page
-from .words import collapse
+from .words import ADDRESS_ACCESSED, CITED_PAGES, SiteWords, collapse
 
 SAFE_ANCHOR = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _LOCATOR = re.compile(
@@ -49,14 +49,15 @@ def page_range(start: Page | None, end: Page | None) -> str | None:
     return f"{_cited_page(start)}–{_cited_page(end)}"
 
 
-def citation(authors, title: str, pages: str | None, url: str, access_date: str) -> str:
-    """'Authors. Title. С. 45–46. URL: https://…/#p12 (дата обращения: 01.02.2025)'."""
+def citation(authors, title: str, pages: str | None, url: str, access_date: str, words: SiteWords) -> str:
+    """'Authors. Title. С. 45–46. URL: https://…/#p12 (дата обращения: 01.02.2025)', in the words of an
+    interface language ('P. 45–46. URL: … (accessed 01.02.2025)')."""
     parts = []
     if authors:
         names = ", ".join(authors)
         parts.append(names if names.endswith(".") else names + ".")
     parts.append(title if title.endswith((".", "?", "!")) else title + ".")
     if pages:
-        parts.append(f"С. {pages}.")
-    parts.append(f"URL: {url} (дата обращения: {access_date})")
+        parts.append(words.gettext(CITED_PAGES) % {"page": pages} + ".")
+    parts.append(words.gettext(ADDRESS_ACCESSED) % {"url": url, "date": access_date})
     return " ".join(parts)

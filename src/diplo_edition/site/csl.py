@@ -133,6 +133,13 @@ def style_for(ui_lang: str) -> tuple[str, str]:
     return _STYLE_BY_LANGUAGE.get(ui_lang, (CHICAGO, _CHICAGO_LOCALE))
 
 
+def access_date_placeholders(theme: tuple[Path, ...] | None = None) -> list[str]:
+    """What stands for the date of access in the citations a page may hold (each in its style's language:
+    a Russian citation on an English page has the Russian placeholder), for site.js to replace."""
+    return sorted({site_words(lang, theme).access_date_placeholder for lang, (name, _locale)
+                   in _STYLE_BY_LANGUAGE.items() if name in _NAMES_ACCESS_DATE})
+
+
 def render(item: dict, ui_lang: str, locator: Locator | None = None, *, entry: bool = False,
            theme: tuple[Path, ...] | None = None) -> str:
     """One full citation of item as plain text: a note (Chicago) or a reference (GOST) citing the place

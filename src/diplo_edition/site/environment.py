@@ -4,6 +4,8 @@ catalogs through Jinja2's i18n extension, ``_()`` and ``ngettext``), and the hel
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +16,7 @@ from markupsafe import Markup, escape
 from ..languages import detect_language
 from ..ocr.bidi import BIDI_CONTROLS, code_point, describe, visible
 from . import urls, words
+from .csl import access_date_placeholders
 
 
 def marked_controls(text: str) -> Markup:
@@ -65,6 +68,20 @@ def autonym(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def plural_forms(lang: str, word: Callable[[int], str]) -> dict[str, str]:
+    """A word's plural forms as a script chooses them (Intl.PluralRules of lang): {CLDR category: word(n)}
+    for a whole number n of each category ('one': 1, 'few': 2, 'many': 5 in Russian); word gives the
+    catalog's form (a template's macro around ngettext)."""
+    try:
+        rule = Locale.parse(lang.replace("-", "_")).plural_form
+    except (ValueError, UnknownLocaleError):
+        rule = Locale("en").plural_form
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(rule(n), n)
+    return {category: str(word(n)) for category, n in sorted(samples.items())}
+
+
 def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
 
@@ -91,6 +108,8 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     env.filters["autonym"] = autonym
     env.filters["text_lang"] = text_language
     env.globals["life_span"] = ui_words.life_span
+    env.globals["plural_forms"] = partial(plural_forms, ui_lang)
+    env.globals["access_dates"] = access_date_placeholders(theme)
     env.globals.update(
         urls=urls,
         register_titles=ui_words.register_titles,

@@ -119,8 +119,9 @@ class SeriesCitation:
 
     @property
     def range(self) -> str | None:
-        """'с. 338–339' when the citation runs over more than the page it is filed under."""
-        return f"с. {self.pages}" if self.pages and self.pages != self.page else None
+        """The pages cited ('338–339') when the citation runs over more than the page it is filed under
+        (the concordance words them: series.html)."""
+        return self.pages if self.pages and self.pages != self.page else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,8 +199,9 @@ def _plan(
         ),
         _Page(urls.SEARCH, "search.html", {"documents": views}),
     ]
-    if interface.default:  # one page for every address a host does not know
-        pages.append(_Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False))
+    # One page for every address a host does not know, in each language: 404.html, en/404.html (serve
+    # answers an address under en/ with the second).
+    pages.append(_Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False))
     return pages
 
 
@@ -261,10 +262,10 @@ def _write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, .
             **page_context(collection, page.path, interface, every),
             "canonical": urls.canonical(collection.base_url, interface.path(page.path)) if page.in_sitemap
             else None,
-            "base_path": base_path(collection.base_url),
+            "base_path": base_path(collection.base_url) + interface.prefix,  # where root is published
             **page.context,
         }
-        if not page.in_sitemap:  # a page of the default language alone (404.html) has no twins
+        if not page.in_sitemap:  # a page served for missing addresses (404.html) has no twins
             context["twins"] = ()
         target = out_dir / interface.path(page.path)
         key = page_store.key(page)  # the job's fingerprint names the language

@@ -29,6 +29,11 @@ HEADING_LABEL = N_("heading")
 ABSTRACT_LABEL = N_("abstract")
 # What stands for the date of access in a suggested citation (site.js puts the reader's date there).
 ACCESS_DATE_PLACEHOLDER = N_("DD.MM.YYYY")
+# The short citation of a quotation found (`quote`, the search page): the pages, the address and date.
+PAGE_LABEL = N_("p. %(page)s")
+PAGE_NOT_KNOWN = N_("page not known")
+CITED_PAGES = N_("P. %(page)s")
+ADDRESS_ACCESSED = N_("URL: %(url)s (accessed %(date)s)")
 
 
 class SiteWords:
