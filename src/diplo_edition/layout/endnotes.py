@@ -19,7 +19,8 @@ from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
 from .footnotes import find_footnotes, read_notes, take_stacked_labels
 from .garbled_endnotes import SectionPart, garbled_section, label_column
-from .garbled_notes import garbled_page_notes, label_end, link_garbled
+from .garbled_marks import label_end
+from .garbled_notes import garbled_page_notes, link_garbled
 from .headings import CHAPTER
 from .hints import section_title_key
 from .note_labels import Label, read_label, read_label_alone

@@ -25,7 +25,7 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
-from ..layout.garbled_notes import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
+from ..layout.garbled_marks import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
 from ..layout.superscript_reads import compatible
