@@ -294,7 +294,7 @@ def garbled_page_notes(
         reading_labelled = False
         for feet in _feet_readings(lines, page, taken):  # the longest first: on a tie, it wins
             foot = PageFoot(feet[0].start, feet[-1].end, [note for f in feet for note in f.notes])
-            if len(foot.notes) <= linked or any(not _within(b, feet) for b in mine):
+            if len(foot.notes) <= linked or any(not _within(lines, b, feet) for b in mine):
                 continue
             apart = {i for f in feet for i in range(f.start, f.end)}
             body = [i for i in page
@@ -331,5 +331,7 @@ def _feet_readings(lines: list[Line], page: range, taken: frozenset[int]) -> lis
     return [*with_columns, *([foot] for foot in feet if any(c.end <= foot.start for c in columns)), *alone]
 
 
-def _within(block: FootnoteBlock, feet: list[PageFoot]) -> bool:
-    return any(foot.start <= block.start and block.end <= foot.end for foot in feet)
+def _within(lines: list[Line], block: FootnoteBlock, feet: list[PageFoot]) -> bool:
+    """Does one of the feet hold the block's lines (blank lines after it aside)?"""
+    return any(foot.start <= block.start and all(lines[j].blank for j in range(foot.end, block.end))
+               for foot in feet)
