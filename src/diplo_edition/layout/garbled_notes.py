@@ -236,9 +236,10 @@ def link_garbled(
         low = (before.line, before.end) if before else (region.start, 0)
         high = (after.line, after.start) if after else (region.stop, 0)
         body = [i for i in region if low[0] <= i <= high[0] and i not in taken and not lines[i].blank]
-        found = _candidates(lines, body, used or set(), low, high)
         run = notes[k:end]
-        chosen = _choose(lines, found, [note.n for note in run])
+        symbol = any(symbol_rank(note.label) for note in run)
+        found = _candidates(lines, body, used or set(), low, high, symbol)
+        chosen = _choose(lines, found, [note.n for note in run], symbol)
         for note, marker in zip(run, chosen, strict=True):
             if marker is not None:
                 _decide(lines, note, marker)
