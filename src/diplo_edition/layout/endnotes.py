@@ -21,7 +21,7 @@ from .evidence import page_start
 from .footnotes import find_footnotes, read_notes, take_stacked_labels
 from .garbled_endnotes import SectionPart, garbled_section, label_column
 from .garbled_marks import label_end
-from .garbled_notes import garbled_page_notes, link_garbled
+from .garbled_notes import garbled_page_notes, link_garbled, symbol_feet
 from .headings import CHAPTER
 from .hints import section_title_key
 from .note_labels import SYMBOL_ORDER, Label, rank_label, read_label, read_label_alone, symbol_rank
@@ -179,6 +179,10 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
     in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
     blocks = find_footnotes(
         lines, in_sections, _reference_list_pages(lines), hints.note_markers, hints.notes_restart)
+    if sections and symbol_feet(blocks):
+        # Symbols at the page feet, numbers at the end: the pages' garbled symbol markers are read first, on
+        # their pages, so that no endnote takes one by its order.
+        blocks = garbled_page_notes(lines, blocks, in_sections)
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
     # A marker a page-foot note has taken is no endnote's.
     used = {(n.marker.line, n.marker.start) for block in blocks for n in block.notes if n.marker}

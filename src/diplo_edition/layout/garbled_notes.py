@@ -273,6 +273,13 @@ def _linked(block: FootnoteBlock) -> int:
     return sum(note.marker is not None for note in block.notes)
 
 
+def symbol_feet(blocks: list[FootnoteBlock]) -> bool:
+    """Are the document's page-foot notes symbols: the labels read at page feet by their labels are symbols,
+    and none is a number?"""
+    read = [n.label for b in blocks if b.place == "foot" for n in b.notes if n.decided == "label"]
+    return any(symbol_rank(label) for label in read) and not any(label.isdigit() for label in read)
+
+
 def garbled_page_notes(
     lines: list[Line], blocks: list[FootnoteBlock], taken: frozenset[int] = frozenset()
 ) -> list[FootnoteBlock]:
@@ -280,9 +287,7 @@ def garbled_page_notes(
     holds, the page's notes read again from their garbled labels and markers (linked by order)."""
     out = list(blocks)
     count = 0
-    # The labels the footnotes pass read at page feet: symbols and no number, the document's are symbols.
-    read = [n.label for b in blocks if b.place == "foot" for n in b.notes if n.decided == "label"]
-    symbol_notes = any(symbol_rank(label) for label in read) and not any(label.isdigit() for label in read)
+    symbol_notes = symbol_feet(blocks)
     for page in pages_of(lines):
         mine = [b for b in out if b.place == "foot" and b.start in page]
         used = {(n.marker.line, n.marker.start) for b in out if b not in mine for n in b.notes if n.marker}
