@@ -118,10 +118,14 @@ def _notes_of(
     return notes, opens
 
 
-def column_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[PageFoot]:
+def column_feet(
+    lines: list[Line], page: range, taken: frozenset[int], symbols: bool = False
+) -> list[PageFoot]:
     """Notes set under the first of two columns, which the OCR reads in the middle of the page: a run of
     short groups of lines that read as notes (one at least with a label), between groups of running text,
-    the one below going on in lower case (the sentence the notes interrupt)."""
+    the one below going on in lower case (the sentence the notes interrupt); or, on a page of ``symbols``
+    notes, a run whose labels all read as symbols and whose last line ends a sentence (the second column may
+    open a sentence)."""
     groups = _groups(lines, page)[::-1]  # top first
     feet: list[PageFoot] = []
     k = 1  # the page's first group is running text
@@ -131,11 +135,19 @@ def column_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[P
             q += 1
         run = groups[k:q]
         labelled = any(label_end(lines[i].text) for group in run for i in group)
-        if run and labelled and lines[groups[q][0]].stripped[:1].islower():
+        goes_on = lines[groups[q][0]].stripped[:1].islower()
+        if run and labelled and (goes_on or symbols and _symbol_run(lines, run)):
             notes, _ = _notes_of(lines, run, page)
             feet.append(PageFoot(run[0][0], run[-1][-1] + 1, notes))
         k = max(q, k + 1)
     return feet
+
+
+def _symbol_run(lines: list[Line], run: list[list[int]]) -> bool:
+    """Do the labels of a run of groups all read as symbols, its last line ending a sentence?"""
+    reads = [lines[i].text[: label_end(lines[i].text)].strip() for group in run for i in group]
+    return ends_sentence(lines[run[-1][-1]].text) and all(
+        any(compatible(read, symbol) for symbol in SYMBOL_ORDER) for read in reads if read)
 
 
 def _column_note_group(lines: list[Line], group: list[int], taken: frozenset[int]) -> bool:
@@ -298,7 +310,7 @@ def garbled_page_notes(
         reading: list[Footnote] = []
         reading_feet: list[PageFoot] = []
         reading_labelled = False
-        for feet in _feet_readings(lines, page, taken):  # the longest first: on a tie, it wins
+        for feet in _feet_readings(lines, page, taken, symbol):  # the longest first: on a tie, it wins
             foot = PageFoot(feet[0].start, feet[-1].end, [note for f in feet for note in f.notes])
             if len(foot.notes) <= linked or any(not _within(lines, b, feet) for b in mine):
                 continue
@@ -326,12 +338,14 @@ def garbled_page_notes(
     return sorted(out, key=lambda b: b.start)
 
 
-def _feet_readings(lines: list[Line], page: range, taken: frozenset[int]) -> list[list[PageFoot]]:
+def _feet_readings(
+    lines: list[Line], page: range, taken: frozenset[int], symbols: bool
+) -> list[list[PageFoot]]:
     """The readings of the page's notes: each reading of its foot, after the notes set under its first
     column if there are any (then the foot's readings without them too), each once; the notes under the
     first column alone when the page's foot reads as none."""
     feet = read_feet(lines, page, taken)
-    columns = column_feet(lines, page, taken)
+    columns = column_feet(lines, page, taken, symbols)
     with_columns = [[*[c for c in columns if c.end <= foot.start], foot] for foot in feet]
     alone = [columns] if columns and not feet else []
     return [*with_columns, *([foot] for foot in feet if any(c.end <= foot.start for c in columns)), *alone]
