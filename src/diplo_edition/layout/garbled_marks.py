@@ -26,6 +26,8 @@ AFTER_YEAR_MARK = re.compile(
 _SPACED_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in QUOTES + ")"))
 SPACED_MARK = re.compile(
     rf"(?<=[^\W_] |[.,;:] )(?P<mark>[{_SPACED_MARKS}]{{1,2}}|(?<=[.,;:] )\d{{1,2}})(?=\s|$)")
+# A two-digit superscript the OCR split at the mark it read for its first digit ("сопровождалось! 6" for 16).
+SPLIT_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])[{_SPACED_MARKS}] \d(?=\s|$|[,.;:])")
 # A Cyrillic letter read for a superscript digit ("З" for 3, "б" for 6) where no letter of a word stands: a
 # capital glued to a word in small letters ("оставалсяЗ"), or a letter glued to the stop after a word
 # ("партнерами.б Выпуск-"); a small letter after a small one ("без") is the word's own. A note's number
@@ -79,6 +81,8 @@ def marker_candidates(text: str, symbols: bool = False) -> list[tuple[int, int, 
         after_stop = before[-1:] in ".,;:»"
         ambiguous = mark in ("!", "?", "’", "'") and not after_stop and not after[:1].islower()
         out.append((start, m.end(), not ambiguous))
+    for m in SPLIT_MARK.finditer(text):
+        out.append((m.start(), m.end(), False))  # weak: a stop, then a number of the text
     for m in AFTER_YEAR_MARK.finditer(text):
         out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
     for m in LETTER_MARK.finditer(text):

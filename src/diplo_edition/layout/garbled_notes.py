@@ -196,8 +196,9 @@ def _read_page(
 
 
 def _read(lines: list[Line], marker: Marker) -> str:
-    """What a candidate marker reads, without the space before it or the bracket after it ("12)")."""
-    read = lines[marker.line].text[marker.start : marker.end].strip()
+    """What a candidate marker reads, without the spaces before and in it ("! 6" for 16) or the bracket after
+    it ("12)")."""
+    read = "".join(lines[marker.line].text[marker.start : marker.end].split())
     return read[:-1] if len(read) > 1 and read.endswith(")") else read
 
 

@@ -25,7 +25,7 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
-from ..layout.garbled_marks import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
+from ..layout.garbled_marks import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS, SYMBOL_LETTER_MARK
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
 from ..layout.superscript_reads import compatible
@@ -112,7 +112,7 @@ class TeiText:
         while notes:
             note = notes.pop()
             note_streams.append(_stream(note, notes))
-            labels[letters(note.get("n") or "")] += 1
+            labels[letters(note.get("n") or "") or note.get("n") or ""] += 1  # a symbol ("§") as it is
         page_numbers = Counter(
             letters("".join(fw.itertext()))
             for el in parts
@@ -195,7 +195,7 @@ def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
     for m in GLUED_MARK.finditer(text):
         yield m.start("mark"), m.end("mark")
-    for m in LETTER_MARK.finditer(text):
+    for m in (*LETTER_MARK.finditer(text), *SYMBOL_LETTER_MARK.finditer(text)):
         yield m.start(), m.end()
     for m in GLUED_TO_NUMBER.finditer(text):
         for size in (1, 2):
@@ -204,11 +204,11 @@ def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _reads_as_label(marker: str, labels: set[str]) -> bool:
-    """Whether a marker reads one of the TEI's note labels, a digit the OCR read as a mark ("!0" for 10)
-    standing for any digit, or a digit read as a letter of its shape ("З" for the note 3); a marker of marks
-    alone has no letters to count."""
+    """Whether a marker reads a TEI note's label, a mark standing for a digit ("!0" for 10), a letter or
+    digit of a digit's or a symbol's shape ("З" for 3, "S" for §, "1" for ‡); marks have no letters."""
     return (letters(marker) in labels
-            or marker.isalpha() and any(n.isdecimal() and compatible(marker, int(n)) for n in labels)
+            or any(compatible(marker, n) for n in labels
+                   if marker.isalpha() or letters(marker) and not n.isalnum())
             or any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels))
 
 
