@@ -136,3 +136,14 @@ def test_page_foot_symbols_inside_an_endnote_section_are_the_pages_notes(tmp_pat
     warned = {d.line for d in result.diagnostics if "linked by its order only" in d.message}
     assert {79, 80, 121, 122} <= warned  # †, ‡, §, ¶ at their raw lines
     assert result.report.notes_by_order >= 4 and result.report.notes_unanchored >= 1
+
+
+def test_split_and_slashed_superscript_digits_are_read_whole(tmp_path):
+    # ru-twocolumn, page 4: "угроза/3" is 13 (its label "\ЗРГАСПИ"), "сопровождалось! 6" is 16; the
+    # marker of 15 ("консультаций.") was lost: the note stays, linked to none.
+    lines, notes = _pipeline_notes(tmp_path, "ru-twocolumn")
+    page = {n.label: n for n in notes if n.label in ("13", "14", "15", "16")}
+    assert {label: _marker(lines, n) for label, n in page.items()} == {
+        "13": "угроза|/3", "14": "тайне.|14", "15": "", "16": "сопровождалось|! 6"}
+    assert note_body(lines, page["13"]).endswith("Ф. 08. Он. 19. Д. 166. Л. 2006.")
+    assert page["13"].decided == page["16"].decided == "order"

@@ -16,7 +16,10 @@ from .superscript_reads import LETTER_READS, MARK_READS, SYMBOL_READ_MARKS
 SUPERSCRIPT_MARKS = "".join(c for c in MARK_READS if c not in "lI/") + ")"
 QUOTES = "”“\"’'"
 _MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
-GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
+# (A slash stands in words and numbers, "и/или", "371/15250": before a digit after a word, it is one read:
+# "угроза/3" for 13.)
+GLUED_MARK = re.compile(
+    rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}}|(?<=[^\W\d_])/\d{{1,2}})(?=\s|$|[,.;:])")
 # A mark glued to a year ("convention of 1925° opened"): a superscript after a number, not a degree.
 _YEAR_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in "\"')"))
 AFTER_YEAR_MARK = re.compile(

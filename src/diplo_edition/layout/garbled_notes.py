@@ -214,9 +214,18 @@ def _choose(
         reads = [_read(lines, m) for m in markers]
         if len(markers) == len(numbers) and all(
                 digits_fit(r, rank_label(n, symbol)) for r, n in zip(reads, numbers, strict=True)):
-            return list(markers)
+            return _apart(list(markers))
     labels = [rank_label(n, True) for n in numbers] if symbol else numbers
-    return [None if j is None else every[j] for j in align([_read(lines, m) for m in every], labels)]
+    return _apart([None if j is None else every[j] for j in align([_read(lines, m) for m in every], labels)])
+
+
+def _apart(markers: list[Marker | None]) -> list[Marker | None]:
+    """The chosen markers, less one that another chosen one holds ("!" of "! 6", a split 16): a read is one
+    note's marker."""
+    def held(m: Marker) -> bool:
+        return any(o is not None and o.line == m.line and o.start <= m.start and m.end <= o.end
+                   and o.end - o.start > m.end - m.start for o in markers)
+    return [None if m is not None and held(m) else m for m in markers]
 
 
 def _notes(

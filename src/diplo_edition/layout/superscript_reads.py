@@ -14,7 +14,7 @@ from ..languages import script_lookalikes
 
 # What the OCR reads for each superscript digit, besides the digit itself: marks, and a Cyrillic letter of its
 # shape (the language packs' table: "З" for 3, "б" for 6).
-_MARKS = {"1": "!lI|/\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
+_MARKS = {"1": "!lI|/\\\"'’", "2": "?”\"", "3": "®©°", "4": "“*^", "5": "°", "6": "®©", "7": "”\"’'",
           "8": "®©", "9": "?°", "0": "°"}
 MARK_READS = "".join(dict.fromkeys("".join(_MARKS.values())))  # every mark read for a digit, once
 LETTER_READS = script_lookalikes("Cyrillic").digit_letters
