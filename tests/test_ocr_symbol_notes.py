@@ -12,6 +12,7 @@ from conftest import ROOT
 from projects import found_notes, note_body, tiny_project
 
 from diplo_edition.editions import load_edition
+from diplo_edition.layout.garbled_marks import letter_marks
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.layout.passes import without_furniture
 from diplo_edition.layout.superscript_reads import SYMBOL_READS, align, compatible
@@ -147,3 +148,14 @@ def test_split_and_slashed_superscript_digits_are_read_whole(tmp_path):
         "13": "угроза|/3", "14": "тайне.|14", "15": "", "16": "сопровождалось|! 6"}
     assert note_body(lines, page["13"]).endswith("Ф. 08. Он. 19. Д. 166. Л. 2006.")
     assert page["13"].decided == page["16"].decided == "order"
+
+
+def test_a_small_letter_read_for_a_digit_is_cut_only_where_the_lexicon_rejects_the_word(tmp_path):
+    # ru-twocolumn, page 1: "стороныб," and "наб них" are the markers 5 and 6 ("б" for 6); "раз", "газ" and
+    # "без" keep their letters (each is a word as common as, or more than, the word without it).
+    assert letter_marks("С одной стороныб, провозглаша-") == [(15, 16)]
+    assert letter_marks("и ответы наб них") == [(11, 12)]
+    assert letter_marks("без газа раз и газ") == []
+    lines, notes = _pipeline_notes(tmp_path, "ru-twocolumn")
+    page = {n.label: n for n in notes if n.label in ("5", "6")}
+    assert {label: _marker(lines, n) for label, n in page.items()} == {"5": "стороны|б", "6": "на|б"}

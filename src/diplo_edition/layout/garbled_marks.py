@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..languages import detect_language
 from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
 from .superscript_reads import LETTER_READS, MARK_READS, SYMBOL_READ_MARKS
+from .word_lists import zipf
 
 # What the OCR reads for a superscript digit: a mark (superscript_reads' marks, but the letters and the slash
 # that stand in words, and a bracket: "тревогу.)"), or the digits themselves (one or two of them).
@@ -48,8 +50,29 @@ _SYMBOL_LETTERS = "".join(c for c in SYMBOL_READ_MARKS if c.isalpha())
 GARBLED_START = re.compile(rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}{_SYMBOL_MARKS}‘°.]{{1,2}}[ \t]*"
                            rf"|[SlLI{_CAPITAL_DIGIT_LETTERS}{_SYMBOL_LETTERS}]\)?(?=[A-ZА-ЯЁ]))"
                            r"(?=[A-ZА-ЯЁ«\"“])")
+# A small letter read for a digit glued to the end of a word ("стороныб,", "наб них"): the word's own letter,
+# unless the word without it is a thousand times as common (zipf, by the word list of the word's script's
+# language) as with it.
+_SMALL_DIGIT_LETTERS = "".join(dict.fromkeys(_DIGIT_LETTERS.lower()))
+_SMALL_DIGIT_LETTER = re.compile(
+    rf"(?<![^\W\d_])(?P<word>[^\W\d_]{{2,}})(?P<mark>[{_SMALL_DIGIT_LETTERS}])(?=\s|$|[,.;:])")
+MORE_COMMON = 3.0
+
+
 # A capital read for a superscript symbol, glued to a word in small letters ("the threat ofS intervention").
 SYMBOL_LETTER_MARK = re.compile(rf"(?<=[^\W\d_A-ZА-ЯЁ])[{_SYMBOL_LETTERS}](?=\s|$|[,.;:])")
+
+
+def letter_marks(text: str, symbols: bool = True) -> list[tuple[int, int]]:
+    """Spans of the letters read for a superscript: a digit's capital glued to a word or a letter glued to
+    a stop (``LETTER_MARK``), a digit's small letter at a word's end ("стороныб": "стороны" is a word, the
+    whole is none), and, for ``symbols``, a symbol's capital glued to a word ("ofS")."""
+    out = [(m.start(), m.end()) for m in LETTER_MARK.finditer(text)]
+    for m in _SMALL_DIGIT_LETTER.finditer(text):
+        code = detect_language(m["word"], "")
+        if code and zipf(m["word"], code) >= zipf(m["word"] + m["mark"], code) + MORE_COMMON:
+            out.append((m.start("mark"), m.end("mark")))
+    return out + [(m.start(), m.end()) for m in (SYMBOL_LETTER_MARK.finditer(text) if symbols else ())]
 
 
 def label_end(text: str) -> int:
@@ -88,10 +111,7 @@ def marker_candidates(text: str, symbols: bool = False) -> list[tuple[int, int, 
         out.append((m.start(), m.end(), False))  # weak: a stop, then a number of the text
     for m in AFTER_YEAR_MARK.finditer(text):
         out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
-    for m in LETTER_MARK.finditer(text):
-        out.append((m.start(), m.end(), True))
-    for m in SYMBOL_LETTER_MARK.finditer(text) if symbols else ():
-        out.append((m.start(), m.end(), True))
+    out.extend((start, end, True) for start, end in letter_marks(text, symbols))
     for m in SPACED_MARK.finditer(text):
         after = text[m.end() :].lstrip()
         before = text[: m.start()]

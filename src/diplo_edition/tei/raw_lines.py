@@ -25,7 +25,7 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
-from ..layout.garbled_marks import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS, SYMBOL_LETTER_MARK
+from ..layout.garbled_marks import GLUED_MARK, SUPERSCRIPT_MARKS, letter_marks
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
 from ..layout.superscript_reads import compatible
@@ -188,15 +188,12 @@ class RawLines:
 
 
 def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where a note marker may stand in a line: each MARKER, a superscript the OCR garbled ("!0" for 10),
-    and the last one or two digits of a longer number (a marker glued to a year: "19255" is 1925 and the
-    marker 5)."""
-    for m in MARKER.finditer(text):
-        yield m.start(), m.end()
+    """Where a note marker may stand in a line: each MARKER, a superscript the OCR garbled ("!0" for 10,
+    "стороныб" for 6), and the last one or two digits of a longer number (a marker glued to a year: "19255"
+    is 1925 and the marker 5)."""
+    yield from [(m.start(), m.end()) for m in MARKER.finditer(text)] + letter_marks(text)
     for m in GLUED_MARK.finditer(text):
         yield m.start("mark"), m.end("mark")
-    for m in (*LETTER_MARK.finditer(text), *SYMBOL_LETTER_MARK.finditer(text)):
-        yield m.start(), m.end()
     for m in GLUED_TO_NUMBER.finditer(text):
         for size in (1, 2):
             if m.end() - m.start() > size + 1:
