@@ -56,9 +56,7 @@ GARBLED_START = re.compile(rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}{_SY
 _SMALL_DIGIT_LETTERS = "".join(dict.fromkeys(_DIGIT_LETTERS.lower()))
 _SMALL_DIGIT_LETTER = re.compile(
     rf"(?<![^\W\d_])(?P<word>[^\W\d_]{{2,}})(?P<mark>[{_SMALL_DIGIT_LETTERS}])(?=\s|$|[,.;:])")
-MORE_COMMON = 3.0
-
-
+MORE_COMMON = 3.0  # zipf: a thousand times as common
 # A capital read for a superscript symbol, glued to a word in small letters ("the threat ofS intervention").
 SYMBOL_LETTER_MARK = re.compile(rf"(?<=[^\W\d_A-ZА-ЯЁ])[{_SYMBOL_LETTERS}](?=\s|$|[,.;:])")
 
@@ -93,7 +91,7 @@ def marker_candidates(text: str, symbols: bool = False) -> list[tuple[int, int, 
     """Spans of the line where a garbled superscript may stand, each with its strength: strong after a
     stop, for a mark that is no punctuation of the text, a "!"/"?" before a lower-case word, or a letter read
     for a digit (or, on a page of ``symbols`` notes, for a symbol); weak for a "!" or "?" that may end a
-    sentence, or an apostrophe."""
+    sentence, an apostrophe, or a mark and a digit after it ("! 6": a superscript 16 split)."""
     out = []
     for m in GLUED_MARK.finditer(text):
         mark, start = m["mark"], m.start()
@@ -108,7 +106,7 @@ def marker_candidates(text: str, symbols: bool = False) -> list[tuple[int, int, 
         ambiguous = mark in ("!", "?", "’", "'") and not after_stop and not after[:1].islower()
         out.append((start, m.end(), not ambiguous))
     for m in SPLIT_MARK.finditer(text):
-        out.append((m.start(), m.end(), False))  # weak: a stop, then a number of the text
+        out.append((m.start(), m.end(), False))  # weak: a mark ending a sentence, then a number of the text
     for m in AFTER_YEAR_MARK.finditer(text):
         out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
     out.extend((start, end, True) for start, end in letter_marks(text, symbols))
