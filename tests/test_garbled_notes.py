@@ -15,7 +15,7 @@ from conftest import ROOT, TEXTBOOK
 from projects import found_notes, raw_lines
 
 from diplo_edition.editions import SourceRef
-from diplo_edition.layout.garbled_notes import label_end, marker_candidates
+from diplo_edition.layout.garbled_marks import label_end, marker_candidates
 from diplo_edition.layout.hyphenation import Dehyphenator
 from diplo_edition.layout.passes import Flow, Footnotes, Pages
 from diplo_edition.layout.superscript_reads import align

@@ -10,7 +10,7 @@ from projects import found_notes, note_body, raw_lines
 
 from diplo_edition.layout.endnotes import find_notes
 from diplo_edition.layout.evidence import is_page_number_line
-from diplo_edition.layout.garbled_notes import marker_candidates
+from diplo_edition.layout.garbled_marks import marker_candidates
 from diplo_edition.layout.note_labels import numbered_heading
 from diplo_edition.layout.pages import find_pages
 from diplo_edition.layout.superscript_reads import align

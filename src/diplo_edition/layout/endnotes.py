@@ -17,13 +17,16 @@ from ..editions import LayoutHints
 from ..languages import packs
 from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
+from .evidence import page_start
 from .footnotes import find_footnotes, read_notes, take_stacked_labels
 from .garbled_endnotes import SectionPart, garbled_section, label_column
-from .garbled_notes import garbled_page_notes, label_end, link_garbled
+from .garbled_marks import label_end
+from .garbled_notes import garbled_page_notes, link_garbled, symbol_feet
 from .headings import CHAPTER
 from .hints import section_title_key
-from .note_labels import Label, read_label, read_label_alone
+from .note_labels import SYMBOL_ORDER, Label, rank_label, read_label, read_label_alone, symbol_rank
 from .note_markers import markers_in_order
+from .superscript_reads import compatible
 
 NOTE_SECTION_TITLES = {t.casefold() for p in packs() for t in p.note_section_titles}
 REFERENCE_LIST_TITLES = {t.casefold() for p in packs() for t in p.reference_list_titles}
@@ -132,6 +135,42 @@ def _page_notes_within(
     return blocks
 
 
+def _garbled_symbol_notes(
+    lines: list[Line], notes: list[Footnote], symbols: list[Footnote], taken: frozenset[int],
+    used: set[tuple[int, int]],
+) -> list[FootnoteBlock]:
+    """The page-foot symbol notes the OCR set inside an endnote section, their labels garbled ("ЗРГАСПИ"
+    for §): lines of an endnote, after a blank line, each opening with a read of symbols in sequence: the
+    ones after the page-foot ``symbols`` before them, or from "*" again, or (where the OCR garbled the labels
+    before them too) later ones. They end the endnote before them and are linked to the garbled markers of
+    their page, by order only."""
+    blocks = []
+    for note in notes:
+        for k, j in enumerate(note.lines):
+            if j == note.label_line or not lines[j - 1].blank:
+                continue
+            foot = note.lines[k:]
+            opens = [i for i in foot if label_end(lines[i].text)]
+            if not opens or opens[0] != j:
+                continue
+            reads = [lines[i].text[: label_end(lines[i].text)].strip() for i in opens]
+            last = max((symbol_rank(n.label) or 0 for n in symbols if n.label_line < j), default=0)
+            ranks = dict.fromkeys([last + 1, 1, *range(last + 2, len(SYMBOL_ORDER) + 1)])
+            first = next((f for f in ranks if all(
+                compatible(read, rank_label(f + q, True)) for q, read in enumerate(reads))), None)
+            if first is None:
+                continue
+            ends = [*opens[1:], foot[-1] + 1]
+            page_notes = [Footnote(first + q, i, [m for m in foot if i <= m < ends[q]], None,
+                                   rank_label(first + q, True), text_start=label_end(lines[i].text))
+                          for q, i in enumerate(opens)]
+            note.lines = note.lines[:k]
+            link_garbled(lines, page_notes, range(page_start(lines, j), j), taken, used)
+            blocks.append(FootnoteBlock(j, foot[-1] + 1, page_notes))
+            break
+    return blocks
+
+
 def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[FootnoteBlock]:
     """Every note block of the document, page-foot and endnote, in the order of the lines (``hints``: what
     the edition file declares of the layout: endnote section titles, label styles, where notes restart)."""
@@ -140,6 +179,10 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
     in_sections = frozenset(j for heading, _, end in sections for j in range(heading, end))
     blocks = find_footnotes(
         lines, in_sections, _reference_list_pages(lines), hints.note_markers, hints.notes_restart)
+    if sections and symbol_feet(blocks):
+        # Symbols at the page feet, numbers at the end: the pages' garbled symbol markers are read first, on
+        # their pages, so that no endnote takes one by its order.
+        blocks = garbled_page_notes(lines, blocks, in_sections)
     foot_lines = frozenset(j for block in blocks for j in range(block.start, block.end))
     # A marker a page-foot note has taken is no endnote's.
     used = {(n.marker.line, n.marker.start) for block in blocks for n in block.notes if n.marker}
@@ -161,5 +204,8 @@ def find_notes(lines: list[Line], hints: LayoutHints | None = None) -> list[Foot
         link_garbled(lines, notes, region, foot_lines, used)
         blocks.append(FootnoteBlock(heading, end, notes, place="end", heading=heading))
         blocks.extend(_page_notes_within(lines, notes, label.style, region, foot_lines))
+        symbols = [n for b in blocks if b.place == "foot" for n in b.notes if symbol_rank(n.label)]
+        if symbols:
+            blocks.extend(_garbled_symbol_notes(lines, notes, symbols, foot_lines | in_sections, used))
         previous_end = end
     return garbled_page_notes(lines, blocks, in_sections)

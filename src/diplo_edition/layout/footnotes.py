@@ -64,8 +64,9 @@ def _opens_note(lines: list[Line], i: int, first: Label) -> bool:
 def block_extent(lines: list[Line], start: int, first: Label | None = None) -> int:
     """End (exclusive) of a footnote block starting at ``start``, or -1 if no page start follows soon."""
     first = first or read_label(lines[start].text) or Label("digit", "0", 0)
-    # Labels "1." or alone on their lines: notes that may stand under the first of two columns.
-    mid_column = first.style == "dotted" or first.alone
+    # Labels "1.", symbols, or labels alone on their lines: notes that may stand under the first of two
+    # columns.
+    mid_column = first.style in ("dotted", "symbol") or first.alone
     i = start + 1
     while i < len(lines):
         if lines[i].form_feed:

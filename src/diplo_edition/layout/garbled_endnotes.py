@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model.layout import Footnote
 from ..model.lines import Line
 from .footnotes import has_form_feeds, unpaged_page_number
-from .garbled_notes import label_end
+from .garbled_marks import label_end
 from .lines import ends_sentence
 
 # A label alone on its line, its text set apart: "10." or "10".

@@ -20,39 +20,12 @@ from dataclasses import dataclass
 from ..model.layout import Footnote, FootnoteBlock, Marker
 from ..model.lines import Line
 from .evidence import is_page_number_line
+from .garbled_marks import label_end, marker_candidates
 from .headings import heading_level
 from .lines import ends_sentence
-from .note_labels import NOTE_SYMBOLS, numbered_heading, rank_label, symbol_rank
-from .note_markers import LOCATOR_BEFORE, PACK_LOCATOR_BEFORE
-from .superscript_reads import LETTER_READS, MARK_READS, align, digits_fit
+from .note_labels import NOTE_SYMBOLS, SYMBOL_ORDER, numbered_heading, rank_label, symbol_rank
+from .superscript_reads import align, compatible, digits_fit
 
-# What the OCR reads for a superscript digit: a mark (superscript_reads' marks, but the letters and the slash
-# that stand in words, and a bracket: "тревогу.)"), or the digits themselves (one or two of them).
-SUPERSCRIPT_MARKS = "".join(c for c in MARK_READS if c not in "lI/") + ")"
-QUOTES = "”“\"’'"
-_MARK_CLASS = re.escape(SUPERSCRIPT_MARKS)
-GLUED_MARK = re.compile(rf"(?<=[^\W\d_]|[.,;:»])(?P<mark>[{_MARK_CLASS}\d]{{1,3}})(?=\s|$|[,.;:])")
-# A mark glued to a year ("convention of 1925° opened"): a superscript after a number, not a degree.
-_YEAR_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in "\"')"))
-AFTER_YEAR_MARK = re.compile(
-    rf"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?P<mark>[{_YEAR_MARKS}]{{1,2}})(?=\s|$|[,.;:])")
-# The same standing after a space (French prints a space before "!" and "?"; the OCR reads a superscript
-# so): never a quote or a bracket, a digit only after a stop.
-_SPACED_MARKS = re.escape("".join(c for c in SUPERSCRIPT_MARKS if c not in QUOTES + ")"))
-SPACED_MARK = re.compile(
-    rf"(?<=[^\W_] |[.,;:] )(?P<mark>[{_SPACED_MARKS}]{{1,2}}|(?<=[.,;:] )\d{{1,2}})(?=\s|$)")
-# A Cyrillic letter read for a superscript digit ("З" for 3, "б" for 6) where no letter of a word stands: a
-# capital glued to a word in small letters ("оставалсяЗ"), or a letter glued to the stop after a word
-# ("партнерами.б Выпуск-"); a small letter after a small one ("без") is the word's own. A note's number
-# never is 0 alone: its letters ("о") are no marker.
-_DIGIT_LETTERS = "".join(letters for digit, letters in LETTER_READS.items() if digit != "0")
-_CAPITAL_DIGIT_LETTERS = "".join(c for c in _DIGIT_LETTERS if c.isupper())
-LETTER_MARK = re.compile(rf"(?:(?<=[^\W\d_A-ZА-ЯЁ])[{_CAPITAL_DIGIT_LETTERS}]"
-                         rf"|(?<=[^\W\d_]{{2}}[.,;:»])[{_DIGIT_LETTERS}])(?=\s|$)")
-# A label at the start of a note line as the OCR reads it: a number, a mark, or a letter read for a digit
-# (only before a capital: "SAVP", "lODVP"), then the note's first word.
-GARBLED_START = re.compile(rf"^(?P<label>\d{{1,3}}[.)]?[ \t]*|[{_MARK_CLASS}‘°.]{{1,2}}[ \t]*"
-                           rf"|[SlLI{_CAPITAL_DIGIT_LETTERS}]\)?(?=[A-ZА-ЯЁ]))(?=[A-ZА-ЯЁ«\"“])")
 # A foot longer than this is running text, not notes.
 MAX_FOOT_LINES = 30
 # A group of lines of notes under a column: a note or two (a longer group is running text).
@@ -72,12 +45,6 @@ def pages_of(lines: list[Line]) -> list[range]:
     """The pages of the lines, split at the form feeds."""
     cuts = [0, *(i + 1 for i, line in enumerate(lines) if line.form_feed), len(lines)]
     return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-
-
-def label_end(text: str) -> int:
-    """Where the text of a note line starts after a label as the OCR reads it; 0 if it opens with none."""
-    m = GARBLED_START.match(text)
-    return m.end() if m else 0
 
 
 def _groups(lines: list[Line], page: range) -> list[list[int]]:
@@ -151,10 +118,14 @@ def _notes_of(
     return notes, opens
 
 
-def column_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[PageFoot]:
+def column_feet(
+    lines: list[Line], page: range, taken: frozenset[int], symbols: bool = False
+) -> list[PageFoot]:
     """Notes set under the first of two columns, which the OCR reads in the middle of the page: a run of
     short groups of lines that read as notes (one at least with a label), between groups of running text,
-    the one below going on in lower case (the sentence the notes interrupt)."""
+    the one below going on in lower case (the sentence the notes interrupt); or, on a page of ``symbols``
+    notes, a run whose labels all read as symbols and whose last line ends a sentence (the second column may
+    open a sentence)."""
     groups = _groups(lines, page)[::-1]  # top first
     feet: list[PageFoot] = []
     k = 1  # the page's first group is running text
@@ -164,54 +135,23 @@ def column_feet(lines: list[Line], page: range, taken: frozenset[int]) -> list[P
             q += 1
         run = groups[k:q]
         labelled = any(label_end(lines[i].text) for group in run for i in group)
-        if run and labelled and lines[groups[q][0]].stripped[:1].islower():
+        goes_on = lines[groups[q][0]].stripped[:1].islower()
+        if run and labelled and (goes_on or symbols and _symbol_run(lines, run)):
             notes, _ = _notes_of(lines, run, page)
             feet.append(PageFoot(run[0][0], run[-1][-1] + 1, notes))
         k = max(q, k + 1)
     return feet
 
 
+def _symbol_run(lines: list[Line], run: list[list[int]]) -> bool:
+    """Do the labels of a run of groups all read as symbols, its last line ending a sentence?"""
+    reads = [lines[i].text[: label_end(lines[i].text)].strip() for group in run for i in group]
+    return ends_sentence(lines[run[-1][-1]].text) and all(
+        any(compatible(read, symbol) for symbol in SYMBOL_ORDER) for read in reads if read)
+
+
 def _column_note_group(lines: list[Line], group: list[int], taken: frozenset[int]) -> bool:
     return len(group) <= MAX_COLUMN_GROUP and not any(i in taken for i in group) and _note_like(lines, group)
-
-
-def _quote_closes(text: str, start: int, mark: str) -> bool:
-    """Does a quote mark close a quotation opened before it on the line?"""
-    before = text[:start]
-    if mark in "”’":
-        return before.count("“") + before.count("‘") > before.count("”") + before.count("’")
-    return mark == '"' and before.count('"') % 2 == 1
-
-
-def marker_candidates(text: str) -> list[tuple[int, int, bool]]:
-    """Spans of the line where a garbled superscript may stand, each with its strength: strong after a
-    stop, for a mark that is no punctuation of the text, a "!"/"?" before a lower-case word, or a letter read
-    for a digit; weak for a "!" or "?" that may end a sentence, or an apostrophe."""
-    out = []
-    for m in GLUED_MARK.finditer(text):
-        mark, start = m["mark"], m.start()
-        before, after = text[:start], text[m.end() :].lstrip()
-        if mark[0] in QUOTES and _quote_closes(text, start, mark[0]):
-            continue
-        if mark == ")" and before.count("(") > before.count(")"):
-            continue
-        if mark.isdigit() and (LOCATOR_BEFORE.search(before) or PACK_LOCATOR_BEFORE.search(before)):
-            continue
-        after_stop = before[-1:] in ".,;:»"
-        ambiguous = mark in ("!", "?", "’", "'") and not after_stop and not after[:1].islower()
-        out.append((start, m.end(), not ambiguous))
-    for m in AFTER_YEAR_MARK.finditer(text):
-        out.append((m.start("mark"), m.end(), False))  # weak: a year and a mark, no word before it
-    for m in LETTER_MARK.finditer(text):
-        out.append((m.start(), m.end(), True))
-    for m in SPACED_MARK.finditer(text):
-        after = text[m.end() :].lstrip()
-        before = text[: m.start()]
-        if m["mark"].isdigit() and (LOCATOR_BEFORE.search(before) or PACK_LOCATOR_BEFORE.search(before)):
-            continue
-        ambiguous = m["mark"] in ("!", "?") and not after[:1].islower() or m["mark"].isdigit()
-        out.append((m.start() - 1, m.end(), not ambiguous))  # the space before the mark goes with it
-    return sorted(out)
 
 
 def _first_numbers(lines: list[Line], foot: PageFoot, before: int) -> list[int]:
@@ -228,12 +168,12 @@ def _first_numbers(lines: list[Line], foot: PageFoot, before: int) -> list[int]:
 
 def _candidates(
     lines: list[Line], body: list[int], used: set[tuple[int, int]],
-    low: tuple[int, int] = (0, 0), high: tuple[int, int] | None = None,
+    low: tuple[int, int] = (0, 0), high: tuple[int, int] | None = None, symbols: bool = False,
 ) -> list[tuple[Marker, bool]]:
     """The garbled markers of the body lines between low and high that no other note has taken, each
-    with its strength (a mark after a space is not glued)."""
+    with its strength (a mark after a space is not glued); ``symbols``: of symbol notes."""
     return [(Marker(i, s, e, not lines[i].text[s].isspace()), strong) for i in body
-            for s, e, strong in marker_candidates(lines[i].text)
+            for s, e, strong in marker_candidates(lines[i].text, symbols)
             if (i, s) not in used and low <= (i, s) and (high is None or (i, e) <= high)]
 
 
@@ -243,10 +183,11 @@ def _read_page(
 ) -> list[Footnote]:
     """The foot's notes linked to the page's candidate markers: note k to candidate k when they are as
     many (the strong candidates, or all), else by the look of each read (notes left over: unanchored).
-    Symbol notes ("*", "†") restart on each page and are linked only when as many as the candidates."""
-    found = _candidates(lines, body, used)
+    Symbol notes ("*", "†") may open the page with any symbol (the others stood on the page before, or
+    under another column): the reading whose labels and markers agree best wins."""
+    found = _candidates(lines, body, used, symbols=symbol)
     best: list[Footnote] = []
-    for first in [1] if symbol else _first_numbers(lines, foot, before):
+    for first in range(1, len(SYMBOL_ORDER) + 1) if symbol else _first_numbers(lines, foot, before):
         chosen = _choose(lines, found, list(range(first, first + len(foot.notes))), symbol)
         notes = _notes(lines, foot, chosen, first, symbol)
         if any(note.marker for note in notes) and _evidence(lines, notes) > _evidence(lines, best):
@@ -255,27 +196,36 @@ def _read_page(
 
 
 def _read(lines: list[Line], marker: Marker) -> str:
-    """What a candidate marker reads, without the space before it or the bracket after it ("12)")."""
-    read = lines[marker.line].text[marker.start : marker.end].strip()
+    """What a candidate marker reads, without the spaces before and in it ("! 6" for 16) or the bracket after
+    it ("12)")."""
+    read = "".join(lines[marker.line].text[marker.start : marker.end].split())
     return read[:-1] if len(read) > 1 and read.endswith(")") else read
 
 
 def _choose(
     lines: list[Line], found: list[tuple[Marker, bool]], numbers: list[int], symbol: bool = False
 ) -> list[Marker | None]:
-    """The markers of notes so numbered among the candidates: in order when the strong candidates, or all
-    of them, are as many as the notes and no digit among them reads another number; else by the look of
-    each read (none for symbol notes)."""
+    """The markers of notes so numbered (or symbols so ranked) among the candidates: in order when the
+    strong candidates, or all of them, are as many as the notes and no digit among them reads another
+    label; else by the look of each read."""
     strong = [m for m, st in found if st]
     every = [m for m, _ in found]
     for markers in (strong, every):
         reads = [_read(lines, m) for m in markers]
         if len(markers) == len(numbers) and all(
                 digits_fit(r, rank_label(n, symbol)) for r, n in zip(reads, numbers, strict=True)):
-            return list(markers)
-    if symbol:
-        return [None] * len(numbers)
-    return [None if j is None else every[j] for j in align([_read(lines, m) for m in every], numbers)]
+            return _apart(list(markers))
+    labels = [rank_label(n, True) for n in numbers] if symbol else numbers
+    return _apart([None if j is None else every[j] for j in align([_read(lines, m) for m in every], labels)])
+
+
+def _apart(markers: list[Marker | None]) -> list[Marker | None]:
+    """The chosen markers, less one that another chosen one holds ("!" of "! 6", a split 16): a read is one
+    note's marker."""
+    def held(m: Marker) -> bool:
+        return any(o is not None and o.line == m.line and o.start <= m.start and m.end <= o.end
+                   and o.end - o.start > m.end - m.start for o in markers)
+    return [None if m is not None and held(m) else m for m in markers]
 
 
 def _notes(
@@ -308,9 +258,10 @@ def link_garbled(
         low = (before.line, before.end) if before else (region.start, 0)
         high = (after.line, after.start) if after else (region.stop, 0)
         body = [i for i in region if low[0] <= i <= high[0] and i not in taken and not lines[i].blank]
-        found = _candidates(lines, body, used or set(), low, high)
         run = notes[k:end]
-        chosen = _choose(lines, found, [note.n for note in run])
+        symbol = any(symbol_rank(note.label) for note in run)
+        found = _candidates(lines, body, used or set(), low, high, symbol)
+        chosen = _choose(lines, found, [note.n for note in run], symbol)
         for note, marker in zip(run, chosen, strict=True):
             if marker is not None:
                 _decide(lines, note, marker)
@@ -332,14 +283,23 @@ def _decide(lines: list[Line], note: Footnote, marker: Marker, counted: bool = F
 
 def _evidence(lines: list[Line], notes: list[Footnote]) -> int:
     """How well a reading of a page's notes holds: its links, and the labels the OCR kept that agree with
-    its numbering (a group of running text read as a note shifts them)."""
+    its numbering (a group of running text read as a note shifts them), or read as its symbols."""
     kept = [re.match(r"\d{1,3}", lines[note.label_line].text) for note in notes]
     agree = sum(1 for note, m in zip(notes, kept, strict=True) if m and int(m.group()) == note.n)
+    agree += sum(1 for note in notes if symbol_rank(note.label) and compatible(
+        lines[note.label_line].text[: note.text_start].strip(), note.label))
     return agree + sum(note.marker is not None for note in notes) if notes else 0
 
 
 def _linked(block: FootnoteBlock) -> int:
     return sum(note.marker is not None for note in block.notes)
+
+
+def symbol_feet(blocks: list[FootnoteBlock]) -> bool:
+    """Are the document's page-foot notes symbols: the labels read at page feet by their labels are symbols,
+    and none is a number?"""
+    read = [n.label for b in blocks if b.place == "foot" for n in b.notes if n.decided == "label"]
+    return any(symbol_rank(label) for label in read) and not any(label.isdigit() for label in read)
 
 
 def garbled_page_notes(
@@ -349,19 +309,20 @@ def garbled_page_notes(
     holds, the page's notes read again from their garbled labels and markers (linked by order)."""
     out = list(blocks)
     count = 0
+    symbol_notes = symbol_feet(blocks)
     for page in pages_of(lines):
         mine = [b for b in out if b.place == "foot" and b.start in page]
         used = {(n.marker.line, n.marker.start) for b in out if b not in mine for n in b.notes if n.marker}
-        symbol = any(symbol_rank(n.label) for b in mine for n in b.notes)
+        symbol = symbol_notes or any(symbol_rank(n.label) for b in mine for n in b.notes)
         # a marker never stands among the lines of notes
         in_notes = taken | frozenset(j for b in out for j in range(b.start, b.end))
         linked = sum(_linked(b) for b in mine)
         reading: list[Footnote] = []
         reading_feet: list[PageFoot] = []
         reading_labelled = False
-        for feet in _feet_readings(lines, page, taken):  # the longest first: on a tie, it wins
+        for feet in _feet_readings(lines, page, taken, symbol):  # the longest first: on a tie, it wins
             foot = PageFoot(feet[0].start, feet[-1].end, [note for f in feet for note in f.notes])
-            if len(foot.notes) <= linked or any(not _within(b, feet) for b in mine):
+            if len(foot.notes) <= linked or any(not _within(lines, b, feet) for b in mine):
                 continue
             apart = {i for f in feet for i in range(f.start, f.end)}
             body = [i for i in page
@@ -383,18 +344,24 @@ def garbled_page_notes(
         for foot in reading_feet:  # a block for each foot: the running text between them stays text
             out.append(FootnoteBlock(foot.start, foot.end, reading[first : first + len(foot.notes)]))
             first += len(foot.notes)
-        count = count if symbol else reading[-1].n
+        count = reading[-1].n
     return sorted(out, key=lambda b: b.start)
 
 
-def _feet_readings(lines: list[Line], page: range, taken: frozenset[int]) -> list[list[PageFoot]]:
+def _feet_readings(
+    lines: list[Line], page: range, taken: frozenset[int], symbols: bool
+) -> list[list[PageFoot]]:
     """The readings of the page's notes: each reading of its foot, after the notes set under its first
-    column if there are any (then the foot's readings without them too), each once."""
+    column if there are any (then the foot's readings without them too), each once; the notes under the
+    first column alone when the page's foot reads as none."""
     feet = read_feet(lines, page, taken)
-    columns = column_feet(lines, page, taken)
+    columns = column_feet(lines, page, taken, symbols)
     with_columns = [[*[c for c in columns if c.end <= foot.start], foot] for foot in feet]
-    return [*with_columns, *([foot] for foot in feet if any(c.end <= foot.start for c in columns))]
+    alone = [columns] if columns and not feet else []
+    return [*with_columns, *([foot] for foot in feet if any(c.end <= foot.start for c in columns)), *alone]
 
 
-def _within(block: FootnoteBlock, feet: list[PageFoot]) -> bool:
-    return any(foot.start <= block.start and block.end <= foot.end for foot in feet)
+def _within(lines: list[Line], block: FootnoteBlock, feet: list[PageFoot]) -> bool:
+    """Does one of the feet hold the block's lines (blank lines after it aside)?"""
+    return any(foot.start <= block.start and all(lines[j].blank for j in range(foot.end, block.end))
+               for foot in feet)

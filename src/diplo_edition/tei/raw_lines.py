@@ -25,7 +25,7 @@ from itertools import combinations
 from lxml import etree
 
 from ..layout.furniture import find_furniture
-from ..layout.garbled_notes import GLUED_MARK, LETTER_MARK, SUPERSCRIPT_MARKS
+from ..layout.garbled_marks import GLUED_MARK, SUPERSCRIPT_MARKS, letter_marks
 from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
 from ..layout.superscript_reads import compatible
@@ -112,7 +112,7 @@ class TeiText:
         while notes:
             note = notes.pop()
             note_streams.append(_stream(note, notes))
-            labels[letters(note.get("n") or "")] += 1
+            labels[letters(note.get("n") or "") or note.get("n") or ""] += 1  # a symbol ("§") as it is
         page_numbers = Counter(
             letters("".join(fw.itertext()))
             for el in parts
@@ -188,15 +188,12 @@ class RawLines:
 
 
 def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where a note marker may stand in a line: each MARKER, a superscript the OCR garbled ("!0" for 10),
-    and the last one or two digits of a longer number (a marker glued to a year: "19255" is 1925 and the
-    marker 5)."""
-    for m in MARKER.finditer(text):
-        yield m.start(), m.end()
+    """Where a note marker may stand in a line: each MARKER, a superscript the OCR garbled ("!0" for 10,
+    "стороныб" for 6), and the last one or two digits of a longer number (a marker glued to a year: "19255"
+    is 1925 and the marker 5)."""
+    yield from [(m.start(), m.end()) for m in MARKER.finditer(text)] + letter_marks(text)
     for m in GLUED_MARK.finditer(text):
         yield m.start("mark"), m.end("mark")
-    for m in LETTER_MARK.finditer(text):
-        yield m.start(), m.end()
     for m in GLUED_TO_NUMBER.finditer(text):
         for size in (1, 2):
             if m.end() - m.start() > size + 1:
@@ -204,11 +201,11 @@ def _marker_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _reads_as_label(marker: str, labels: set[str]) -> bool:
-    """Whether a marker reads one of the TEI's note labels, a digit the OCR read as a mark ("!0" for 10)
-    standing for any digit, or a digit read as a letter of its shape ("З" for the note 3); a marker of marks
-    alone has no letters to count."""
+    """Whether a marker reads a TEI note's label, a mark standing for a digit ("!0" for 10), a letter or
+    digit of a digit's or a symbol's shape ("З" for 3, "S" for §, "1" for ‡); marks have no letters."""
     return (letters(marker) in labels
-            or marker.isalpha() and any(n.isdecimal() and compatible(marker, int(n)) for n in labels)
+            or any(compatible(marker, n) for n in labels
+                   if marker.isalpha() or letters(marker) and not n.isalnum())
             or any(c.isdigit() for c in marker) and any(_garbled_read(marker, label) for label in labels))
 
 
