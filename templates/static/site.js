@@ -8,6 +8,22 @@
    the reading text is cleaned (the note markers dropped) in every browser, the reader may hide the
    lines under the names linked to the registers, and a link without its title takes it from the first
    link to the same place (the page carries each title once). */
+/* A document split into parts (site/parts.py): its first page carries the anchors of the later parts
+   (#part-map, from the TEI); an address such as documents/<id>/#page-45 whose anchor stands in a later
+   part goes on to that part, at the same anchor. */
+(function () {
+  "use strict";
+  var mapNode = document.getElementById("part-map");
+  var anchor = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+  if (!mapNode || !anchor || document.getElementById(anchor)) { return; }
+  var parts = JSON.parse(mapNode.textContent);
+  for (var path in parts) {
+    if (Object.prototype.hasOwnProperty.call(parts, path) && (" " + parts[path] + " ").indexOf(" " + anchor + " ") >= 0) {
+      window.location.replace(path + "index.html" + window.location.hash);
+      return;
+    }
+  }
+})();
 (function () {
   "use strict";
   document.documentElement.classList.add("js");  // site.css: what the script does instead of :target
@@ -306,7 +322,10 @@
       event.preventDefault();
       var value = event.target.elements.page.value.replace(/[\s[\]]/g, "");
       var target = document.getElementById("page-" + value) || document.getElementById("page-seq-" + value);
-      if (target) { goToPage(target); } else { announce(word("noSuchPage", value)); }
+      // A page in another part of a long document: its link in the list of pages leads there.
+      var elsewhere = target ? null : document.querySelector(
+        '.page-links a[href$="#page-' + CSS.escape(value) + '"], .page-links a[href$="#page-seq-' + CSS.escape(value) + '"]');
+      if (target) { goToPage(target); } else if (elsewhere) { window.location.href = elsewhere.href; } else { announce(word("noSuchPage", value)); }
     });
   }
 

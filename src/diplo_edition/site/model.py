@@ -255,6 +255,10 @@ class PartMap:
     def path(self, number: int = 1) -> str:
         return urls.part_path(self.doc_id, number)
 
+    def paths(self) -> list[str]:
+        """The pages of the document, the first part's first."""
+        return [self.path(number) for number in range(1, self.count + 1)]
+
     def href(self, anchor: str) -> str:
         """Root-relative link to anchor, in the part that holds it."""
         return f"{self.path(self.number(anchor))}#{anchor}"
@@ -328,10 +332,10 @@ class DocumentView:
     canonical: str
     paragraph_count: int
     note_count: int
+    parts: PartMap  # where each anchor of its page lives (parts.py)
+    part_texts: list[Part]  # the text and notes of each part of its page
     opening: str = ""  # the first lines of the abstract (of the text when there is none), for the lists
     opening_lang: str = ""  # the language of those lines
-    parts: PartMap | None = None  # where each anchor of its page lives (parts.py)
-    part_texts: list[Part] = field(default_factory=list)  # the text and notes of each part of its page
 
     @property
     def printed_pages(self) -> tuple[str, str] | None:

@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from .model import Division, Node, NoteView, PageBlock, Paragraph, Part, PartHeading, PartMap, Quotation
 
-
 # --- sizes and anchors --------------------------------------------------------------------------------
 
 
