@@ -78,7 +78,8 @@ def test_nothing_of_the_thesis_is_lost_and_nothing_doubled(thesis):
 def test_each_part_holds_the_notes_of_its_own_text(thesis):
     _, pages, _, _ = thesis
     for number, page in enumerate(pages, start=1):
-        called = {a.get("href")[1:] for a in page.xpath("//section[@id='text']//a[starts-with(@class,'fnref')]")}
+        markers = page.xpath("//section[@id='text']//a[starts-with(@class,'fnref')]")
+        called = {a.get("href")[1:] for a in markers}
         listed = {li.get("id") for li in page.xpath("//section[@id='notes']/ol/li")}
         assert called == listed, f"part {number}"
 
@@ -89,8 +90,8 @@ def test_the_first_page_maps_every_anchor_of_the_later_parts(thesis):
     assert list(mapped) == [f"{n}/" for n in range(2, len(pages) + 1)]
     for number, page in enumerate(pages[1:], start=2):
         anchors = set(mapped[f"{number}/"].split())
-        held = {el.get("id") for el in page.xpath("//section[@id='text']//*[@id] | //section[@id='notes']//*[@id]")
-                if el.get("id")[:1] in "pfs"}
+        ids = page.xpath("//section[@id='text']//*[@id] | //section[@id='notes']//*[@id]")
+        held = {el.get("id") for el in ids if el.get("id")[:1] in "pfs"}
         assert held and held <= anchors, f"part {number}: {sorted(held - anchors)[:5]}"
         assert not anchors & {el.get("id") for el in pages[0].xpath("//*[@id]")}
 
