@@ -640,12 +640,20 @@
     return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
   }
 
+  // The part of a document split into parts that holds a place ("" or "2/"): the manifest's map of it.
+  function partOf(doc, anchor) {
+    for (var path in doc.parts || {}) {
+      if ((" " + doc.parts[path] + " ").indexOf(" " + anchor + " ") >= 0) { return path; }
+    }
+    return "";
+  }
+
   function citation(m) {
     var doc = m.doc, parts = [], page = C.pageLabel(m.pages);
     if (doc.authors.length) { var names = doc.authors.join(", "); parts.push(/\.$/.test(names) ? names : names + "."); }
     parts.push(/[.?!]$/.test(doc.title) ? doc.title : doc.title + ".");
     if (page) { parts.push("С. " + page + "."); }
-    parts.push("URL: " + doc.canonical + "#" + m.anchor + " (дата обращения: " + today() + ")");
+    parts.push("URL: " + doc.canonical + partOf(doc, m.anchor) + "#" + m.anchor + " (дата обращения: " + today() + ")");
     return parts.join(" ");
   }
 
@@ -667,7 +675,7 @@
     if (!state.matches.length) { say(quoteStatus, state.short ? t("quoteShort") : t("quoteNothing")); return; }
     say(quoteStatus, t("quoteFound")(state.matches.length));
     state.matches.forEach(function (m) {
-      var href = root + m.doc.url + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
+      var href = root + m.doc.url.replace(/index\.html$/, partOf(m.doc, m.anchor) + "index.html") + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
       quoteList.appendChild(el("li", { class: "qr", "data-doc": m.doc.id, "data-anchor": m.anchor, "data-pages": m.pages.join(" ") }, [
         el("p", { class: "qr-where" }, [el("a", { href: href }, [el("span", { class: "qr-title", lang: other(m.doc.lang), text: m.doc.title }), ": " + quoteWhere(m)])]),
         el("p", { class: "qr-context", lang: other((/^abstract-([a-z]{2,3})\b/.exec(m.anchor) || [0, m.doc.lang])[1]) }, ["…" + m.before, el("mark", { text: m.match }), m.after + "…"]),

@@ -44,7 +44,7 @@ def citation(match, access_date: str) -> str:
     from ..site.citation_text import citation as cite
 
     doc = match.document
-    return cite(doc.authors, doc.title, match.page_label, f"{doc.canonical}#{match.anchor}", access_date)
+    return cite(doc.authors, doc.title, match.page_label, f"{doc.canonical}{doc.part_of(match.anchor)}#{match.anchor}", access_date)
 
 
 def run_quote(args) -> int:
