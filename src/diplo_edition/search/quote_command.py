@@ -44,7 +44,8 @@ def citation(match, access_date: str) -> str:
     from ..site.citation_text import citation as cite
 
     doc = match.document
-    return cite(doc.authors, doc.title, match.page_label, f"{doc.canonical}{doc.part_of(match.anchor)}#{match.anchor}", access_date)
+    url = f"{doc.canonical}{doc.part_of(match.anchor)}#{match.anchor}"
+    return cite(doc.authors, doc.title, match.page_label, url, access_date)
 
 
 def run_quote(args) -> int:

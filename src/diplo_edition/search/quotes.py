@@ -180,7 +180,7 @@ class QuoteDocument:
     text: str
     segs: list
     breaks: list
-    parts: dict[str, str]  # the anchors of each later part of a document split into parts (PartMap.script_map)
+    parts: dict[str, str]  # the anchors of each later part of a document split (PartMap.script_map)
 
     def part_of(self, anchor: str) -> str:
         """The part of the document's page that holds anchor, as a path from its first page ("", "2/")."""
