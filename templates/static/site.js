@@ -332,7 +332,7 @@
   /* The previous and the next of some places (original pages, chapters) from the one being read: the
      last that starts above a quarter of the window, kept while the controls are in view, so that going
      up to them (Home, a focus) keeps the place they step from. */
-  function stepper(nav, starts, label, go) {
+  function stepper(nav, starts, label, go, beyond) {
     var reading = -1;  // the index of the place being read; -1 above the first
     function follow() {
       var box = nav.getBoundingClientRect();
@@ -346,10 +346,15 @@
       for (var s = 0; s < steps.length; s++) {
         var step = Number(steps[s].getAttribute("data-step"));
         var to = starts[reading + step] || null, text = steps[s].querySelector(".page-step-label");
+        var away = to || !beyond ? null : beyond(reading + step < 0 ? -1 : 1);
         if (to) {
           steps[s].href = "#" + to.id;
           steps[s].removeAttribute("aria-disabled");
           text.textContent = label(to);
+        } else if (away) {  // in the part before or after this one
+          steps[s].href = away.href;
+          steps[s].removeAttribute("aria-disabled");
+          text.textContent = away.label;
         } else {
           steps[s].removeAttribute("href");
           steps[s].setAttribute("aria-disabled", "true");
@@ -373,7 +378,7 @@
     window.addEventListener("hashchange", fromAddress);
     nav.addEventListener("click", function (event) {
       var step = event.target.closest("a.page-step");
-      if (!step) { return; }
+      if (!step || /^[^#]/.test(step.getAttribute("href") || "")) { return; }  // another part: its page
       event.preventDefault();  // to the place, focused there (as the page form goes to a page)
       if (step.hasAttribute("href")) { go(document.getElementById(step.getAttribute("href").slice(1))); }
     });
@@ -382,7 +387,16 @@
 
   var pageNav = document.querySelector("nav.page-nav");
   if (pageNav && pageStarts.length) {
-    stepper(pageNav, pageStarts, function (pb) { return word("pageShort", pageLabel(pb)); }, goToPage);
+    // Before the first page and after the last of a part of a long document: the neighbouring pages
+    // in the other parts, from the list of pages (each links to the part that holds it).
+    var pageLinks = Array.prototype.slice.call(document.querySelectorAll("ul.page-links a"));
+    var edge = function (direction) {
+      var at = direction < 0 ? pageStarts[0] : pageStarts[pageStarts.length - 1];
+      var index = pageLinks.map(function (a) { return a.getAttribute("href").split("#")[1]; }).indexOf(at.id);
+      var link = index < 0 ? null : pageLinks[index + direction];
+      return link ? { href: link.getAttribute("href"), label: word("pageShort", link.textContent) } : null;
+    };
+    stepper(pageNav, pageStarts, function (pb) { return word("pageShort", pageLabel(pb)); }, goToPage, edge);
   }
   // Chapters: the document's top-level divisions, named by the nav (data-chapters: their headings' ids).
   var chapterNav = document.querySelector("nav.chapter-nav");

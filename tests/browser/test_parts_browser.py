@@ -104,3 +104,16 @@ def test_go_to_page_reaches_a_page_in_another_part(page, base_url, part_map):
     field.press("Enter")
     page.wait_for_url(f"**/documents/{THESIS}/{path}index.html#{anchor}")
     assert _in_view(page, anchor)
+
+
+def test_the_previous_page_from_the_top_of_a_part_is_the_last_of_the_part_before(page, base_url, part_map):
+    page.goto(f"{base_url}documents/{THESIS}/2/index.html")
+    step = page.locator("nav.page-nav a.page-step[data-step='-1']")
+    href = step.get_attribute("href")
+    anchor = href.split("#")[1]
+    assert href.endswith(f"documents/{THESIS}/index.html#{anchor}") and anchor.startswith("page-")
+    assert anchor not in part_map["2/"]
+    step.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/documents/{THESIS}/index.html#{anchor}")
+    assert _in_view(page, anchor)
