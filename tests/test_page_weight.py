@@ -111,3 +111,15 @@ def test_each_title_is_on_a_page_once_on_the_first_link(site):
             assert len(page.xpath(f"//article//a[@class='{kind}'][@title]")) == 1, (path, kind)
         assert not page.xpath("//article//*[@title][not(self::a or self::span[@class='pb-n'])]"
                               "[@title=normalize-space(.)]"), path
+
+
+def test_each_part_names_itself_in_its_title_and_canonical_url(thesis):
+    _, pages, _, _ = thesis
+    titles = set()
+    for number, page in enumerate(pages, start=1):
+        (current,) = page.xpath("//nav[@class='part-nav']//a[@aria-current='page']")
+        assert current.text_content().strip() in page.findtext(".//title"), number
+        (canonical,) = page.xpath("//link[@rel='canonical']/@href")
+        assert canonical.endswith(f"/documents/{THESIS}/" + (f"{number}/" if number > 1 else ""))
+        titles.add(page.findtext(".//title"))
+    assert len(titles) == len(pages)
