@@ -8,8 +8,8 @@ division goes with its neighbours, and a heading always with the text after it).
 document's address, ``documents/<id>/``, with the abstracts and what is said about the text; part n is
 ``documents/<id>/<n>/``. Each part holds the notes of its own text.
 
-``model.PartMap.number`` is the one place that says in which part an anchor lives: every link into a document
-is made with it (``PartMap.href``, and ``Locus.part`` set by ``PartMap.place``).
+``model.PartMap.number`` is the one place that says in which part an anchor lives: every link into a
+document is made with it (``PartMap.href``, and ``Locus.part`` set by ``PartMap.place``).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def _pieces(blocks: list, budget: int, outer: tuple[tuple[Division, bool], ...])
         if not isinstance(block, Division) or size <= budget or not block.blocks:
             out.append((block, outer, size))
             continue
-        inner = [child for child in block.blocks]
+        inner = block.blocks
         if any(isinstance(child, Division) for child in inner):
             children = _pieces(inner, budget, ())
         else:
@@ -111,24 +111,25 @@ def _groups(sizes: list[int], budget: int) -> list[int]:
     prefix = [0]
     for size in sizes:
         prefix.append(prefix[-1] + size)
-    for count in range(max(1, -(-prefix[-1] // budget)), n + 1):
-        # best[k][i]: the smallest largest group of the first i sizes in k groups; cut[k][i] its last start
-        best = [[float("inf")] * (n + 1) for _ in range(count + 1)]
-        cut = [[0] * (n + 1) for _ in range(count + 1)]
-        best[0][0] = 0
-        for k in range(1, count + 1):
-            for i in range(k, n + 1):
-                for j in range(k - 1, i):
-                    value = max(best[k - 1][j], prefix[i] - prefix[j])
-                    if value < best[k][i]:
-                        best[k][i], cut[k][i] = value, j
-        if best[count][n] <= budget or count == n:
-            starts, i = [], n
-            for k in range(count, 0, -1):
-                i = cut[k][i]
-                starts.append(i)
-            return starts[::-1]
-    return [0]
+    # best[k][i]: the smallest largest group of the first i sizes in k groups; cut[k][i]: its last start
+    best: list[list[float]] = [[0.0] + [float("inf")] * n]
+    cut: list[list[int]] = [[0] * (n + 1)]
+    for k in range(1, n + 1):
+        row, cuts = [float("inf")] * (n + 1), [0] * (n + 1)
+        for i in range(k, n + 1):
+            for j in range(k - 1, i):
+                value = max(best[k - 1][j], prefix[i] - prefix[j])
+                if value < row[i]:
+                    row[i], cuts[i] = value, j
+        best.append(row)
+        cut.append(cuts)
+        if row[n] <= budget:
+            break
+    starts, i = [], n
+    for k in range(len(best) - 1, 0, -1):
+        i = cut[k][i]
+        starts.append(i)
+    return starts[::-1]
 
 
 def _assemble(pieces: list[_Piece]) -> list:
