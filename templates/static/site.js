@@ -400,20 +400,27 @@
   }
   // Chapters: the document's top-level divisions, named by the nav (data-chapters: their headings' ids).
   var chapterNav = document.querySelector("nav.chapter-nav");
-  var chapters = chapterNav ? chapterNav.getAttribute("data-chapters").split(" ").map(function (id) {
-    return document.getElementById(id);
-  }).filter(Boolean) : [];
-  if (chapters.length > 1) {
+  var chapterIds = chapterNav ? chapterNav.getAttribute("data-chapters").split(" ") : [];
+  var chapters = chapterIds.map(function (id) { return document.getElementById(id); }).filter(Boolean);
+  if (chapterIds.length > 1 && chapters.length) {
     var headingText = function (head) {  // without the page numbers and note markers in it
       var copy = head.cloneNode(true), extra = copy.querySelectorAll(".pb, .fnref");
       for (var k = 0; k < extra.length; k++) { extra[k].remove(); }
       return copy.textContent.trim();
     };
+    // Before the first chapter and after the last of a part of a long document: the chapters of the
+    // other parts, from the table of contents (each links to the part that holds it).
+    var chapterEdge = function (direction) {
+      var at = direction < 0 ? chapters[0] : chapters[chapters.length - 1];
+      var id = chapterIds[chapterIds.indexOf(at.id) + direction];
+      var link = id ? document.querySelector('#toc a[href$="#' + CSS.escape(id) + '"]') : null;
+      return link ? { href: link.getAttribute("href"), label: link.textContent.trim() } : null;
+    };
     stepper(chapterNav, chapters, headingText, function (head) {
       window.location.hash = head.id;
       head.setAttribute("tabindex", "-1");
       head.focus();
-    });
+    }, chapterEdge);
   }
 })();
 /* The language switch (base.html, .lang-switch): the twin page opens at the same place, this page's #anchor. */
