@@ -52,10 +52,14 @@ def test_the_index_is_written_with_a_russian_and_an_english_index():
     site = searched_site()
     # The seed's four documents are one shard (search_shard_size 50).
     [shard] = json.loads((site / "pagefind" / "shards.json").read_text())["shards"]
-    assert re.fullmatch(r"shard-00-[0-9a-f]{10}/", shard["path"]) and shard["languages"] == {"en": 2, "ru": 4}
+    # The document pages, and nothing else: the thesis is split into parts, each a page.
+    pages = {url for d in DOCUMENTS for url in page_urls(site, d)}
+    assert len(pages) > len(DOCUMENTS)
+    assert re.fullmatch(r"shard-00-[0-9a-f]{10}/", shard["path"])
+    assert shard["languages"] == {"en": 2, "ru": len(pages)}
     [bundle] = bundles_of(site)
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert entry["languages"]["ru"]["page_count"] == 4  # the document pages, and nothing else
+    assert entry["languages"]["ru"]["page_count"] == len(pages)
     assert entry["languages"]["en"]["page_count"] == 2  # the English abstracts of the two articles
     assert (bundle / "pagefind.js").exists()
     assert (bundle / "wasm.ru.pagefind").exists()
@@ -63,31 +67,47 @@ def test_the_index_is_written_with_a_russian_and_an_english_index():
     for name in UNUSED_BUNDLE_FILES:
         assert not (bundle / name).exists()
     urls = set(fragments(site))
-    assert urls == {f"/documents/{d}/index.html" for d in DOCUMENTS} | {
+    assert urls == pages | {
         f"/documents/{URUMQI}/index.html#abstract-en", f"/documents/{CONVENTION}/index.html#abstract-en"}
 
 
+def page_urls(site, doc_id: str) -> list[str]:
+    """The URLs Pagefind gives a document's pages: its own, then its later parts' (site/parts.py)."""
+    later = sorted((site / "documents" / doc_id).glob("*/index.html"), key=lambda path: int(path.parent.name))
+    return [f"/documents/{doc_id}/index.html",
+            *(f"/documents/{doc_id}/{path.parent.name}/index.html" for path in later)]
+
+
 def test_the_indexed_text_is_the_reading_text():
-    thesis = fragments(searched_site())[f"/documents/{THESIS}/index.html"]
+    site = searched_site()
+    parts = [fragments(site)[url] for url in page_urls(site, THESIS)]
+    thesis = parts[0]
     content = thesis["content"]
     # No margin page numbers, cite boxes, hidden labels or endnote list in the text.
     for noise in ("Цитировать", "страница ", "Как цитировать", "Копировать", "дата обращения", "Примечание 1",
                   "О тексте", "Текст документа"):
-        assert noise not in content, noise
+        assert all(noise not in part["content"] for part in parts), noise
     # The notes are indexed once, in the list of notes (the one copy of each, its anchor fnN there).
-    assert content.count("Россия и Япония в исследованиях советских и японских ученых") == 2  # notes 1 and 2
+    assert sum(part["content"].count("Россия и Япония в исследованиях советских и японских ученых")
+               for part in parts) == 2  # notes 1 and 2
     title = "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]"
-    # the kind by its code: each search page shows it in its own language's words
-    assert thesis["filters"] == {"document": [title], "kind": ["thesis"], "language": ["ru"]}
-    assert thesis["meta"]["title"].startswith("[Советско-японские отношения")
-    assert thesis["meta"]["page"] == "3–91"
+    # the kind by its code: each search page shows it in its own language's words; every part the same
+    for part in parts:
+        assert part["filters"] == {"document": [title], "kind": ["thesis"], "language": ["ru"]}
+        assert part["meta"]["title"].startswith("[Советско-японские отношения")
+        assert part["meta"]["page"] == "3–91"
     anchors = {a["id"]: a for a in thesis["anchors"]}
-    # Every paragraph and page is an anchor at its word position; only headings and notes keep their text.
-    assert {f"p{n}" for n in range(1, 252)} <= set(anchors)
-    assert "page-45" in anchors and anchors["page-45"]["text"] == ""
+    # Every paragraph and page is an anchor at its word position, in one part; only headings and notes
+    # keep their text.
+    ids = [a["id"] for part in parts for a in part["anchors"] if re.fullmatch(r"p\d+", a["id"])]
+    assert len(ids) == len(set(ids)) and {f"p{n}" for n in range(1, 252)} <= set(ids)
+    later = {a["id"]: a for part in parts[1:] for a in part["anchors"]}
+    assert "page-45" in later and later["page-45"]["text"] == ""
     assert anchors["p1"]["text"] == "" and anchors["fn1"]["text"].startswith("Россия и Япония")
-    # A note lies after the text; its marker's anchor (fnref1) stands in the text, for the note's page.
-    assert anchors["fn1"]["element"] == "li" and anchors["fn1"]["location"] > anchors["p251"]["location"]
+    # A note lies after the text of its part; its marker's anchor (fnref1) stands in the text, for the
+    # note's page.
+    last = max((a for a in thesis["anchors"] if re.fullmatch(r"p\d+", a["id"])), key=lambda a: a["location"])
+    assert anchors["fn1"]["element"] == "li" and anchors["fn1"]["location"] > last["location"]
     assert anchors["p1"]["location"] <= anchors["fnref1"]["location"] < anchors["page-4"]["location"]
     assert anchors["sec-1"]["text"] == "ВВЕДЕНИЕ"
     words = content.split(" ")
@@ -270,8 +290,11 @@ def test_the_quote_command_prints_the_original_page_and_a_citation(capsys):
     # the site's interface language (Russian), in its catalog's words
     assert quotes_language(searched_site()) == "ru"
     assert f"¶ {quote.anchor[1:]}, с.\u00a0{pages}" in out
+    # the address of the part of the document's page that holds the paragraph
+    (held,) = [url for url in page_urls(searched_site(), THESIS)
+               if f'id="{quote.anchor}"' in (searched_site() / url[1:]).read_text(encoding="utf-8")]
     citation = (f"[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. С.\u00a0{pages}. URL: "
-                f"https://diplo-edition.example.org/documents/{THESIS}/#{quote.anchor} ")
+                f"https://diplo-edition.example.org{held.removesuffix('index.html')}#{quote.anchor} ")
     assert citation + "(дата обращения: 01.02.2025)" in out
     assert out.rstrip().endswith("найдено 1 место")
     # --lang: another interface language's words

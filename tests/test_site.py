@@ -72,6 +72,20 @@ def doc_page(root: Path, doc_id: str):
     return page(root, f"documents/{doc_id}/index.html")
 
 
+def doc_parts(root: Path, doc_id: str) -> list:
+    """A document's pages: its own, then those of its later parts (a long document is split into parts
+    at its chapters, site/parts.py), with the address of each from the document's ("", "2/", …)."""
+    later = sorted((root / "documents" / doc_id).glob("*/index.html"), key=lambda path: int(path.parent.name))
+    return [(doc_page(root, doc_id), ""),
+            *((html.parse(str(path)).getroot(), f"{path.parent.name}/") for path in later)]
+
+
+def holder(parts: list, anchor: str):
+    """The part (its page, its address) that holds anchor."""
+    (held,) = [(doc, at) for doc, at in parts if doc.xpath(f"//*[@id='{anchor}']")]
+    return held
+
+
 def text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
@@ -181,12 +195,13 @@ def test_about_names_the_licences_the_version_the_data_and_the_sources(site):
 def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees):
     """Each note is stored once, in the list of notes, with its way back to the marker (site.js makes the
     pop-over beside the marker from it)."""
-    doc = doc_page(site, THESIS)
-    assert not doc.xpath("//*[contains(@class,'fn ') or @class='fn']")
-    endnotes = doc.xpath("//section[@id='notes']/ol/li")
+    parts = doc_parts(site, THESIS)
+    assert len(parts) > 1
+    assert not any(doc.xpath("//*[contains(@class,'fn ') or @class='fn']") for doc, _ in parts)
+    endnotes = [(note, doc) for doc, _ in parts for note in doc.xpath("//section[@id='notes']/ol/li")]
     assert len(endnotes) == 234
     tei_notes = trees[THESIS].findall(".//t:body//t:note", NS)
-    for n, (note, tei_note) in enumerate(zip(endnotes, tei_notes, strict=True), start=1):
+    for n, ((note, doc), tei_note) in enumerate(zip(endnotes, tei_notes, strict=True), start=1):
         assert note.get("id") == f"fn{n}"
         assert note.xpath("./a[@class='en-n']/@href") == [f"#fnref{n}"]
         marker = doc.get_element_by_id(f"fnref{n}")
@@ -197,33 +212,36 @@ def test_thesis_reader_page_has_every_footnote_once_with_back_links(site, trees)
 
 
 def test_thesis_original_pages_are_addressable(site):
-    doc = doc_page(site, THESIS)
-    ids = set(doc.xpath("//@id"))
+    parts = doc_parts(site, THESIS)
+    links = []
     for n in range(3, 92):
-        assert f"page-{n}" in ids, n
+        doc, at = holder(parts, f"page-{n}")
+        links.append(f"#page-{n}" if not at else f"../../documents/{THESIS}/{at}index.html#page-{n}")
         (span,) = doc.xpath(f"//span[@id='page-{n}']")
         assert span.xpath("./a[@class='pb-n']/@href") == [f"#page-{n}"]
         (number,) = span.xpath("./a[@class='pb-n']")
         assert number.get("data-pages") == str(n)
         cited = f"[{n}]" if "pb-inferred" in span.get("class") else str(n)  # a number not printed
-        assert f"С.\u00a0{cited}. — URL: {BASE_URL}documents/{THESIS}/#page-{n} " in cite_of(doc, number)
-    assert [a.get("href") for a in doc.xpath("//ul[@class='page-links']//a")] == [
-        f"#page-{n}" for n in range(3, 92)]
+        assert f"С.\u00a0{cited}. — URL: {BASE_URL}documents/{THESIS}/{at}#page-{n} " in cite_of(doc, number)
+    # The list of pages of the first part leads to every page, in the part that holds it.
+    assert [a.get("href") for a in parts[0][0].xpath("//ul[@class='page-links']//a")] == links
 
 
 def test_thesis_paragraph_anchors_and_cite_links(site, trees):
     """Each paragraph's ¶ number is its address, and carries its pages for the cite box site.js makes."""
-    doc = doc_page(site, THESIS)
+    parts = doc_parts(site, THESIS)
     count = len(trees[THESIS].findall(".//t:body//t:p", NS))
-    paragraphs = doc.xpath("//section[@id='text']//p[@class='para']")
-    assert [p.get("id") for p in paragraphs] == [f"p{n}" for n in range(1, count + 1)]
-    for p in paragraphs:
+    paragraphs = [(p, doc, at) for doc, at in parts
+                  for p in doc.xpath("//section[@id='text']//p[@class='para']")]
+    assert [p.get("id") for p, _, _ in paragraphs] == [f"p{n}" for n in range(1, count + 1)]
+    for p, doc, at in paragraphs:
         link = p[-1]
         assert link.get("class") == "cite-p" and link.get("href") == f"#{p.get('id')}"
         match = CITE.match(cite_of(doc, link))
         assert match, cite_of(doc, link)
-        assert match.group(1) == f"{BASE_URL}documents/{THESIS}/#{p.get('id')}"
-    assert not doc.xpath("//section[@id='text']//textarea")  # no cite box stored in the page
+        assert match.group(1) == f"{BASE_URL}documents/{THESIS}/{at}#{p.get('id')}"
+    assert not any(doc.xpath("//section[@id='text']//textarea") for doc, _ in parts)  # no cite box stored
+    doc = parts[0][0]
     first = cite_of(doc, doc.xpath("//a[@href='#p1'][@class='cite-p']")[0])
     assert first == (
         "[Советско-японские отношения в 1922–1941 гг. (магистерская работа)]. — Текст : электронный // "
@@ -232,16 +250,22 @@ def test_thesis_paragraph_anchors_and_cite_links(site, trees):
 
 
 def test_thesis_table_of_contents(site, trees):
-    doc = doc_page(site, THESIS)
+    """Every part's contents lead to every heading, in the part that holds it."""
+    parts = doc_parts(site, THESIS)
     heads = ["".join(h.itertext()) for h in trees[THESIS].findall(".//t:body//t:head", NS)]
     assert len(heads) == 10
-    entries = doc.xpath("//nav[@id='toc']//a[starts-with(@href,'#sec-')]")
-    assert [text(a) for a in entries] == [re.sub(r"\s+", " ", h).strip() for h in heads]
-    for a in entries:
-        target = doc.get_element_by_id(a.get("href")[1:])
-        assert target.tag in ("h2", "h3")
+    for doc, at in parts:
+        entries = doc.xpath("//nav[@id='toc']//a[contains(@href,'#sec-')]")
+        assert [text(a) for a in entries] == [re.sub(r"\s+", " ", h).strip() for h in heads]
+        for a in entries:
+            anchor = a.get("href").split("#")[1]
+            held, held_at = holder(parts, anchor)
+            root = "../../../" if at else "../../"
+            assert a.get("href") == (f"#{anchor}" if held_at == at else
+                                     f"{root}documents/{THESIS}/{held_at}index.html#{anchor}")
+            assert held.get_element_by_id(anchor).tag in ("h2", "h3")
     # Chapters are h2, their sections h3, nested in the contents too.
-    assert [h.tag for h in doc.xpath("//section[@id='text']//*[@class='head']")] == [
+    assert [h.tag for doc, _ in parts for h in doc.xpath("//section[@id='text']//*[@class='head']")] == [
         "h2", "h2", "h3", "h3", "h3", "h2", "h3", "h3", "h3", "h2"]
 
 
@@ -264,11 +288,12 @@ def test_the_reading_text_is_the_teis_text(site, trees):
         return "".join(parts)
 
     for doc_id in (THESIS, URUMQI, CONVENTION, TEXTBOOK):
-        doc = doc_page(site, doc_id)
-        for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or contains(@class,'fnref') "
-                            "or @class='vh' or @class='tip' or contains(@class,'cite')]"):
-            el.drop_tree()
-        shown = [text(p) for p in doc.xpath("//section[@id='text']//p[@class='para']")]
+        shown = []
+        for doc, _ in doc_parts(site, doc_id):
+            for el in doc.xpath("//*[contains(@class,'pb') or @class='fn' or contains(@class,'fnref') "
+                                "or @class='vh' or @class='tip' or contains(@class,'cite')]"):
+                el.drop_tree()
+            shown += [text(p) for p in doc.xpath("//section[@id='text']//p[@class='para']")]
         expected = [re.sub(r"\s+", " ", tei_text(p)).strip()
                     for p in trees[doc_id].findall(".//t:body//t:p", NS)]
         assert shown == expected, doc_id
@@ -370,10 +395,11 @@ def test_scripts_only_enhance(site):
     doc = doc_page(site, THESIS)
     assert doc.xpath("//script/@src") == ["../../static/site.js", "../../static/search-highlight.js"]
     assert all(s.get("defer") is not None for s in doc.xpath("//script[@src]"))
-    # the only inline script is data: the words the script shows, in the page's language
-    words = doc.xpath("//script[not(@src)]")
-    assert [s.get("type") for s in words] == ["application/json"]
-    assert json.loads(words[0].text)["copy"] == "Копировать"
+    # the inline scripts are data: the words the script shows, in the page's language, and the first
+    # page's map of the parts of a long document
+    assert [s.get("id") for s in doc.xpath("//script[not(@src)]")] == ["site-words", "part-map"]
+    assert {s.get("type") for s in doc.xpath("//script[not(@src)]")} == {"application/json"}
+    assert json.loads(doc.get_element_by_id("site-words").text)["copy"] == "Копировать"
     assert all(b.get("hidden") is not None for b in doc.xpath("//button[contains(@class,'copy')]"))
     css = (site / "static" / "site.css").read_text(encoding="utf-8")
     assert ".endnotes li:target" in css and "@media print" in css
@@ -763,7 +789,7 @@ def test_a_large_entry_shows_each_documents_first_mentions_and_gives_the_rest_pa
         for href in pages:
             hits = _entry_hits(site, "places/japan/" + href.split("places/japan/")[1])
             assert 0 < len(hits) <= 200
-            assert all(re.match(rf"(\.\./){{3,4}}documents/{doc_id}/index\.html#", h) for h in hits)
+            assert all(re.match(rf"(\.\./){{3,4}}documents/{doc_id}/(\d+/)?index\.html#", h) for h in hits)
             on_pages += len(hits)
     assert on_pages == total == 504
 

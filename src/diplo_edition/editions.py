@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config.base import Entry, Reading
-from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES, SEARCH_SHARD_SIZE
+from .config.schema import COLLECTION, DOCUMENT, MAX_SOURCE_MEGABYTES, PART_KILOBYTES, SEARCH_SHARD_SIZE
 from .config.schema import KINDS as KINDS  # re-exported: the kinds of document
 from .config.schema import ROLES as ROLES  # re-exported: the roles of a source
 from .diagnostics import Diagnostic, InputError
@@ -117,6 +117,7 @@ class Collection:
     licence: str | None = None  # the licence of the edition
     texts_licence: str | None = None  # the rights in the texts edited
     search_shard_size: int = SEARCH_SHARD_SIZE  # documents per shard of the search index, about
+    part_kilobytes: int = PART_KILOBYTES  # the reading text a document page holds, about
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang`` as collection.yml declares it (``title`` is in the collection's first

@@ -546,13 +546,21 @@
     return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
   }
 
+  // The part of a document split into parts that holds a place ("" or "2/"): the manifest's map of it.
+  function partOf(doc, anchor) {
+    for (var path in doc.parts || {}) {
+      if ((" " + doc.parts[path] + " ").indexOf(" " + anchor + " ") >= 0) { return path; }
+    }
+    return "";
+  }
+
   // The citation as nodes: the authors and the title in the document's language, the rest in the page's.
   function citation(m) {
     var doc = m.doc, named = [], parts = [], page = C.pageLabel(m.pages);
     if (doc.authors.length) { var names = doc.authors.join(", "); named.push(/\.$/.test(names) ? names : names + "."); }
     named.push(/[.?!]$/.test(doc.title) ? doc.title : doc.title + ".");
     if (page) { parts.push(t("citedPages", { n: page }) + "."); }
-    parts.push(t("addressAccessed", { url: doc.canonical + "#" + m.anchor, date: today() }));
+    parts.push(t("addressAccessed", { url: doc.canonical + partOf(doc, m.anchor) + "#" + m.anchor, date: today() }));
     return [el("span", { lang: other(doc.lang), text: named.join(" ") }), " " + parts.join(" ")];
   }
 
@@ -574,7 +582,7 @@
     if (!state.matches.length) { say(quoteStatus, state.short ? t("quoteShort") : t("quoteNothing")); return; }
     say(quoteStatus, t("quoteFound", { places: count("places", state.matches.length) }));
     state.matches.forEach(function (m) {
-      var href = root + m.doc.url + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
+      var href = root + m.doc.url.replace(/index\.html$/, partOf(m.doc, m.anchor) + "index.html") + "?quote=" + encodeURIComponent(state.query) + "#" + m.anchor;
       quoteList.appendChild(el("li", { class: "qr", "data-doc": m.doc.id, "data-anchor": m.anchor, "data-pages": m.pages.join(" ") }, [
         el("p", { class: "qr-where" }, [el("a", { href: href }, [el("span", { class: "qr-title", lang: other(m.doc.lang), text: m.doc.title }), ": " + quoteWhere(m)])]),
         el("p", { class: "qr-context", lang: other((/^abstract-([a-z]{2,3})\b/.exec(m.anchor) || [0, m.doc.lang])[1]) }, ["…" + m.before, el("mark", { text: m.match }), m.after + "…"]),

@@ -8,6 +8,22 @@
    the reading text is cleaned (the note markers dropped) in every browser, the reader may hide the
    lines under the names linked to the registers, and a link without its title takes it from the first
    link to the same place (the page carries each title once). */
+/* A document split into parts (site/parts.py): its first page carries the anchors of the later parts
+   (#part-map, from the TEI); an address such as documents/<id>/#page-45 whose anchor stands in a later
+   part goes on to that part, at the same anchor. */
+(function () {
+  "use strict";
+  var mapNode = document.getElementById("part-map");
+  var anchor = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+  if (!mapNode || !anchor || document.getElementById(anchor)) { return; }
+  var parts = JSON.parse(mapNode.textContent);
+  for (var path in parts) {
+    if (Object.prototype.hasOwnProperty.call(parts, path) && (" " + parts[path] + " ").indexOf(" " + anchor + " ") >= 0) {
+      window.location.replace(path + "index.html" + window.location.hash);
+      return;
+    }
+  }
+})();
 (function () {
   "use strict";
   document.documentElement.classList.add("js");  // site.css: what the script does instead of :target
@@ -308,14 +324,17 @@
       event.preventDefault();
       var value = event.target.elements.page.value.replace(/[\s[\]]/g, "");
       var target = document.getElementById("page-" + value) || document.getElementById("page-seq-" + value);
-      if (target) { goToPage(target); } else { announce(word("noSuchPage", value)); }
+      // A page in another part of a long document: its link in the list of pages leads there.
+      var elsewhere = target ? null : document.querySelector(
+        '.page-links a[href$="#page-' + CSS.escape(value) + '"], .page-links a[href$="#page-seq-' + CSS.escape(value) + '"]');
+      if (target) { goToPage(target); } else if (elsewhere) { window.location.href = elsewhere.href; } else { announce(word("noSuchPage", value)); }
     });
   }
 
   /* The previous and the next of some places (original pages, chapters) from the one being read: the
      last that starts above a quarter of the window, kept while the controls are in view, so that going
      up to them (Home, a focus) keeps the place they step from. */
-  function stepper(nav, starts, label, go) {
+  function stepper(nav, starts, label, go, beyond) {
     var reading = -1;  // the index of the place being read; -1 above the first
     function follow() {
       var box = nav.getBoundingClientRect();
@@ -329,10 +348,15 @@
       for (var s = 0; s < steps.length; s++) {
         var step = Number(steps[s].getAttribute("data-step"));
         var to = starts[reading + step] || null, text = steps[s].querySelector(".page-step-label");
+        var away = to || !beyond ? null : beyond(reading + step < 0 ? -1 : 1);
         if (to) {
           steps[s].href = "#" + to.id;
           steps[s].removeAttribute("aria-disabled");
           text.textContent = label(to);
+        } else if (away) {  // in the part before or after this one
+          steps[s].href = away.href;
+          steps[s].removeAttribute("aria-disabled");
+          text.textContent = away.label;
         } else {
           steps[s].removeAttribute("href");
           steps[s].setAttribute("aria-disabled", "true");
@@ -356,7 +380,7 @@
     window.addEventListener("hashchange", fromAddress);
     nav.addEventListener("click", function (event) {
       var step = event.target.closest("a.page-step");
-      if (!step) { return; }
+      if (!step || /^[^#]/.test(step.getAttribute("href") || "")) { return; }  // another part: its page
       event.preventDefault();  // to the place, focused there (as the page form goes to a page)
       if (step.hasAttribute("href")) { go(document.getElementById(step.getAttribute("href").slice(1))); }
     });
@@ -365,24 +389,40 @@
 
   var pageNav = document.querySelector("nav.page-nav");
   if (pageNav && pageStarts.length) {
-    stepper(pageNav, pageStarts, function (pb) { return word("pageShort", pageLabel(pb)); }, goToPage);
+    // Before the first page and after the last of a part of a long document: the neighbouring pages
+    // in the other parts, from the list of pages (each links to the part that holds it).
+    var pageLinks = Array.prototype.slice.call(document.querySelectorAll("ul.page-links a"));
+    var edge = function (direction) {
+      var at = direction < 0 ? pageStarts[0] : pageStarts[pageStarts.length - 1];
+      var index = pageLinks.map(function (a) { return a.getAttribute("href").split("#")[1]; }).indexOf(at.id);
+      var link = index < 0 ? null : pageLinks[index + direction];
+      return link ? { href: link.getAttribute("href"), label: word("pageShort", link.textContent) } : null;
+    };
+    stepper(pageNav, pageStarts, function (pb) { return word("pageShort", pageLabel(pb)); }, goToPage, edge);
   }
   // Chapters: the document's top-level divisions, named by the nav (data-chapters: their headings' ids).
   var chapterNav = document.querySelector("nav.chapter-nav");
-  var chapters = chapterNav ? chapterNav.getAttribute("data-chapters").split(" ").map(function (id) {
-    return document.getElementById(id);
-  }).filter(Boolean) : [];
-  if (chapters.length > 1) {
+  var chapterIds = chapterNav ? chapterNav.getAttribute("data-chapters").split(" ") : [];
+  var chapters = chapterIds.map(function (id) { return document.getElementById(id); }).filter(Boolean);
+  if (chapterIds.length > 1 && chapters.length) {
     var headingText = function (head) {  // without the page numbers and note markers in it
       var copy = head.cloneNode(true), extra = copy.querySelectorAll(".pb, .fnref");
       for (var k = 0; k < extra.length; k++) { extra[k].remove(); }
       return copy.textContent.trim();
     };
+    // Before the first chapter and after the last of a part of a long document: the chapters of the
+    // other parts, from the table of contents (each links to the part that holds it).
+    var chapterEdge = function (direction) {
+      var at = direction < 0 ? chapters[0] : chapters[chapters.length - 1];
+      var id = chapterIds[chapterIds.indexOf(at.id) + direction];
+      var link = id ? document.querySelector('#toc a[href$="#' + CSS.escape(id) + '"]') : null;
+      return link ? { href: link.getAttribute("href"), label: link.textContent.trim() } : null;
+    };
     stepper(chapterNav, chapters, headingText, function (head) {
       window.location.hash = head.id;
       head.setAttribute("tabindex", "-1");
       head.focus();
-    });
+    }, chapterEdge);
   }
 })();
 /* The language switch (base.html, .lang-switch): the twin page opens at the same place and with the same

@@ -334,8 +334,9 @@ def test_the_404_page_from_disk(chromium):
 
 # --- moving through the original pages ---------------------------------------------------------------
 
-STEP_BY_DATA = """([step, href]) =>
-  document.querySelector(`nav.chapter-nav a.page-step[data-step='${step}']`).getAttribute('href') === href"""
+# (a chapter in another part of a long document: the href leads to its part, ending in the anchor)
+STEP_BY_DATA = """([step, href]) => document.querySelector(
+  `nav.chapter-nav a.page-step[data-step='${step}']`).getAttribute('href').endsWith(href)"""
 STEP = "([rel, href]) => document.querySelector(`nav.page-nav a[rel=${rel}]`).getAttribute('href') === href"
 
 
@@ -368,7 +369,7 @@ def test_the_page_controls_wait_hidden_without_the_script(visit):
     v = visit(java_script_enabled=False)
     page = v.goto(DOCUMENT)
     assert page.locator("nav.page-nav").is_hidden()
-    assert page.locator("ul.page-links a[href='#page-45']").count() == 1
+    assert page.locator("ul.page-links a[href$='#page-45']").count() == 1  # in the part that holds it
 
 
 # --- the documents and chapters beside, the search box ----------------------------------------------
@@ -388,7 +389,7 @@ def test_previous_and_next_chapter_and_document_in_the_header(visit):
     page.wait_for_function(STEP_BY_DATA, arg=["1", "#sec-2"])
     label = following.locator(".page-step-label").text_content()
     # The heading's text, without the page number that stands in it.
-    assert label.split() == page.locator("#toc a[href='#sec-2']").text_content().split()
+    assert label.split() == page.locator("#toc a[href$='#sec-2']").text_content().split()
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "chapter-and-document-steps-desktop")
     # The documents before and after, in the order of the home page.

@@ -35,6 +35,9 @@ NOTE_LABEL_STYLES = ("digit", "dotted", "paren", "bracket", "closing", "symbol")
 _DISABLE_PASSES_EXAMPLE = "[mentions, dates]"
 MAX_SOURCE_MEGABYTES = 50  # a raw file is read whole into memory; an OCR text of a book is a few MB
 SEARCH_SHARD_SIZE = 50  # documents a search shard holds, about: what one change re-indexes
+# Reading text (text and notes) a document page holds, about: a thesis of 400 KB of text is split into
+# pages of some 100 KB (about 160 KB of HTML), an article stays one page.
+PART_KILOBYTES = 100
 
 SERIES = Schema("a series entry (in `series:`)", "a series entry", "the series entry", (
     Slug("id", "Slug of the series; its concordance page is `<id>/`.", required=True),
@@ -77,6 +80,10 @@ COLLECTION = Schema("`editions/collection.yml`", "collection.yml", "collection.y
     PositiveInt("search_shard_size", "Documents per shard of the search index, about: a changed document "
                                      "re-indexes its shard only; the search page loads one shard and merges "
                                      "the others.", default=SEARCH_SHARD_SIZE),
+    PositiveInt("part_kilobytes", "The reading text (text and notes, in kilobytes of UTF-8) a document's "
+                                  "page holds, about: a longer document is split into parts at its "
+                                  "chapters (`documents/<id>/`, `documents/<id>/2/`, …).",
+                default=PART_KILOBYTES),
 ))
 
 SOURCE = Schema("a source entry (in `sources:`)", "a source entry", "the source entry", (

@@ -103,9 +103,10 @@ def abstract_records(view: DocumentView) -> list[dict]:
     return records
 
 
-def page_url(view: DocumentView) -> str:
-    """The URL Pagefind gives a document page (from the site root)."""
-    return "/" + urls.href(urls.document_path(view.id))
+def page_url(view: DocumentView, number: int = 1) -> str:
+    """The URL Pagefind gives a document page, the part number of a document split into parts (from the
+    site root)."""
+    return "/" + urls.href(view.parts.path(number))
 
 
 Bundles = list[tuple[dict, dict[str, bytes]]]  # Pagefind's answer and the files, for each piece
@@ -242,22 +243,26 @@ def _heading(anchor: dict) -> bool:
     return bool(re.fullmatch(r"h\d", anchor.get("element", ""), re.IGNORECASE))
 
 
-def anchor_texts(view: DocumentView) -> dict[str, str]:
-    """The text each heading and note anchor of a document page should carry: headings for Pagefind's
-    sub-results, notes so that search.js can tell where a note ends (its number of words)."""
-    texts: dict[str, str] = {}
+def anchor_texts(view: DocumentView) -> dict[str, dict[str, str]]:
+    """The text each heading and note anchor of a document's pages should carry, by page_url: headings
+    for Pagefind's sub-results, notes so that search.js can tell where a note ends (its number of
+    words)."""
+    pages: dict[str, dict[str, str]] = {}
+    for part in view.part_texts:
+        texts: dict[str, str] = {}
 
-    def headings(blocks):
-        for block in blocks:
-            if isinstance(block, Division):
-                if block.head is not None:
-                    texts[block.anchor] = one_line(block.head)
-                headings(block.blocks)
+        def headings(blocks, texts=texts):
+            for block in blocks:
+                if isinstance(block, Division):
+                    if block.head is not None:
+                        texts[block.anchor] = one_line(block.head)
+                    headings(block.blocks)
 
-    headings(view.divisions)
-    for note in view.notes:
-        texts[note.anchor] = one_line(note.nodes)
-    return texts
+        headings(part.blocks)
+        for note in part.notes:
+            texts[note.anchor] = one_line(note.nodes)
+        pages[page_url(view, part.number)] = texts
+    return pages
 
 
 def _slim_fragment(data: bytes, texts: dict[str, dict[str, str]]) -> bytes:
@@ -298,7 +303,9 @@ def pages_glob(document_ids: list[str]) -> str:
         return urls.document_path(" ")  # matches nothing: no document id is a space (Wax refuses "{}")
     if any(not re.fullmatch(r"[\w.-]+", doc_id) for doc_id in document_ids):
         raise ValueError(f"a document id a glob cannot name: {document_ids}")
-    return urls.document_path("{" + ",".join(sorted(document_ids)) + "}")
+    # each document's page, and the pages of its later parts (documents/<id>/<n>/index.html)
+    folders = urls.document_path("{" + ",".join(sorted(document_ids)) + "}").removesuffix("index.html")
+    return f"{folders}**/index.html"
 
 
 def index_bundles(site_dir: Path, pieces: list[IndexPiece], *,

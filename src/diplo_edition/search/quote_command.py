@@ -76,7 +76,7 @@ def citation(match, access_date: str, words: SiteWords) -> str:
     from ..site.citation_text import citation as cite
 
     doc = match.document
-    url = f"{doc.canonical}#{match.anchor}"
+    url = f"{doc.canonical}{doc.part_of(match.anchor)}#{match.anchor}"
     return cite(doc.authors, doc.title, match.page_label, url, access_date, words)
 
 

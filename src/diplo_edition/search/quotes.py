@@ -16,7 +16,8 @@ one byte instead of two in UTF-8, the same offsets (``CODE``; the finders encode
 way and decode only what they show).
 
 ``search/quotes/index.js`` calls ``diploQuotes.manifest({...})`` with the documents (title, authors,
-URL, file, bytes). Script files, not JSON, so that the finder also works on a site opened from disk
+URL, file, bytes, and for a document split into parts the anchors of each later part, as its first page
+maps them). Script files, not JSON, so that the finder also works on a site opened from disk
 (``file://``), where a browser refuses fetch() but loads ``<script src>``. The same files are read back
 by ``diplo-edition quote`` (``load_quotes``), so both find exactly the same places.
 """
@@ -147,7 +148,7 @@ def document_quotes_file(view: DocumentView) -> tuple[str, bytes, dict]:
     entry = {
         "id": view.id, "title": view.title, "authors": list(view.authors), "kind": view.kind,
         "kind_label": view.kind_label, "lang": view.lang, "url": urls.document_path(view.id),
-        "canonical": view.canonical, "file": name, "bytes": len(data),
+        "canonical": view.canonical, "file": name, "bytes": len(data), "parts": view.parts.script_map(),
     }
     return f"{QUOTES_DIR}/{name}", data, entry
 
@@ -179,6 +180,11 @@ class QuoteDocument:
     text: str
     segs: list
     breaks: list
+    parts: dict[str, str]  # the anchors of each later part of a document split (PartMap.script_map)
+
+    def part_of(self, anchor: str) -> str:
+        """The part of the document's page that holds anchor, as a path from its first page ("", "2/")."""
+        return next((path for path, anchors in self.parts.items() if anchor in anchors.split()), "")
 
 
 def quotes_language(site_dir: Path) -> str:
@@ -194,7 +200,8 @@ def load_quotes(site_dir: Path) -> list[QuoteDocument]:
     for doc in manifest["documents"]:
         data = _read_script(folder / doc["file"], "add")
         out.append(QuoteDocument(doc["id"], doc["title"], tuple(doc["authors"]), doc["url"],
-                                 doc["canonical"], decode(data["text"]), data["segs"], data["breaks"]))
+                                 doc["canonical"], decode(data["text"]), data["segs"], data["breaks"],
+                                 doc.get("parts", {})))
     return out
 
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..cache import Cache, content_key
 from ..files import write_atomically
 from ..fingerprints import file_digest
-from ..site import urls
 from .pagefind_bundle import verify_bundle, write_bundle
 from .pagefind_index import IndexPiece, index_bundles, languages_of, pages_glob
 
@@ -84,13 +84,13 @@ def group(documents: list[DocumentSearch], shard_size: int) -> dict[int, list[Do
 
 def _piece(documents: list[DocumentSearch]) -> IndexPiece:
     records = [r for d in documents for r in d.records]
-    texts = {d.page_url: d.anchor_texts for d in documents}
+    texts = {url: texts for d in documents for url, texts in d.pages.items()}
     return IndexPiece(pages_glob([d.document_id for d in documents]), records, texts)
 
 
 def _shard_key(site_dir: Path, piece: IndexPiece, documents: list[DocumentSearch]) -> str:
     """The cache key of a shard (the code, with EXCLUDE_SELECTORS, is in every content_key)."""
-    pages = [file_digest(site_dir / urls.document_path(d.document_id)) for d in documents]
+    pages = [file_digest(site_dir / unquote(url[1:])) for d in documents for url in d.pages]
     return content_key("search shard", metadata.version("pagefind_bin"), piece.glob, pages, piece.records,
                        piece.texts)
 
@@ -116,8 +116,9 @@ def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: in
     report = PagefindReport(shards=len(shards), shards_indexed=len(missing))
     for number, (pages, files) in zip(missing, made, strict=True):
         bundles[number] = files
-        if pages != len(shards[number]):
-            raise RuntimeError(f"Pagefind read {pages} of the {len(shards[number])} pages of search shard "
+        expected = sum(len(d.pages) for d in shards[number])
+        if pages != expected:
+            raise RuntimeError(f"Pagefind read {pages} of the {expected} pages of search shard "
                                f"{number}")
         if cache is not None:
             cache.store(keys[number], files)

@@ -20,7 +20,7 @@ from ..config.schema import SEARCH_SHARD_SIZE as SHARD_SIZE
 from ..diagnostics import Diagnostic, Severity
 from ..site import urls
 from ..site.model import DocumentView
-from .pagefind_index import abstract_records, anchor_texts, page_url
+from .pagefind_index import abstract_records, anchor_texts
 from .quotes import MANIFEST, document_quotes_file, write_manifest
 from .shards import PagefindReport, carry_over, write_shards
 
@@ -30,16 +30,15 @@ class DocumentSearch:
     """What the index needs of one document, once its quotation file is written."""
 
     document_id: str
-    page_url: str
+    pages: dict[str, dict[str, str]]  # its pages' URLs (one per part), each with its anchor_texts
     quotes: dict  # its entry in the quotation manifest
-    anchor_texts: dict[str, str]
     records: list[dict]  # its abstracts in another language than the page's
 
 
 def document_search(view: DocumentView) -> tuple[DocumentSearch, dict[str, bytes]]:
     """What the index needs of a document, and its quotation file ({path in the site: bytes})."""
     path, data, quotes = document_quotes_file(view)
-    search = DocumentSearch(view.id, page_url(view), quotes, anchor_texts(view), abstract_records(view))
+    search = DocumentSearch(view.id, anchor_texts(view), quotes, abstract_records(view))
     return search, {path: data}
 
 

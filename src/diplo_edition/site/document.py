@@ -26,6 +26,7 @@ from .model import (
     Quotation,
     TocEntry,
 )
+from .parts import split
 from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, parse, text_of
 from .words import site_words
@@ -161,10 +162,12 @@ def read_document(
     *,
     ui_lang: str,
     theme: tuple[Path, ...] | None = None,
+    part_bytes: int | None = None,
 ) -> tuple[DocumentView, DocumentSummary]:
     """The document's view and summary from its TEI alone; series: the edition's printed series;
     ui_lang: the language of the site's interface (its dates in words, its labels), in the catalogs of
-    the theme's folders (the packaged theme's when none are given)."""
+    the theme's folders (the packaged theme's when none are given); part_bytes: the reading text a page
+    holds, about (a longer document is split into parts, parts.py; None: one page)."""
     root = parse(data)
     lang = _lang(root) or ui_lang
     reader = DocumentReader(root, base_url, registers, series, lang, site_words(ui_lang, theme))
@@ -178,9 +181,11 @@ def read_document(
     abstracts = reader.abstracts()
     body = root.find(f"{TEI}text/{TEI}body")
     top = reader.division(body, ()) if body is not None else Division("text", 0, None, "", [])
-    first_titles(abstracts, top.blocks, reader.notes)
-    references = reader.citations.references()
-    reader.summary.references = references
+    parts, part_map = split(reader.doc_id, top.blocks, reader.notes, part_bytes or 0)
+    for part in parts:  # each part is a page: the first link to a place on it is titled
+        first_titles(abstracts if part.number == 1 else (), part.blocks, part.notes)
+    reader.summary.references = reader.citations.references()
+    summary = part_map.place(reader.summary)
     languages = tuple(
         lang.get("ident") for lang in root.iterfind(f".//{TEI}profileDesc/{TEI}langUsage/{TEI}language")
         if lang.get("ident")
@@ -207,7 +212,7 @@ def read_document(
         divisions=top.blocks,
         notes=reader.notes,
         pages=reader.pages,
-        references=references,
+        references=summary.references,
         toc=_toc(top.blocks),
         sources=sources_,
         witnesses=witnesses,
@@ -217,5 +222,7 @@ def read_document(
         note_count=len(reader.notes),
         opening=opening,
         opening_lang=opening_lang,
+        parts=part_map,
+        part_texts=parts,
     )
-    return view, reader.summary
+    return view, summary

@@ -13,6 +13,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ..cache import Cache, content_key
@@ -121,23 +122,29 @@ class _Renderer:
     def _render(self, tei: bytes, neighbours: Neighbours) -> _PageEntry:
         collection, interface = self.job.collection, self.job.interface
         view, summary = read_document(tei, collection.base_url, self.registers, collection.series,
-                                      ui_lang=interface.lang, theme=self.job.templates)
-        page = urls.document_path(view.id)
-        path = interface.path(page)
-        html = self.env.get_template("document.html").render({
-            "collection": collection, **page_context(collection, page, interface, self.interfaces),
-            "canonical": urls.canonical(collection.base_url, path),
-            "base_path": self.base_path, "doc": view, "neighbours": neighbours,
-            "citation": cited_document(view, collection, interface.lang),
-        })
+                                      ui_lang=interface.lang, theme=self.job.templates,
+                                      part_bytes=collection.part_kilobytes * 1000)
+        citation = cited_document(view, collection, interface.lang)
+        pages = {}
+        for part in view.part_texts:
+            page = view.parts.path(part.number)
+            path = interface.path(page)
+            context = page_context(collection, page, interface, self.interfaces)
+            pages[path] = self.env.get_template("document.html").render({
+                "collection": collection, **context,
+                "canonical": urls.canonical(collection.base_url, path),
+                "base_path": self.base_path, "doc": view, "part": part, "neighbours": neighbours,
+                "citation": citation, "part_url": urls.canonical(collection.base_url, page),
+                "at": partial(view.parts.link_from, part.number, root=context["root"]),
+            }).encode("utf-8")
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
         if interface.default:  # the downloads exist once, beside the default language's page
             files = {**files, **document_files(view, collection)}
-        light = replace(view, divisions=[], notes=[], abstracts=(), toc=())
+        light = replace(view, divisions=[], notes=[], abstracts=(), toc=(), part_texts=[])
         # Only a cached build keys its index pages by these (render.py).
         units = document_units(summary, light) if self.job.cache_dir is not None else None
         rendered = RenderedDocument(light, summary, extra, units)
-        return _PageEntry(rendered, {path: html.encode("utf-8"), **files})
+        return _PageEntry(rendered, {**pages, **files})
 
 
 def _render_one(renderer: _Renderer, item: DocumentItem) -> RenderedDocument:

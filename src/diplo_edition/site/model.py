@@ -7,8 +7,10 @@ snippet of the text around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from . import urls
 
 
 @dataclass
@@ -51,11 +53,12 @@ class Locus:
     order: int  # position in the document, for sorting
     lang: str  # the language of the text there (its paragraph's, its abstract's): the snippet's
     doc_lang: str  # the document's language: its title's
+    part: int = 1  # the part of the document's page that holds the anchor (PartMap.place)
 
     @property
     def href(self) -> str:
         """Root-relative link to the place."""
-        return f"documents/{self.doc_id}/index.html#{self.anchor}"
+        return f"{urls.part_path(self.doc_id, self.part)}#{self.anchor}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,84 @@ class Neighbours:
     next: DocumentHeading | None = None
 
 
+@dataclass(frozen=True)
+class PartHeading:
+    """What the contents say of a part: its number, its first heading, its printed pages."""
+
+    number: int
+    title: str
+    pages: tuple[str, str] | None  # the first and the last ("45", "62"), or None where no page has a number
+
+
+@dataclass(frozen=True)
+class PartMap:
+    """A document's parts and the anchors of each part past the first (an anchor not named is in part 1)."""
+
+    doc_id: str
+    headings: tuple[PartHeading, ...] = ()
+    where: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return max(1, len(self.headings))
+
+    def number(self, anchor: str) -> int:
+        """The part holding anchor."""
+        return self.where.get(anchor, 1)
+
+    def path(self, number: int = 1) -> str:
+        return urls.part_path(self.doc_id, number)
+
+    def paths(self) -> list[str]:
+        """The pages of the document, the first part's first."""
+        return [self.path(number) for number in range(1, self.count + 1)]
+
+    def href(self, anchor: str) -> str:
+        """Root-relative link to anchor, in the part that holds it."""
+        return f"{self.path(self.number(anchor))}#{anchor}"
+
+    def link_from(self, current: int, anchor: str, root: str) -> str:
+        """An href to anchor from part current (root: that page's way back to the site root)."""
+        number = self.number(anchor)
+        return f"#{anchor}" if number == current else f"{root}{urls.href(self.path(number))}#{anchor}"
+
+    def script_map(self) -> dict[str, str]:
+        """The anchors of each later part, for site.js on the first page: {path from part 1: "a b c"}."""
+        by_part: dict[int, list[str]] = {}
+        for anchor, number in self.where.items():
+            by_part.setdefault(number, []).append(anchor)
+        return {f"{number}/": " ".join(anchors) for number, anchors in sorted(by_part.items())}
+
+    def place(self, summary: DocumentSummary) -> DocumentSummary:
+        """The summary with every locus in its part."""
+        if not self.where:
+            return summary
+
+        def at(locus: Locus) -> Locus:
+            return replace(locus, part=self.number(locus.anchor))
+
+        def placed(records: list) -> list:
+            return [replace(record, locus=at(record.locus)) for record in records]
+
+        def cited(entry: ReferenceEntry) -> ReferenceEntry:
+            return replace(entry, citing=tuple((at(locus), text) for locus, text in entry.citing))
+
+        return replace(summary, mentions=placed(summary.mentions), dates=placed(summary.dates),
+                       archival=placed(summary.archival), series=placed(summary.series),
+                       works=placed(summary.works), reference_citations=placed(summary.reference_citations),
+                       references=[cited(entry) for entry in summary.references])
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part's text: its blocks (a division begun in an earlier part stands without its heading) and
+    its notes."""
+
+    number: int
+    blocks: list
+    notes: list[NoteView]
+
+
 @dataclass
 class DocumentView:
     """Everything the reader page of one document shows."""
@@ -252,6 +333,8 @@ class DocumentView:
     canonical: str
     paragraph_count: int
     note_count: int
+    parts: PartMap  # where each anchor of its page lives (parts.py)
+    part_texts: list[Part]  # the text and notes of each part of its page
     opening: str = ""  # the first lines of the abstract (of the text when there is none), for the lists
     opening_lang: str = ""  # the language of those lines
 

@@ -338,7 +338,7 @@ def render_site(
         indexes = gather(summaries, registers, collection.series, publication_words)
         sitemap += _write_pages(job, env, every, rendered, report,
                                 _plan(collection, views, indexes, registers, interface, theme, edition_data),
-                                [urls.document_path(view.id) for view in views])
+                                [path for view in views for path in view.parts.paths()])
     assert sitemap_env is not None  # interfaces() always gives the default language
     (out_dir / urls.SITEMAP).write_text(
         sitemap_env.get_template("sitemap.xml").render(locations=sitemap),

@@ -21,6 +21,11 @@ def document_path(doc_id: str) -> str:
     return f"documents/{doc_id}/index.html"
 
 
+def part_path(doc_id: str, number: int) -> str:
+    """A part of a document's page split into parts (site/parts.py): the first is the document's page."""
+    return document_path(doc_id) if number == 1 else f"documents/{doc_id}/{number}/index.html"
+
+
 def series_path(series_id: str) -> str:
     """The concordance of a printed series of the edition's table (the DVP's: dvp/index.html)."""
     return f"{series_id}/index.html"
