@@ -31,7 +31,7 @@ FLOORS_AS_COMMITTED: dict[str, dict[str, float]] = {
     # target: running heads kept out of the reading text >= 98 %
     "heads_out": {"pdftotext": 34 / 34, "raw": 34 / 34, "ocr": 34 / 34},
     # target: notes at the right marker with the right body >= 97 % (pdftotext), >= 85 % (OCR)
-    "notes_right": {"pdftotext": 206 / 211, "raw": 211 / 211, "ocr": 158 / 211},
+    "notes_right": {"pdftotext": 206 / 211, "raw": 211 / 211, "ocr": 180 / 211},
     # target: line-end hyphens right >= 98 % in ru, en and fr
     "hyphens_ru": {"pdftotext": 418 / 420, "raw": 420 / 420, "ocr": 407 / 420},
     "hyphens_en": {"pdftotext": 67 / 69, "raw": 69 / 69, "ocr": 69 / 69},
@@ -39,7 +39,7 @@ FLOORS_AS_COMMITTED: dict[str, dict[str, float]] = {
     # target: headings >= 95 %
     "headings": {"pdftotext": 52 / 54, "raw": 54 / 54, "ocr": 53 / 54},
     # target: paragraphs with the right first and last words >= 95 % (pdftotext), >= 90 % (OCR)
-    "paragraphs_right": {"pdftotext": 152 / 186, "raw": 171 / 186, "ocr": 170 / 186},
+    "paragraphs_right": {"pdftotext": 159 / 186, "raw": 174 / 186, "ocr": 172 / 186},
     # target: reference-list entries parsed >= 90 %
     "references_parsed": {"pdftotext": 39 / 39, "raw": 39 / 39, "ocr": 36 / 39},
     # target: full archival shelfmarks as one citation >= 95 % (pdftotext), >= 80 % (OCR)
@@ -52,7 +52,7 @@ FLOORS_AS_COMMITTED: dict[str, dict[str, float]] = {
 # at a page break.
 CEILINGS_AS_COMMITTED: dict[str, dict[str, float]] = {
     "notes_wrong_unwarned": {"pdftotext": 0 / 211, "raw": 0 / 211, "ocr": 0 / 211},
-    "paragraphs_page_break": {"pdftotext": 1 / 186, "raw": 1 / 186, "ocr": 1 / 186},
+    "paragraphs_page_break": {"pdftotext": 1 / 186, "raw": 0 / 186, "ocr": 0 / 186},
 }
 
 # Today's scores of the same files with their form feeds deleted (what an editor does today to get a file
