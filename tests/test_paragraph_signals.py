@@ -279,6 +279,15 @@ def test_a_blank_line_that_the_editor_adds_where_the_warning_points_opens_the_pa
                    for d in result.diagnostics)
 
 
+def paragraph_before_opening(tmp_path, lines: list[str], opening: str) -> str:
+    """The text of the paragraph before the one paragraph the build opens with ``opening``."""
+    tree, _ = build(tmp_path, "\n".join(lines))
+    texts = paragraphs(tree)
+    opened = [k for k, t in enumerate(texts) if t.startswith(opening)]
+    assert len(opened) == 1 and opened[0] > 0
+    return texts[opened[0] - 1]
+
+
 def test_a_first_line_joined_at_its_hyphens_is_weighed_by_the_single_lines_cut(tmp_path):
     # Plain `pdftotext` joins five printed lines at their hyphens into one; the document has too few
     # joined first lines to weigh a cut of their own. The paragraph before ends a sentence on a nearly
@@ -287,12 +296,9 @@ def test_a_first_line_joined_at_its_hyphens_is_weighed_by_the_single_lines_cut(t
     number, joined = line_with(lines, "Знание иностранных языков считалось обязательным, однако")
     before = lines[number - 2]
     assert len(joined) > 4 * 55 and before.endswith("внешней политики в Европе.7")
-    tree, _ = build(tmp_path, "\n".join(lines))
-    texts = paragraphs(tree)
-    opened = [k for k, t in enumerate(texts) if t.startswith("Знание иностранных языков")]
-    assert len(opened) == 1 and opened[0] > 0
     # (the text of a paragraph ends with its notes' text)
-    assert "первым крупным успехом советской внешней политики в Европе." in texts[opened[0] - 1]
+    assert "первым крупным успехом советской внешней политики в Европе." in paragraph_before_opening(
+        tmp_path, lines, "Знание иностранных языков")
 
 
 def test_an_abstract_opened_by_its_label_is_no_evidence_of_the_indent(tmp_path):
@@ -304,11 +310,8 @@ def test_an_abstract_opened_by_its_label_is_no_evidence_of_the_indent(tmp_path):
     number, joined = line_with(lines, "Конфликт на КВЖД в 1929 г. поставил под угрозу")
     before = lines[number - 2]
     assert len(joined) > 3 * 53 and before.endswith("в Центральной Азии.")
-    tree, _ = build(tmp_path, "\n".join(lines))
-    texts = paragraphs(tree)
-    opened = [k for k, t in enumerate(texts) if t.startswith("Конфликт на КВЖД")]
-    assert len(opened) == 1 and opened[0] > 0
-    assert "великих держав в Центральной Азии." in texts[opened[0] - 1]
+    assert "великих держав в Центральной Азии." in paragraph_before_opening(
+        tmp_path, lines, "Конфликт на КВЖД")
 
 
 def test_a_first_line_narrower_than_nineteen_full_lines_in_twenty_opens_a_paragraph(tmp_path):
@@ -319,8 +322,5 @@ def test_a_first_line_narrower_than_nineteen_full_lines_in_twenty_opens_a_paragr
     number, first = line_with(lines, "Торговые соглашения с Синьцзяном обеспечивали поставки")
     before = lines[number - 2]
     assert before.endswith("с заметным недоверием.6") and len(before) > len(first)
-    tree, _ = build(tmp_path, "\n".join(lines))
-    texts = paragraphs(tree)
-    opened = [k for k, t in enumerate(texts) if t.startswith("Торговые соглашения с Синьцзяном")]
-    assert len(opened) == 1 and opened[0] > 0
-    assert "работы с заметным недоверием." in texts[opened[0] - 1]
+    assert "работы с заметным недоверием." in paragraph_before_opening(
+        tmp_path, lines, "Торговые соглашения с Синьцзяном")
