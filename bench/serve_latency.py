@@ -53,6 +53,14 @@ def _until(condition) -> float:
     return time.monotonic()
 
 
+def _document_pages(first_page: str) -> list[str]:
+    """The served pages of a document: its first page and the later parts its map names (site/parts.py)."""
+    text = _get(first_page).decode("utf-8")
+    found = re.search(r'<script type="application/json" id="part-map">(.*?)</script>', text, re.S)
+    later = json.loads(found[1]) if found else {}
+    return [first_page, *(first_page.removesuffix("index.html") + path + "index.html" for path in later)]
+
+
 def _cpu_seconds(pid: int) -> float:
     """CPU seconds of a process and of its children that ended (utime, stime, cutime, cstime)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -94,7 +102,8 @@ def measure(project: Path, repeat: int) -> dict:
             saved = time.monotonic()
             os.replace(partial, source)
             build = _get(address + "__reload")
-            published = _until(lambda page=page, word=word: word.encode() in _get(page))
+            published = _until(lambda page=page, word=word: any(
+                word.encode() in _get(url) for url in _document_pages(page)))
             reloaded = _until(lambda build=build: _get(address + "__reload") != build)
             caught_up = _until(lambda word=word: b"pending" not in _get(address + "pagefind/shards.json")
                                and _pagefind_word_in_index(project / "build", word))
