@@ -125,16 +125,23 @@ def _plan(
     ui_lang = interface.lang
     intro_lang = detect_language(collection.introduction or "", ui_lang)
     about_lang = detect_language(collection.about or "", ui_lang)
+    introduction = render_markdown(collection.introduction, intro_lang)
+    # The home page shows of the indexes their counts only; it and the search page list every document's
+    # view (without text): both are cached by those.
+    counts = (tuple((kind, len(r.entries)) for kind, r in indexes.registers.items()),
+              tuple((c.series, c.count) for c in indexes.concordances),
+              indexes.archival_count, indexes.date_count, indexes.work_count)
     pages = [
         _Page(
             urls.HOME,
             "home.html",
             {
                 "documents": views,
-                "introduction": render_markdown(collection.introduction, intro_lang),
+                "introduction": introduction,
                 "introduction_lang": intro_lang,
                 "indexes": indexes,
             },
+            data=PageData((tuple(views), introduction, intro_lang, counts), ()),
         ),
     ]
     for kind, register in indexes.registers.items():
@@ -200,7 +207,7 @@ def _plan(
                 "sources": edition_data.sources,
             },
         ),
-        _Page(urls.SEARCH, "search.html", {"documents": views}),
+        _Page(urls.SEARCH, "search.html", {"documents": views}, data=PageData(tuple(views), ())),
     ]
     if interface.default:  # one page for every address a host does not know
         pages.append(_Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False))
