@@ -15,7 +15,8 @@ MAX_LINES = 400
 # The layers, lowest first: a module imports modules of its own layer or of lower ones only.
 GROUND = (
     "diplo_edition", "diagnostics", "yamlfile", "editions", "registers", "config", "languages", "model",
-    "slugs", "files", "fingerprints", "datacodec", "morphology", "cache", "process_pool", "progress",
+    "slugs", "files", "fingerprints", "datacodec", "morphology", "cache", "previous_output", "process_pool",
+    "progress",
 )
 STAGES = ("ocr", "layout", "apparatus", "tei", "site", "search")
 

@@ -22,6 +22,10 @@ def _index_pages(project: Path) -> set[str]:
     return {path.name for path in (project / CACHE_DIR / "index-pages").iterdir()}
 
 
+def _inodes(out: Path) -> dict[str, int]:
+    return {path.relative_to(out).as_posix(): path.stat().st_ino for path in out.rglob("*") if path.is_file()}
+
+
 def _rebuild(project: Path, out: Path) -> tuple[dict[str, bytes], list[str], int]:
     """The site rebuilt from the caches (the same as without them), the index pages that differ from the
     build before, and how many index pages it rendered."""
@@ -45,18 +49,32 @@ def test_one_changed_document_renders_only_the_index_pages_it_changed(tmp_path):
     # A line at the end (it joins the last reference of the notes): works cited changes, and only it (in
     # each interface language).
     changed.write_text(f"{text}\n{ADDED}\n", encoding="utf-8")
+    inodes = _inodes(out)
     _, touched, rendered = _rebuild(project, out)
     assert sorted(touched) == ["en/works-cited/index.html", "works-cited/index.html"]
     assert rendered == 2
+    # The pages it did not change are the previous build's files, hard-linked into the new site (neither
+    # read from the cache nor written): the document pages of the other documents and their files, in each
+    # language, and the register entries; the changed document's page and works cited are new files.
+    kept = {path for path, inode in _inodes(out).items() if inodes.get(path) == inode}
+    doc_id = changed.name.split(".", 1)[0]
+    others = [path for path in inodes if path.removeprefix("en/").startswith("documents/")
+              and f"/{doc_id}/" not in f"/{path}"]
+    assert others and set(others) <= kept
+    registers = set(urls.REGISTER_DIRS.values())
+    entries = [path for path in inodes if path.removeprefix("en/").split("/")[0] in registers]
+    assert entries and set(entries) <= kept
+    assert not {urls.document_path(doc_id), *touched} & kept
 
     # A paragraph near the start: every later paragraph of the document is numbered anew, so each index
     # page that shows a place in it changes. Those are rendered again, with at most the three registers and
     # the chronology's table beside them in each language (they count the mentions and dates: their data
-    # changed, not their text); the index pages of the other documents are reused.
+    # changed, not their text), and the home and search pages, which list every document's view (its
+    # new paragraph changed it); the index pages of the other documents are reused.
     first_break = text.index("\n\n") + 2
     changed.write_text(f"{text[:first_break]}{ADDED}\n\n{text[first_break:]}", encoding="utf-8")
     site, touched, rendered = _rebuild(project, out)
     karakhan = [path for path in site if path.startswith("persons/karakhan/")]
     assert any("приехал в Токио" in site[path].decode("utf-8") for path in karakhan)
     assert len(touched) >= 10
-    assert len(touched) <= rendered <= len(touched) + 8
+    assert len(touched) <= rendered <= len(touched) + 12

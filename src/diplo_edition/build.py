@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, wait
@@ -33,6 +34,7 @@ from .output_folder import (
     write_build_list,
 )
 from .pipeline import DocumentResult
+from .previous_output import PreviousOutput, previous_output, record_written
 from .progress import Progress
 from .registers import Registers, load_registers
 from .search import SearchReport, document_search, start_index_site, stop_indexing
@@ -240,6 +242,7 @@ def _render(
     cache_dir: Path | None,
     jobs: int,
     documents_written: Callable[[list[RenderedDocument]], None],
+    previous: PreviousOutput | None,
 ) -> SiteReport:
     import jinja2
 
@@ -255,6 +258,7 @@ def _render(
             jobs=jobs,
             extra=document_search,
             documents_written=documents_written,
+            previous=previous,
         )
     except jinja2.TemplateError as exc:
         raise InputError(
@@ -339,6 +343,7 @@ def build(
         site = _render(
             staging, edition, [r.id for r in results], registers_tei, project_root, page_cache,
             jobs or os.cpu_count() or 1, index_documents,
+            previous_output(project_root, out) if use_cache else None,
         )
         diagnostics.extend(site.warnings)
         progress.advance()
@@ -368,11 +373,16 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        if previous is not None:
+        if previous is not None and search_later:  # serve: the site is published, the old one goes meanwhile
+            threading.Thread(target=shutil.rmtree, args=(previous,), kwargs={"ignore_errors": True},
+                             name="remove-previous-site", daemon=True).start()
+        elif previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
         after_rendering = timings["rendering"] + timings["search index, after the rendering"]
         timings["writing"] = time.perf_counter() - started - after_rendering
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if use_cache:
+            record_written(project_root, out, site.written)
         if use_cache and searched.pending is None:  # a site whose index is behind is not finished
             record_build(project_root, inputs, out, warnings)
     except KeyboardInterrupt as exc:

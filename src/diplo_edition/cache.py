@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 # Fields a key leaves out, each with why: what reads them is never cached.
 NOT_IN_KEYS = {
-    (Collection, "introduction"): "shown on the home page only, which is rendered at every build",
+    (Collection, "introduction"): "shown on the home page only, whose key holds it as rendered",
     (Collection, "about"): "shown on the about page only, which is rendered at every build",
     (Collection, "search_shard_size"): "read by the search index only, whose shards have keys of their own",
 }

@@ -4,9 +4,12 @@ and the listing of a built folder."""
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from .files import tree
 
 FORMAT = b"diplo-edition document cache 1"
 
@@ -42,8 +45,7 @@ def folder_digest(folder: Path) -> str:
 def listing_digest(folder: Path) -> str:
     """Hash of the listing of a folder: every file's path, size and modification time (no reading)."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        stat = path.lstat()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_mode}\0{stat.st_size}\0"
-                      f"{stat.st_mtime_ns}\0".encode())
+    for name in tree(folder, folders=True):
+        stat = os.lstat(folder / name)
+        digest.update(f"{name}\0{stat.st_mode}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()

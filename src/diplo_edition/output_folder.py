@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .diagnostics import UsageError
 from .editions import SITE_FOLDERS
+from .files import tree
 
 BUILD_LIST = ".diplo-edition-build.json"
 # What a build before the list existed wrote at the top of the folder.
@@ -42,8 +43,7 @@ def _old_name(out: Path) -> Path:
 def _listed(folder: Path) -> list[str]:
     """The files a build list names: all but the search index's, whose names Pagefind draws anew on each
     build (the list stays byte-identical between builds; pagefind/ is the build's own as a whole)."""
-    return sorted(name for p in folder.rglob("*")
-                  if p.is_file() and not (name := p.relative_to(folder).as_posix()).startswith(_SEARCH_INDEX))
+    return [name for name in tree(folder) if not name.startswith(_SEARCH_INDEX)]
 
 
 def write_build_list(staging: Path) -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from ..cache import Cache, content_key
 from ..config.theme import theme_digest
 from ..editions import Collection
+from ..previous_output import PreviousOutput
 from ..process_pool import map_ordered
 from . import urls
 from .document import read_document
@@ -49,6 +50,7 @@ class DocumentPages:
     cache_dir: Path | None
     extra: Extra | None
     interface: Interface  # the language of the pages and where they are written
+    previous: PreviousOutput | None = None  # the last build's output: unchanged pages are linked from it
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class RenderedDocument:
     summary: DocumentSummary
     extra: object = None
     index_units: dict[str, str] | None = None  # what it shows in the indexes (index_data.py), with a cache
+    # The files written for it (path in the site -> the key of the cache entry they came from), with a cache;
+    # never cached itself.
+    written: dict[str, str] = field(default_factory=dict)
 
 
 def cache_fingerprint(job: DocumentPages) -> str:
@@ -70,30 +75,26 @@ def cache_fingerprint(job: DocumentPages) -> str:
 @dataclass(frozen=True)
 class _PageEntry:
     rendered: RenderedDocument
-    files: dict[str, bytes]  # path in the site -> bytes: the page, and the files extra made
+    paths: list[str]  # the files written: the page, and the files extra made (their bytes: _PageCache.files)
 
 
 class _PageCache:
-    """Each document's rendering (its RenderedDocument and the files written), by everything it depends
-    on (or no cache)."""
+    """Each document's rendering (its RenderedDocument with the paths of its files, and apart the files'
+    bytes, which a rebuild need not read when it links them from the previous output), by everything it
+    depends on (or no cache)."""
 
     def __init__(self, job: DocumentPages):
-        self.entries = None
+        self.entries = self.files = None
         if job.cache_dir is not None:
             # RenderedDocument.extra holds what extra returns: the types of its return hint may stand there.
             returned = typing.get_type_hints(job.extra).get("return") if job.extra else None
-            self.entries = Cache(job.cache_dir).namespace("pages", _PageEntry, typing.get_args(returned))
+            cache = Cache(job.cache_dir)
+            self.entries = cache.namespace("pages", _PageEntry, typing.get_args(returned))
+            self.files = cache.namespace("page-files", dict[str, bytes])
             self.common = cache_fingerprint(job)
 
-    def _key(self, tei: bytes, neighbours: Neighbours) -> str:
-        return content_key(self.common, tei, neighbours)
-
-    def load(self, tei: bytes, neighbours: Neighbours) -> _PageEntry | None:
-        return self.entries.load(self._key(tei, neighbours)) if self.entries is not None else None
-
-    def store(self, tei: bytes, neighbours: Neighbours, entry: _PageEntry) -> None:
-        if self.entries is not None:
-            self.entries.store(self._key(tei, neighbours), entry)
+    def key(self, tei: bytes, neighbours: Neighbours) -> str | None:
+        return content_key(self.common, tei, neighbours) if self.entries is not None else None
 
 
 class _Renderer:
@@ -109,17 +110,29 @@ class _Renderer:
 
     def render(self, source: bytes | Path, neighbours: Neighbours) -> RenderedDocument:
         tei = source if isinstance(source, bytes) else Path(source).read_bytes()
-        entry = self.cache.load(tei, neighbours)
-        if entry is None:
-            entry = self._render(tei, neighbours)
-            self.cache.store(tei, neighbours, entry)
-        for path, data in entry.files.items():
+        key = self.cache.key(tei, neighbours)
+        if key is None:
+            return self._write(*self._render(tei, neighbours))
+        entry = self.cache.entries.load(key)
+        previous = self.job.previous
+        if entry is not None and previous is not None and previous.link(entry.paths, key, self.job.out_dir):
+            return replace(entry.rendered, written=dict.fromkeys(entry.paths, key))
+        files = self.cache.files.load(key) if entry is not None else None
+        if entry is None or files is None:
+            rendered, files = self._render(tei, neighbours)
+            entry = _PageEntry(rendered, list(files))
+            self.cache.files.store(key, files)
+            self.cache.entries.store(key, entry)
+        return replace(self._write(entry.rendered, files), written=dict.fromkeys(entry.paths, key))
+
+    def _write(self, rendered: RenderedDocument, files: dict[str, bytes]) -> RenderedDocument:
+        for path, data in files.items():
             target = self.job.out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        return entry.rendered
+        return rendered
 
-    def _render(self, tei: bytes, neighbours: Neighbours) -> _PageEntry:
+    def _render(self, tei: bytes, neighbours: Neighbours) -> tuple[RenderedDocument, dict[str, bytes]]:
         collection, interface = self.job.collection, self.job.interface
         view, summary = read_document(tei, collection.base_url, self.registers, collection.series,
                                       ui_lang=interface.lang, theme=self.job.templates,
@@ -143,8 +156,7 @@ class _Renderer:
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=(), part_texts=[])
         # Only a cached build keys its index pages by these (render.py).
         units = document_units(summary, light) if self.job.cache_dir is not None else None
-        rendered = RenderedDocument(light, summary, extra, units)
-        return _PageEntry(rendered, {**pages, **files})
+        return RenderedDocument(light, summary, extra, units), {**pages, **files}
 
 
 def _render_one(renderer: _Renderer, item: DocumentItem) -> RenderedDocument:

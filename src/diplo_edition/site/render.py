@@ -18,6 +18,7 @@ from ..config.theme import static_files, theme_folders
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
 from ..languages import detect_language, has_pack, pack
+from ..previous_output import PreviousOutput
 from . import urls, words
 from .address import example_address_warning
 from .csl import edition_citations
@@ -54,6 +55,8 @@ class SiteReport:
     warnings: list[Diagnostic] = field(default_factory=list)
     views: list[DocumentView] = field(default_factory=list)  # the documents without text, in site order
     extras: dict[str, object] = field(default_factory=dict)  # document id -> what extra made of it
+    # The files made from cache entries (path -> the entry's key): the next build links them while unchanged.
+    written: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,16 +125,23 @@ def _plan(
     ui_lang = interface.lang
     intro_lang = detect_language(collection.introduction or "", ui_lang)
     about_lang = detect_language(collection.about or "", ui_lang)
+    introduction = render_markdown(collection.introduction, intro_lang)
+    # The home page shows of the indexes their counts only; it and the search page list every document's
+    # view (without text): both are cached by those.
+    counts = (tuple((kind, len(r.entries)) for kind, r in indexes.registers.items()),
+              tuple((c.series, c.count) for c in indexes.concordances),
+              indexes.archival_count, indexes.date_count, indexes.work_count)
     pages = [
         _Page(
             urls.HOME,
             "home.html",
             {
                 "documents": views,
-                "introduction": render_markdown(collection.introduction, intro_lang),
+                "introduction": introduction,
                 "introduction_lang": intro_lang,
                 "indexes": indexes,
             },
+            data=PageData((tuple(views), introduction, intro_lang, counts), ()),
         ),
     ]
     for kind, register in indexes.registers.items():
@@ -197,7 +207,7 @@ def _plan(
                 "sources": edition_data.sources,
             },
         ),
-        _Page(urls.SEARCH, "search.html", {"documents": views}),
+        _Page(urls.SEARCH, "search.html", {"documents": views}, data=PageData(tuple(views), ())),
     ]
     # One page for every address a host does not know, in each language: 404.html, en/404.html (serve
     # answers an address under en/ with the second).
@@ -207,8 +217,8 @@ def _plan(
 
 class _IndexPages:
     """Index pages rendered by earlier builds, by their template, path and data (index_data.py): when one
-    document changes, the register entries and indexes it does not touch are taken from the cache, not
-    rendered."""
+    document changes, the register entries and indexes it does not touch are linked from the previous output
+    or taken from the cache, not rendered."""
 
     def __init__(self, job: DocumentPages, rendered: list[RenderedDocument]):
         cached = job.cache_dir is not None
@@ -269,13 +279,17 @@ def _write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, .
             context["twins"] = ()
         target = out_dir / interface.path(page.path)
         key = page_store.key(page)  # the job's fingerprint names the language
-        stored = page_store.load(key)
+        linked = key is not None and job.previous is not None and job.previous.link(
+            [interface.path(page.path)], key, out_dir)
+        stored = None if linked else page_store.load(key)
         if stored is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(stored)
-        else:
+        elif not linked:
             _write(target, env.get_template(page.template).generate(context))
             page_store.store(key, target.read_bytes())
+        if key is not None:
+            report.written[interface.path(page.path)] = key
         report.pages.append(interface.path(page.path))
         if context["canonical"]:
             located.append(context["canonical"])
@@ -294,6 +308,7 @@ def render_site(
     jobs: int = 1,
     extra: Extra | None = None,
     documents_written: Callable[[list[RenderedDocument]], None] | None = None,
+    previous: PreviousOutput | None = None,
 ) -> SiteReport:
     """Write the website into out_dir (beside the tei/ folder the build has written there), from the TEI of
     every document (given as bytes or as the file that holds it) and of the registers.
@@ -303,7 +318,9 @@ def render_site(
     are all unchanged, and an index page (registers, entries, archives, DVP, chronology, works cited)
     when its data is. extra is run on each document's full view in the worker (see document_pages.py):
     its results are in SiteReport.extras, by document id. documents_written is called with the
-    documents, in the site's order, as soon as their pages are written (before the index pages).
+    documents, in the site's order, as soon as their pages are written (before the index pages). With
+    previous (the last build's output, and a cache_dir), a page made from the same cache entry as the file
+    at its path there is hard-linked from there (previous_output.py).
     """
     out_dir = Path(out_dir)
     theme = theme_folders(templates or templates_dir_of(collection))
@@ -318,8 +335,11 @@ def render_site(
     for interface in every:
         # The document pages of each language; what only the text gives (search data, downloads) once.
         job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir,
-                            extra if interface.default else None, interface)
+                            extra if interface.default else None, interface,
+                            previous if cache_dir is not None else None)
         rendered = list(render_documents(job, ordered, jobs))
+        for document in rendered:
+            report.written.update(document.written)
         views = [r.view for r in rendered]
         summaries = [r.summary for r in rendered]
         env = make_environment(theme, interface.lang)
