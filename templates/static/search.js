@@ -404,7 +404,7 @@
       });
       return {
         url: data.url, language: language, score: result.score, title: (data.meta && data.meta.title) || data.url,
-        section: data.meta && data.meta.section, author: data.meta && data.meta.author,
+        section: data.meta && data.meta.section, part: data.meta && data.meta.part, author: data.meta && data.meta.author,
         kind: data.filters && data.filters.kind ? data.filters.kind[0] : null,
         hits: hits.length, groups: groups,
         href: linkTo(data.url, query, Object.keys(groups.reduce(function (acc, g) { g.keys.forEach(function (k) { acc[k] = true; }); return acc; }, {})), groups[0].anchor)
@@ -473,7 +473,8 @@
       var docLang = valueLabel("document", r.title).lang;
       // An abstract is named in its own language ("Abstract", "Аннотация").
       var abstractTitle = (WORDS.abstractTitles || {})[r.language];
-      var title = [el("span", { lang: docLang, text: r.title }), r.section ? " — " : "",
+      var title = [el("span", { lang: docLang, text: r.title }), r.part ? " — " : "",
+        r.part ? el("span", { class: "sr-part", lang: docLang, text: r.part }) : null, r.section ? " — " : "",
         r.section ? el("span", { lang: abstractTitle ? other(r.language) : null, text: abstractTitle || t("abstract") }) : null];
       var language = valueLabel("language", r.language);
       var meta = el("p", { class: "sr-meta" }, [

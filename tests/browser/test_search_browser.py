@@ -101,6 +101,19 @@ def result_urls(page) -> list[str]:
     return sorted(page.locator("#search-results > li.sr").evaluate_all("els => els.map(e => e.dataset.url)"))
 
 
+def test_a_result_in_a_part_of_a_long_document_names_the_part(open_page):
+    """A long document is split into parts (site/parts.py), each its own page in the index: a result
+    names its part after the document's title; a document in one page names none."""
+    page = open_page(SEARCH)
+    results = search_for(page, "Карахан")
+    named = results.evaluate_all("""els => els.map(e => [e.dataset.url,
+        (e.querySelector('.sr-part') || {}).textContent || null])""")
+    parts = {url: part for url, part in named if re.search(r"/documents/[^/]+/\d+/", url)}
+    assert len(parts) >= 2 and all(parts.values())
+    assert len(set(parts.values())) == len(parts)  # each part named by its own heading
+    assert any(part is None for url, part in named if url not in parts)
+
+
 def test_the_merged_shards_find_what_one_index_finds(open_page):
     """The search page loads, per language, the first shard that has it and merges the others: with the
     documents in several shards it finds what the site of one shard finds, with the same filters."""
