@@ -34,17 +34,20 @@ def no_setup(shared: Any) -> Any:
     return shared
 
 
-def _end_with_the_parent() -> None:
+def _end_with_the_parent(parent: int) -> None:
     """Ask Linux to end this worker when the build that started it dies (SIGKILL leaves no time to stop
-    its workers, which would otherwise run on for minutes)."""
+    its workers, which would otherwise run on for minutes). A parent that died before the request was
+    made sends nothing: then the worker, already another's child, ends now."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: the workers end when their queue closes
-        pass
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
-def _start_worker(setup: Callable[[Any], Any], shared: Any) -> None:
+def _start_worker(setup: Callable[[Any], Any], shared: Any, parent: int) -> None:
     global _STATE
     os.setpgid(0, 0)
     for number in (signal.SIGINT, signal.SIGHUP):
@@ -52,7 +55,7 @@ def _start_worker(setup: Callable[[Any], Any], shared: Any) -> None:
     # The parent turns SIGTERM into a clean stop of the build; a worker just ends (a forked worker would
     # otherwise inherit that handler and outlive its parent).
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _end_with_the_parent()
+    _end_with_the_parent(parent)
     _STATE = setup(shared)
 
 
@@ -110,7 +113,7 @@ def map_ordered(
             yield work(state, item)
         return
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), initializer=_start_worker,
-                               initargs=(setup, shared))
+                               initargs=(setup, shared, os.getpid()))
     try:
         order = range(len(items))
         if size is not None:
