@@ -10,7 +10,7 @@ language pack's placeholder ("ДД.ММ.ГГГГ"), which site.js replaces by th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -73,6 +73,13 @@ class DocumentCitation:
     bare: str
     style_label: str  # the style's name, as the page names it
     downloads: tuple = ()  # (format, site path) of the document's citation files: see downloads.py
+
+    def at(self, document_url: str, part_url: str) -> DocumentCitation:
+        """The patterns of a place cited at the address of the part of the page that holds it
+        (site/parts.py); the document's whole stays the document's."""
+        def moved(pattern: str) -> str:
+            return pattern.replace(document_url + "#", part_url + "#")
+        return replace(self, paged=moved(self.paged), paragraph=moved(self.paragraph), bare=moved(self.bare))
 
 
 def person(name: str) -> dict[str, str]:

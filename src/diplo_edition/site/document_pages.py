@@ -147,7 +147,7 @@ class _Renderer:
                 "collection": collection, **context,
                 "canonical": urls.canonical(collection.base_url, path),
                 "base_path": self.base_path, "doc": view, "part": part, "neighbours": neighbours,
-                "citation": citation, "part_url": urls.canonical(collection.base_url, page),
+                "citation": citation.at(view.canonical, urls.canonical(collection.base_url, page)),
                 "at": partial(view.parts.link_from, part.number, root=context["root"]),
             }).encode("utf-8")
         extra, files = self.job.extra(view) if self.job.extra else (None, {})
