@@ -8,7 +8,7 @@ from pathlib import Path
 from projects import bench_module, snapshot
 
 from diplo_edition.build import build
-from diplo_edition.cache import CACHE_DIR
+from diplo_edition.cache import CACHE_DIR, keep_entries_in_memory
 from diplo_edition.site import urls
 
 generator = bench_module("generate")
@@ -78,3 +78,30 @@ def test_one_changed_document_renders_only_the_index_pages_it_changed(tmp_path):
     assert any("приехал в Токио" in site[path].decode("utf-8") for path in karakhan)
     assert len(touched) >= 10
     assert len(touched) <= rendered <= len(touched) + 12
+
+
+def test_entries_kept_in_memory_between_builds_give_the_same_site(tmp_path, capsys):
+    """`serve` keeps the decoded documents and pages between its builds: a rebuild after a change that reads
+    them from memory, not from their files (damaged here after the build before, so that reading one would
+    be said on stderr), writes the site a build without caches writes."""
+    project, out = tmp_path / "project", tmp_path / "site"
+    generator.generate(project, 4, seed=5, kb=25)
+    changed = sorted((project / "sources").iterdir())[1]
+    text = changed.read_text(encoding="utf-8")
+    keep_entries_in_memory(64)
+    try:
+        build(project, out, jobs=1)
+        for namespace in ("documents", "pages", "lexicon"):
+            entries = list((project / CACHE_DIR / namespace).iterdir())
+            assert entries
+            for entry in entries:
+                entry.write_bytes(b"damaged")
+        changed.write_text(f"{text}\n{ADDED}\n", encoding="utf-8")
+        capsys.readouterr()
+        cached = snapshot(build(project, out, jobs=1).out)
+        assert "was damaged" not in capsys.readouterr().err
+    finally:
+        keep_entries_in_memory(0)
+    fresh = snapshot(build(project, out.with_name("fresh"), jobs=1, use_cache=False).out)
+    assert cached.keys() == fresh.keys()
+    assert [path for path in cached if cached[path] != fresh[path]] == []

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import sys
+import threading
 from pathlib import Path, PurePath
 from typing import Any, Generic, TypeVar
 
@@ -80,13 +81,52 @@ def _key_form(value: Any) -> Any:
     raise TypeError(f"a {kind.__qualname__} has no content key")
 
 
-class Namespace(Generic[T]):
-    """Entries of one type, each a file <key>.entry in a folder of the cache."""
+class _KeptEntries:
+    """Entries a long-lived process (``serve``) keeps decoded between builds, up to a limit counted in their
+    files' bytes; past it, no more are taken (an edition larger than the limit keeps some of its entries
+    rather than replacing each by the next, which would keep none when a build reads them in turn). Only a
+    namespace that is content-addressed (a key names one value for ever) and whose entries no reader
+    changes keeps its entries here: a build after a save decodes only what the save changed."""
 
-    def __init__(self, folder: Path, entry_type: Any, known: tuple[type, ...] = ()):
+    def __init__(self) -> None:
+        self.limit = 0  # bytes; none kept
+        self.size = 0
+        self.entries: dict[tuple[str, str, str], Any] = {}
+        self.lock = threading.Lock()  # serve's builds run in a thread of their own
+
+    def get(self, where: tuple[str, str, str]) -> Any:
+        with self.lock:
+            return self.entries.get(where)
+
+    def put(self, where: tuple[str, str, str], value: Any, size: int) -> None:
+        with self.lock:
+            if self.size + size <= self.limit and where not in self.entries:
+                self.entries[where] = value
+                self.size += size
+
+
+_KEPT = _KeptEntries()
+
+
+def keep_entries_in_memory(megabytes: int) -> None:
+    """Keep up to this many megabytes of decoded entries (by their files' size) of the namespaces that allow
+    it in memory, for the builds of this process that follow (0: keep none)."""
+    with _KEPT.lock:
+        _KEPT.limit = megabytes * 1_000_000
+        _KEPT.entries.clear()
+        _KEPT.size = 0
+
+
+class Namespace(Generic[T]):
+    """Entries of one type, each a file <key>.entry in a folder of the cache. With kept, the namespace is
+    content-addressed and its readers never change an entry: a long-lived process may keep them decoded
+    (keep_entries_in_memory)."""
+
+    def __init__(self, folder: Path, entry_type: Any, known: tuple[type, ...] = (), kept: bool = False):
         self.folder = folder
         self.codec = Codec(entry_type, known)
         self.type_name = type_name(entry_type)
+        self.kept = kept
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.entry"
@@ -94,22 +134,30 @@ class Namespace(Generic[T]):
     def load(self, key: str) -> T | None:
         """The entry stored under key, or None: missing, or damaged (said on stderr, and made again)."""
         path = self.path(key)
+        where = (str(self.folder), self.type_name, key)
+        if self.kept and (value := _KEPT.get(where)) is not None:
+            return value
         try:
             data = path.read_bytes()
         except OSError:
             return None
         try:
-            return self._decode(data)
+            value = self._decode(data)
         except Exception as exc:  # whatever is wrong with the file, it is only a miss
             print(f"note: cache entry {self._shown(key)} was damaged ({exc}) and is made again",
                   file=sys.stderr)
             return None
+        if self.kept:
+            _KEPT.put(where, value, len(data))
+        return value
 
     def store(self, key: str, value: T) -> None:
         data, blobs = self.codec.encode(value)
         header = json.dumps({"type": self.type_name, "blobs": [len(b) for b in blobs], "data": data},
                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         body = b"".join([header, b"\n", *blobs])
+        if self.kept:
+            _KEPT.put((str(self.folder), self.type_name, key), value, len(body))
         try:
             write_atomically(self.path(key), MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         except OSError as exc:  # a cache that cannot be written is no cache: the build goes on without it
@@ -151,5 +199,6 @@ class Cache:
     def of_project(cls, project_root: Path) -> Cache:
         return cls(Path(project_root) / CACHE_DIR)
 
-    def namespace(self, name: str, entry_type: Any, known: tuple[type, ...] = ()) -> Namespace:
-        return Namespace(self.folder / name, entry_type, known)
+    def namespace(self, name: str, entry_type: Any, known: tuple[type, ...] = (),
+                  kept: bool = False) -> Namespace:
+        return Namespace(self.folder / name, entry_type, known, kept)

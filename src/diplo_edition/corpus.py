@@ -46,7 +46,9 @@ def read_corpus(
         for ref in (ref for ref in doc.sources if ref.role != "tei"):
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(READING_SOURCES, len(refs))
-    words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str]) if cache_root else None
+    words_of = None
+    if cache_root:
+        words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str], kept=True)
     # Each raw file's word forms are cached by its bytes.
     keys = {path: content_key("lexicon", digests[path]) for path in refs
             if words_of is not None}

@@ -45,7 +45,7 @@ class DocumentCache:
     """
 
     def __init__(self, project_root: Path):
-        self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry)
+        self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry, kept=True)
 
     def load(
         self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_fingerprint: str

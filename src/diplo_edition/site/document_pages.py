@@ -89,7 +89,7 @@ class _PageCache:
             # RenderedDocument.extra holds what extra returns: the types of its return hint may stand there.
             returned = typing.get_type_hints(job.extra).get("return") if job.extra else None
             cache = Cache(job.cache_dir)
-            self.entries = cache.namespace("pages", _PageEntry, typing.get_args(returned))
+            self.entries = cache.namespace("pages", _PageEntry, typing.get_args(returned), kept=True)
             self.files = cache.namespace("page-files", dict[str, bytes])
             self.common = cache_fingerprint(job)
 
