@@ -10,7 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..languages import detect_language
@@ -82,6 +83,27 @@ def plural_forms(lang: str, word: Callable[[int], str]) -> dict[str, str]:
     return {category: str(word(n)) for category, n in sorted(samples.items())}
 
 
+class _CompiledInMemory(BytecodeCache):
+    """Each template compiled once per process, not once per environment: a build makes one environment
+    per interface language for the document pages and one for the index pages, and ``serve`` makes them
+    anew at every save. Jinja keys a template by its name and file and checks its source's hash, so an
+    edited template is compiled again. Held in this process's memory only: nothing is read from a file."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledInMemory()
+
+
 def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
     """The Jinja2 environment of the site; templates are looked up in the theme's folders, in order.
 
@@ -95,6 +117,7 @@ def make_environment(theme: tuple[Path, ...], ui_lang: str) -> Environment:
         keep_trailing_newline=True,
         finalize=_plain_controls_visible,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_COMPILED,
     )
     # Letters as they are in JSON the pages carry (still escaped for HTML: <, >, &, ')
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
