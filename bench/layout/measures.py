@@ -172,23 +172,40 @@ def _hyphens(t: Tally, gold: dict, r: Reading) -> None:
         t.add(f"hyphens_{lang}", ok, 1)
 
 
+def _blocks_of(r: Reading, paragraph: dict) -> tuple[set[int], set[int]]:
+    """The blocks of the TEI that open with a gold paragraph's first words, and those that close with its last
+    words (the paragraph came out right where one block does both)."""
+    first, last = norm(paragraph["first"]), norm(paragraph["last"])
+    opened = {k for k, b in enumerate(r.blocks) if same(head_words(b, len(first.split())), first)}
+    closed = {k for k, b in enumerate(r.blocks) if same(tail_words(b, len(last.split())), last)}
+    return opened, closed
+
+
+def paragraph_misses(gold: dict, tei: bytes) -> list[str]:
+    """Each gold paragraph the TEI does not have whole, with the blocks that hold its first or last words:
+    one block for both first words and a neighbour's last words is a merge; two blocks, a split."""
+    r = Reading(tei)
+    misses = []
+    for p in gold["paragraphs"]:
+        opened, closed = _blocks_of(r, p)
+        if opened & closed:
+            continue
+        shown = "; ".join(f"block {k}: {r.blocks[k][:60]} … {r.blocks[k][-60:]}"
+                          for k in sorted(opened | closed)) or "no block has its words"
+        misses.append(f"«{p['first']} … {p['last']}» (page {p['page_first']}): {shown}")
+    return misses
+
+
 def _paragraphs(t: Tally, gold: dict, r: Reading) -> None:
-    def starts(block: str, first: str) -> bool:
-        return same(head_words(block, len(first.split())), first)
-
-    def ends(block: str, last: str) -> bool:
-        return same(tail_words(block, len(last.split())), last)
-
     paras = gold["paragraphs"]
     broken = 0
     for i, p in enumerate(paras):
-        first, last = norm(p["first"]), norm(p["last"])
-        right = any(starts(b, first) and ends(b, last) for b in r.blocks)
+        opened, closed = _blocks_of(r, p)
+        right = bool(opened & closed)
         t.add("paragraphs_right", right, 1)
         if not right and p["page_first"] != p["page_last"]:
-            opened = [k for k, b in enumerate(r.blocks) if starts(b, first)]
-            closed = [k for k, b in enumerate(r.blocks) if ends(b, last)]
-            broken += bool(opened and closed and set(opened) != set(closed))
+            broken += bool(opened and closed and opened != closed)
+        last = norm(p["last"])
         if i + 1 < len(paras) and p["page_last"] != paras[i + 1]["page_first"]:
             joint = f"{last} {norm(paras[i + 1]['first'])}"
             broken += any(joint in b for b in r.blocks)

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measures import MEASURES, score_document  # noqa: E402
+from measures import MEASURES, paragraph_misses, score_document  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROUTES = ("pdftotext", "raw", "ocr")
@@ -88,11 +88,13 @@ def build_route(
     return out
 
 
-def run(routes: list[str], jobs: int = 2, form_feeds: bool = True, keep_tei: Path | None = None) -> dict:
+def run(routes: list[str], jobs: int = 2, form_feeds: bool = True, keep_tei: Path | None = None,
+        misses: bool = False) -> dict:
     golds = load_gold()
     started = time.perf_counter()
     per_doc: dict[str, dict[str, dict]] = {}
     failures: dict[str, dict[str, str]] = {}
+    missed: dict[str, dict[str, list[str]]] = {}
     for route in routes:
         built = build_route(route, golds, jobs, form_feeds)
         for doc, gold in golds.items():
@@ -101,6 +103,8 @@ def run(routes: list[str], jobs: int = 2, form_feeds: bool = True, keep_tei: Pat
                 keep_tei.mkdir(parents=True, exist_ok=True)
                 (keep_tei / f"{doc}.{route}.xml").write_bytes(tei)
             per_doc.setdefault(doc, {})[route] = score_document(gold, tei, diagnostics).as_json()
+            if misses and tei:
+                missed.setdefault(doc, {})[route] = paragraph_misses(gold, tei)
             if tei is None:
                 failures.setdefault(doc, {})[route] = str(diagnostics[0]) if diagnostics else "failed"
     totals: dict[str, dict[str, list[int]]] = {}
@@ -118,6 +122,7 @@ def run(routes: list[str], jobs: int = 2, form_feeds: bool = True, keep_tei: Pat
         "totals": totals,
         "documents": per_doc,
         "failures": failures,
+        **({"paragraph_misses": missed} if misses else {}),
     }
 
 
@@ -143,6 +148,10 @@ def print_tables(results: dict) -> None:
     for doc, by_route in results["failures"].items():
         for route, message in by_route.items():
             print(f"FAILED {doc} [{route}]: {message[:200]}")
+    for doc, by_route in results.get("paragraph_misses", {}).items():
+        for route, missed in by_route.items():
+            for miss in missed:
+                print(f"paragraph missed, {doc} [{route}]: {miss}")
     print(f"\nscored in {results['seconds']} s")
 
 
@@ -158,8 +167,11 @@ def main() -> None:
     parser.add_argument(
         "--delete-form-feeds", action="store_true", help="score the raw files with their form feeds deleted"
     )
+    parser.add_argument("--misses", action="store_true",
+                        help="list each paragraph not come out whole, with the blocks holding its words")
     args = parser.parse_args()
-    results = run(args.routes, args.jobs, form_feeds=not args.delete_form_feeds, keep_tei=args.keep_tei)
+    results = run(args.routes, args.jobs, form_feeds=not args.delete_form_feeds, keep_tei=args.keep_tei,
+                  misses=args.misses)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if not args.quiet:
         print_tables(results)
