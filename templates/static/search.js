@@ -468,7 +468,9 @@
     var results = state.results;
     if (!results.length) { say(status, state.query ? t("nothing") : t("typeSomething")); return; }
     var places = results.reduce(function (n, r) { return n + r.groups.length; }, 0);
-    say(status, t("found", { documents: count("documents", results.length), places: count("places", places) }));
+    // A long document's parts (and its abstract) are results of their own: the count is of documents.
+    var documents = Object.keys(results.reduce(function (seen, r) { seen[r.title] = true; return seen; }, {}));
+    say(status, t("found", { documents: count("documents", documents.length), places: count("places", places) }));
     results.forEach(function (r, index) {
       var docLang = valueLabel("document", r.title).lang;
       // An abstract is named in its own language ("Abstract", "Аннотация").
