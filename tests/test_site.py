@@ -696,7 +696,7 @@ def test_canonical_urls_under_a_sub_path(fixture):
     assert doc.xpath("//link[@rel='canonical']/@href") == [f"{fx.BASE_URL}documents/{fx.DOC_ID}/"]
     not_found = page(fixture, "404.html")
     assert not_found.xpath("//base") == [] and not_found.xpath("//main//a/@href")[0] == "index.html"
-    assert '("/edition/")' in "".join(not_found.xpath("//script/text()"))
+    assert '("/edition/", [])' in "".join(not_found.xpath("//script/text()"))
 
 
 def test_english_visitors_get_an_english_404_page_from_serve(site):
@@ -706,7 +706,10 @@ def test_english_visitors_get_an_english_404_page_from_serve(site):
     assert english.get("lang") == "en" and text(english.xpath("//h1")[0]) == "Page not found"
     assert english.xpath("//base") == [] and english.xpath("//main//a/@href")[0] == "index.html"
     assert english.xpath("//link[@rel='stylesheet']/@href") == ["../static/site.css"]
-    assert '("/en/")' in "".join(english.xpath("//script/text()"))
+    assert '("/en/", [])' in "".join(english.xpath("//script/text()"))
+    # The default language's page sends an address under en/ on to the English page (a static host serves
+    # the root 404.html for every missing address).
+    assert '("/", ["en/"])' in "".join(page(site, "404.html").xpath("//script/text()"))
     preview = PreviewServer(ROOT, site)
     server = _Server(("127.0.0.1", 0), functools.partial(_Handler, preview=preview))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -211,7 +211,11 @@ def _plan(
     ]
     # One page for every address a host does not know, in each language: 404.html, en/404.html (serve
     # answers an address under en/ with the second).
-    pages.append(_Page(urls.NOT_FOUND, "404.html", {}, in_sitemap=False))
+    # A host serves the default language's page for every missing address: one under another language's
+    # folder (en/…) is sent on to that language's page by its script.
+    others = [other.prefix for other in interfaces(collection) if not other.default]
+    pages.append(_Page(urls.NOT_FOUND, "404.html", {"other_languages": others if interface.default else []},
+                       in_sitemap=False))
     return pages
 
 
