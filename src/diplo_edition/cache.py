@@ -84,25 +84,43 @@ def _key_form(value: Any) -> Any:
 class _KeptEntries:
     """Entries a long-lived process (``serve``) keeps decoded between builds, up to a limit counted in their
     files' bytes; past it, no more are taken (an edition larger than the limit keeps some of its entries
-    rather than replacing each by the next, which would keep none when a build reads them in turn). Only a
-    namespace that is content-addressed (a key names one value for ever) and whose entries no reader
-    changes keeps its entries here: a build after a save decodes only what the save changed."""
+    rather than replacing each by the next, which would keep none when a build reads them in turn), and
+    what a build did not read or store is dropped before the next (the pages of a template since edited, a
+    document's results before its save). Only a namespace whose readers never change an entry keeps its
+    entries here: a build after a save decodes only what the save changed."""
 
     def __init__(self) -> None:
         self.limit = 0  # bytes; none kept
         self.size = 0
-        self.entries: dict[tuple[str, str, str], Any] = {}
+        self.entries: dict[tuple[str, str, str], tuple[Any, int]] = {}
+        self.used: set[tuple[str, str, str]] = set()  # read or stored since the last sweep
         self.lock = threading.Lock()  # serve's builds run in a thread of their own
 
     def get(self, where: tuple[str, str, str]) -> Any:
         with self.lock:
-            return self.entries.get(where)
+            kept = self.entries.get(where)
+            if kept is None:
+                return None
+            self.used.add(where)
+            return kept[0]
 
     def put(self, where: tuple[str, str, str], value: Any, size: int) -> None:
+        """Keep value as the entry at where (a store under a key held replaces it: the documents' key
+        leaves out the corpus lexicon, which their entry records)."""
         with self.lock:
-            if self.size + size <= self.limit and where not in self.entries:
-                self.entries[where] = value
+            self.size -= self.entries.pop(where, (None, 0))[1]
+            if self.size + size <= self.limit:
+                self.entries[where] = (value, size)
                 self.size += size
+                self.used.add(where)
+
+    def sweep(self) -> None:
+        with self.lock:
+            if not self.used:
+                return  # no build read the cache (nothing had changed): nothing is known stale
+            self.entries = {where: kept for where, kept in self.entries.items() if where in self.used}
+            self.size = sum(size for _, size in self.entries.values())
+            self.used = set()
 
 
 _KEPT = _KeptEntries()
@@ -114,13 +132,19 @@ def keep_entries_in_memory(megabytes: int) -> None:
     with _KEPT.lock:
         _KEPT.limit = megabytes * 1_000_000
         _KEPT.entries.clear()
+        _KEPT.used.clear()
         _KEPT.size = 0
 
 
+def forget_entries_unused() -> None:
+    """Drop the kept entries that no build read or stored since the last call (serve calls it before each
+    build: what the build before did not use is stale)."""
+    _KEPT.sweep()
+
+
 class Namespace(Generic[T]):
-    """Entries of one type, each a file <key>.entry in a folder of the cache. With kept, the namespace is
-    content-addressed and its readers never change an entry: a long-lived process may keep them decoded
-    (keep_entries_in_memory)."""
+    """Entries of one type, each a file <key>.entry in a folder of the cache. With kept, its readers never
+    change an entry: a long-lived process may keep them decoded (keep_entries_in_memory)."""
 
     def __init__(self, folder: Path, entry_type: Any, known: tuple[type, ...] = (), kept: bool = False):
         self.folder = folder

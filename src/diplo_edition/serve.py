@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote
 
-from .cache import keep_entries_in_memory
+from .cache import forget_entries_unused, keep_entries_in_memory
 from .diagnostics import InputError, UsageError, plural, summary
 from .process_pool import STOP_SECONDS
 
@@ -226,6 +226,7 @@ class PreviewServer:
 
         started = time.perf_counter()
         stamp = time.strftime("%H:%M:%S")
+        forget_entries_unused()  # what the build before did not use is stale
         try:
             with build_lock(self.out):
                 result = build(self.root, self.out, self.jobs, search_later=self.build_number > 0)
@@ -347,7 +348,6 @@ class PreviewServer:
         from .output_folder import check_output_directory
 
         check_output_directory(self.root, self.out)
-        keep_entries_in_memory(KEPT_MEGABYTES)
         try:
             httpd = _Server((HOST, self.port), partial(_Handler, preview=self))
         except OSError as exc:
@@ -355,6 +355,7 @@ class PreviewServer:
                              "port with --port (0 picks a free one)") from None
         self._httpd = httpd
         self.port = httpd.server_address[1]
+        keep_entries_in_memory(KEPT_MEGABYTES)
         self.build_once()
         self._watch()
         for target in (httpd.serve_forever, self._rebuild_loop):

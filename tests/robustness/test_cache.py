@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, URUMQI
 
 from diplo_edition.build import build
-from diplo_edition.cache import CACHE_DIR, Cache, content_key
+from diplo_edition.cache import CACHE_DIR, Cache, content_key, forget_entries_unused, keep_entries_in_memory
 from diplo_edition.cli import EXIT_OK, main
 from diplo_edition.corpus import cached_matcher
 from diplo_edition.editions import load_edition
@@ -202,3 +202,33 @@ def test_the_process_pool_returns_results_in_the_order_of_the_items():
     serial = list(map_ordered(_square, items, 1, shared=100))
     assert {pid for _, pid in serial} == {os.getpid()}
     assert [value for value, _ in serial] == [value for value, _ in pooled]
+
+
+def test_entries_kept_in_memory_follow_stores_and_are_dropped_when_a_build_leaves_them(tmp_path, capsys):
+    """What `serve` keeps between builds: a store under a key replaces the kept entry (a document's key
+    leaves out the lexicon its entry records); an entry no build used since the last sweep is dropped, one
+    that was used stays; past the limit no more are taken. Each entry file is damaged after its store, so
+    that a load from the file is a miss."""
+    namespace = Cache(tmp_path).namespace("kept", dict[str, str], kept=True)
+
+    def store(key: str, value: str) -> None:
+        namespace.store(key, {"v": value})
+        namespace.path(key).write_bytes(b"damaged")
+
+    keep_entries_in_memory(1)
+    try:
+        store("a", "first")
+        store("a", "second")
+        store("b", "other")
+        assert namespace.load("a") == {"v": "second"} and namespace.load("b") == {"v": "other"}
+        forget_entries_unused()  # both were used by the "build" before
+        forget_entries_unused()  # no build in between read anything: nothing is known stale
+        assert namespace.load("a") == {"v": "second"}
+        forget_entries_unused()  # "b" was not used since the last sweep
+        assert namespace.load("a") == {"v": "second"} and namespace.load("b") is None
+        namespace.store("big", {"v": "x" * 1_000_000})  # past the limit of 1 MB: not kept
+        namespace.path("big").write_bytes(b"damaged")
+        assert namespace.load("big") is None
+    finally:
+        keep_entries_in_memory(0)
+    capsys.readouterr()
