@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from browser.sites import real_site
+from conftest import THESIS
 from lxml import html
-
-THESIS = "soviet-japanese-relations-1922-1941"
 
 
 def chronology_pages():

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import THESIS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +17,7 @@ from diplo_edition.editions import PrintedSeries, load_edition
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 URUMQI = "urumqi-negotiations-1923"
-THESIS = "soviet-japanese-relations-1922-1941"
+
 # The seed edition's printed series (collection.yml `series:`): the DVP.
 SERIES = load_edition(ROOT).collection.series
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from browser.sites import real_site
+from conftest import THESIS
 
 from diplo_edition.search.normalize import quotation_forms
 from diplo_edition.search.quotes import find_quote, load_quotes
 
-THESIS = "soviet-japanese-relations-1922-1941"
 # ¶ 2 of the thesis; note 1 stands after the title (the reading text has no digit there).
 PLAIN = '"История Японии", вышедшая в 1939 г.'
 MARKED = {

@@ -14,7 +14,6 @@ import pytest
 from browser.search_sites import (
     CONVENTION,
     TEXTBOOK,
-    THESIS,
     URUMQI,
     crossing_quote,
     reading_text,
@@ -22,6 +21,7 @@ from browser.search_sites import (
     tei,
 )
 from browser.sites import real_site
+from conftest import THESIS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from browser.search_sites import CONVENTION, SHARD_SIZE, TEXTBOOK, THESIS, URUMQI, sharded_site
+from browser.search_sites import CONVENTION, SHARD_SIZE, TEXTBOOK, URUMQI, sharded_site
+from conftest import THESIS
 from projects import seed_project, snapshot
 
 from diplo_edition.build import build

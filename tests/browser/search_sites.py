@@ -20,7 +20,6 @@ from diplo_edition.build import build
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-THESIS = "soviet-japanese-relations-1922-1941"
 URUMQI = "urumqi-negotiations-1923"
 CONVENTION = "soviet-japanese-convention-1925"
 TEXTBOOK = "soviet-foreign-policy-1920s"

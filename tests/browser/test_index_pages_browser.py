@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from browser.chromium import needs_chromium
 from browser.test_reading import base_url, in_viewport, shot, visit  # noqa: F401 (fixtures)
+from conftest import THESIS
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 pytestmark = needs_chromium
 
-THESIS = "soviet-japanese-relations-1922-1941"
 FOLDED_ENTRY = "real/organisations/far-eastern-republic/index.html"
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from browser.chromium import ARTIFACTS, DESKTOP, needs_chromium
-from browser.search_sites import THESIS, crossing_quote, documents_mentioning, searched_site, tei
+from browser.search_sites import crossing_quote, documents_mentioning, searched_site, tei
 from browser.sites import serve_under
+from conftest import THESIS
 
 from diplo_edition.site.tei import XML_LANG
 

@@ -13,10 +13,9 @@ import json
 import pytest
 from browser.chromium import ARTIFACTS, DESKTOP, needs_chromium
 from browser.sites import real_site, serve_under
+from conftest import THESIS
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-THESIS = "soviet-japanese-relations-1922-1941"
 
 pytestmark = needs_chromium
 

@@ -14,10 +14,10 @@ import re
 import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
 from browser.sites import fixture_site, real_site, serve_under
+from conftest import THESIS
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-THESIS = "soviet-japanese-relations-1922-1941"
 CONVENTION = "soviet-japanese-convention-1925"
 FIXTURE_DOC = "fixture-negotiations"
 

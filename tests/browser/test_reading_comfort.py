@@ -12,10 +12,10 @@ import statistics
 import pytest
 from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
 from browser.sites import real_site, serve_under
+from conftest import THESIS
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-THESIS = "soviet-japanese-relations-1922-1941"
 DOCUMENT = f"documents/{THESIS}/index.html"
 
 pytestmark = needs_chromium

@@ -14,7 +14,6 @@ from browser.chromium import ARTIFACTS, AXE, DESKTOP, PHONE, needs_chromium
 from browser.search_sites import (
     CONVENTION,
     SHARD_SIZE,
-    THESIS,
     URUMQI,
     crossing_quote,
     documents_mentioning,
@@ -22,6 +21,7 @@ from browser.search_sites import (
     sharded_site,
 )
 from browser.sites import serve_under
+from conftest import THESIS
 
 from diplo_edition.search.normalize import normalize
 from diplo_edition.search.shards import shard_count, shard_of
