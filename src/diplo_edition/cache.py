@@ -90,11 +90,11 @@ class _KeptEntries:
     entries here: a build after a save decodes only what the save changed."""
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()  # serve's builds run in a thread of their own
         self.limit = 0  # bytes; none kept
         self.size = 0
         self.entries: dict[tuple[str, str, str], tuple[Any, int]] = {}
         self.used: set[tuple[str, str, str]] = set()  # read or stored since the last sweep
-        self.lock = threading.Lock()  # serve's builds run in a thread of their own
 
     def get(self, where: tuple[str, str, str]) -> Any:
         with self.lock:
@@ -114,6 +114,10 @@ class _KeptEntries:
                 self.size += size
                 self.used.add(where)
 
+    def reset(self, limit: int) -> None:
+        with self.lock:
+            self.limit, self.size, self.entries, self.used = limit, 0, {}, set()
+
     def sweep(self) -> None:
         with self.lock:
             if not self.used:
@@ -129,11 +133,7 @@ _KEPT = _KeptEntries()
 def keep_entries_in_memory(megabytes: int) -> None:
     """Keep up to this many megabytes of decoded entries (by their files' size) of the namespaces that allow
     it in memory, for the builds of this process that follow (0: keep none)."""
-    with _KEPT.lock:
-        _KEPT.limit = megabytes * 1_000_000
-        _KEPT.entries.clear()
-        _KEPT.used.clear()
-        _KEPT.size = 0
+    _KEPT.reset(megabytes * 1_000_000)
 
 
 def forget_entries_unused() -> None:
@@ -155,11 +155,14 @@ class Namespace(Generic[T]):
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.entry"
 
+    def _kept_at(self, key: str) -> tuple[str, str, str]:
+        """The entry's place among the kept entries: its folder, type and key."""
+        return str(self.folder), self.type_name, key
+
     def load(self, key: str) -> T | None:
         """The entry stored under key, or None: missing, or damaged (said on stderr, and made again)."""
         path = self.path(key)
-        where = (str(self.folder), self.type_name, key)
-        if self.kept and (value := _KEPT.get(where)) is not None:
+        if self.kept and (value := _KEPT.get(self._kept_at(key))) is not None:
             return value
         try:
             data = path.read_bytes()
@@ -172,7 +175,7 @@ class Namespace(Generic[T]):
                   file=sys.stderr)
             return None
         if self.kept:
-            _KEPT.put(where, value, len(data))
+            _KEPT.put(self._kept_at(key), value, len(data))
         return value
 
     def store(self, key: str, value: T) -> None:
@@ -181,7 +184,7 @@ class Namespace(Generic[T]):
                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         body = b"".join([header, b"\n", *blobs])
         if self.kept:
-            _KEPT.put((str(self.folder), self.type_name, key), value, len(body))
+            _KEPT.put(self._kept_at(key), value, len(body))
         try:
             write_atomically(self.path(key), MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         except OSError as exc:  # a cache that cannot be written is no cache: the build goes on without it

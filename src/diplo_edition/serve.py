@@ -63,7 +63,7 @@ RELOAD_SCRIPT = """\
 """.replace("RELOAD_PATH", RELOAD_PATH)
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
 # The cached documents and pages a preview keeps decoded between its builds, in megabytes of their files
-# (in memory about 2.7 times as much): 100 synthetic documents of 100 KB take 96 MB.
+# (more in memory): 100 synthetic documents of 100 KB take about 100 MB of files.
 KEPT_MEGABYTES = 128
 MAX_PATH = 2048  # characters of a request's path; the site's longest are under 200
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")

@@ -50,14 +50,30 @@ def fixture_site() -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, not_found: str | None = None, **kwargs):
+        self.not_found = not_found  # the page, in the folder, answering a missing address (as a static host)
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / self.not_found).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve folder on 127.0.0.1 (a free port); yields the base URL, ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, not_found: str | None = None) -> Iterator[str]:
+    """Serve folder on 127.0.0.1 (a free port); yields the base URL, ending in '/'. With not_found (a path in
+    folder), a missing address is answered with that page and status 404, as a static host does."""
+    handler = functools.partial(_QuietHandler, directory=str(folder), not_found=not_found)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

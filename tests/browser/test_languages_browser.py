@@ -8,16 +8,12 @@ Screenshots go to tests/artifacts/languages-*.png.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from browser.chromium import ARTIFACTS, DESKTOP, needs_chromium
 from browser.search_sites import crossing_quote, documents_mentioning, searched_site, tei
-from browser.sites import serve_under
+from browser.sites import serve, serve_under
 from conftest import THESIS
 
 from diplo_edition.site.tei import XML_LANG
@@ -163,50 +159,27 @@ def test_a_russian_citation_on_an_english_page_gets_the_reader_s_date(open_page,
         assert not any("ДД.ММ.ГГГГ" in f or "DD.MM.YYYY" in f for f in fields)
 
 
-class _StaticHost(SimpleHTTPRequestHandler):
-    """A host that knows one 404 page: the site's root 404.html, for every missing address."""
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 def test_a_static_host_s_one_404_page_sends_english_addresses_to_the_english_one(browser):
     """The real edition at its base URL's path (/) on a host that answers every missing address with the
     root 404.html, in Russian: an address under en/ ends on the English 404 page, any other stays. (The
     console says each 404 answer; no script fails.)"""
-    handler = functools.partial(_StaticHost, directory=str(searched_site()))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host = f"http://127.0.0.1:{server.server_port}/"
-    context = browser.new_context(viewport=DESKTOP, locale="ru-RU")
-    failed: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("pageerror", lambda exc: failed.append(str(exc)))
-        page.goto(host + "en/documents/gone/deeper/")
-        page.wait_for_url(host + "en/404.html")
-        assert page.locator("h1").inner_text() == "Page not found"
-        assert page.locator("html").get_attribute("lang") == "en"
-        shot(page, "404-english")
-        page.locator("main a").first.click()
-        page.wait_for_url(host + "en/index.html")
-        assert page.locator("html").get_attribute("lang") == "en"
-        page.goto(host + "documents/gone/")
-        assert page.locator("h1").inner_text() == "Страница не найдена"
-        assert page.url == host + "documents/gone/"
-        assert failed == []
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serve(searched_site(), not_found="404.html") as host:
+        context = browser.new_context(viewport=DESKTOP, locale="ru-RU")
+        failed: list[str] = []
+        try:
+            page = context.new_page()
+            page.on("pageerror", lambda exc: failed.append(str(exc)))
+            page.goto(host + "en/documents/gone/deeper/")
+            page.wait_for_url(host + "en/404.html")
+            assert page.locator("h1").inner_text() == "Page not found"
+            assert page.locator("html").get_attribute("lang") == "en"
+            shot(page, "404-english")
+            page.locator("main a").first.click()
+            page.wait_for_url(host + "en/index.html")
+            assert page.locator("html").get_attribute("lang") == "en"
+            page.goto(host + "documents/gone/")
+            assert page.locator("h1").inner_text() == "Страница не найдена"
+            assert page.url == host + "documents/gone/"
+            assert failed == []
+        finally:
+            context.close()

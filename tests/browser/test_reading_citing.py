@@ -6,16 +6,13 @@ sub-path and from disk. Chromium as in test_reading.py, against the sites served
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from browser.chromium import AXE, PHONE, launched, needs_chromium
-from browser.sites import fixture_site, real_site, serve_under
+from browser.sites import fixture_site, real_site, serve, serve_under
 from browser.test_reading import THESIS, Visit, in_viewport, shot
 from test_quote_markers import MARKED, PLAIN
 
@@ -246,36 +243,13 @@ def test_axe_with_a_page_cite_box_open(visit):
 
 # --- the 404 page ------------------------------------------------------------------------------------
 
-class _HostHandler(SimpleHTTPRequestHandler):
-    """A static host that answers a missing address with the edition's 404.html (at /edition/)."""
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "edition" / "404.html"
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def host_url():
     """The fixture edition (base_url …/edition/) at /edition/ on a host that serves its 404.html."""
     with tempfile.TemporaryDirectory(prefix="diplo-host-") as folder:
         (Path(folder) / "edition").symlink_to(fixture_site(), target_is_directory=True)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostHandler, directory=folder))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{server.server_port}/"
-        server.shutdown()
-        server.server_close()
+        with serve(Path(folder), not_found="edition/404.html") as url:
+            yield url
 
 
 def styled(page) -> bool:

@@ -209,13 +209,12 @@ def _plan(
         ),
         _Page(urls.SEARCH, "search.html", {"documents": views}, data=PageData(tuple(views), ())),
     ]
-    # One page for every address a host does not know, in each language: 404.html, en/404.html (serve
-    # answers an address under en/ with the second).
-    # A host serves the default language's page for every missing address: one under another language's
-    # folder (en/…) is sent on to that language's page by its script.
-    others = [other.prefix for other in interfaces(collection) if not other.default]
-    pages.append(_Page(urls.NOT_FOUND, "404.html", {"other_languages": others if interface.default else []},
-                       in_sitemap=False))
+    # One page for every address a host does not know, in each language: 404.html, en/404.html. serve
+    # answers an address under en/ with the second; a static host knows the first only, whose script sends
+    # such an address on to the second.
+    others = [] if not interface.default else [
+        other.prefix for other in interfaces(collection) if not other.default]
+    pages.append(_Page(urls.NOT_FOUND, "404.html", {"other_languages": others}, in_sitemap=False))
     return pages
 
 
