@@ -20,9 +20,13 @@ from lxml import html
 
 from diplo_edition.config.theme import theme_folders
 from diplo_edition.editions import load_edition
+from diplo_edition.site.document import read_document
 from diplo_edition.site.environment import make_environment
 from diplo_edition.site.i18n import catalog_path, translations
 from diplo_edition.site.interface import interfaces
+from diplo_edition.site.register_index import read_registers
+from diplo_edition.site.words import site_words
+from diplo_edition.tei.register_file import build_registers_tei
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME = ROOT / "templates"
@@ -150,6 +154,26 @@ def test_the_seed_is_built_in_each_interface_language() -> None:
              {"ru": "../en/about/index.html", "en": "../../about/index.html"}[interface.lang])]
         alternates = about.xpath("//link[@rel='alternate'][@hreflang]/@hreflang")
         assert alternates == ["ru", "en"]
+
+
+def test_a_summary_in_another_language_s_words_is_the_one_read_in_that_language(results, edition,
+                                                                                 registers) -> None:
+    """The other interface languages' indexes are gathered from the default language's summaries, put in
+    their words (SiteWords.in_words): the same as reading each document in that language, on every seed
+    document (places' labels, dates in words, the works cited's loci)."""
+    collection = edition.collection
+    lookup = read_registers(build_registers_tei(registers, collection))
+    theme = theme_folders(ROOT / "templates")
+    languages = [i.lang for i in interfaces(collection)]
+    labels = set()
+    for result in results.values():
+        read = {lang: read_document(result.tei, collection.base_url, lookup, collection.series, ui_lang=lang,
+                                    theme=theme)[1] for lang in languages}
+        for lang in languages:
+            for other in languages:
+                assert site_words(lang, theme).in_words(read[other]) == read[lang]
+        labels |= {m.locus.label for m in read["en"].mentions} | {d.label for d in read["en"].dates}
+    assert {"n. 29", "heading", "abstract", "¶ 12", "1922–1941", "14 January 1925"} <= labels
 
 
 def test_citations_follow_the_interface_language() -> None:

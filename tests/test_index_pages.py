@@ -23,8 +23,8 @@ REGISTERS = RegisterLookup({"japan": JAPAN, "kashgar": KASHGAR}, present=True)
 
 def locus(doc_id: str, order: int, before: str = "", match: str = "Японией", anchor: str = "p1",
           after: str = "") -> Locus:
-    return Locus(doc_id, f"Документ {doc_id}", anchor, "¶ 1", None, Snippet(before, match, after), order,
-                 "ru", "ru")
+    return Locus(doc_id, f"Документ {doc_id}", anchor, "¶ 1", ("paragraph", "1"), None,
+                 Snippet(before, match, after), order, "ru", "ru")
 
 
 def mentions(doc_id: str, n: int) -> list[Mention]:

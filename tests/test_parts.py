@@ -111,7 +111,7 @@ def test_the_map_places_the_loci_of_the_indexes():
     t = Text()
     blocks = [t.div("sec-1", [t.p(3)]), t.div("sec-2", [t.p(3)])]
     _, part_map = split("d", blocks, t.notes, block_size(blocks[0]) + 10)
-    locus = Locus("d", "D", "p2", "¶ 2", None, Snippet("", "x", ""), 1, "ru", "ru")
+    locus = Locus("d", "D", "p2", "¶ 2", ("paragraph", "2"), None, Snippet("", "x", ""), 1, "ru", "ru")
     summary = DocumentSummary("d", "D", mentions=[Mention("place", "japan", "Японии", locus)])
     (placed,) = part_map.place(summary).mentions
     assert placed.locus.part == 2 and placed.locus.href == "documents/d/2/index.html#p2"

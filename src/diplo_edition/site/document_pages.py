@@ -56,7 +56,9 @@ class DocumentPages:
 @dataclass(frozen=True)
 class RenderedDocument:
     view: DocumentView  # without its text: divisions, notes and abstracts emptied
-    summary: DocumentSummary
+    # For the default language only; another's is the same in its words (SiteWords.in_words), made in the
+    # main process: cheaper than sending the summary back from the worker and caching it again.
+    summary: DocumentSummary | None
     extra: object = None
     index_units: dict[str, str] | None = None  # what it shows in the indexes (index_data.py), with a cache
     # The files written for it (path in the site -> the key of the cache entry they came from), with a cache;
@@ -154,7 +156,9 @@ class _Renderer:
         if interface.default:  # the downloads exist once, beside the default language's page
             files = {**files, **document_files(view, collection)}
         light = replace(view, divisions=[], notes=[], abstracts=(), toc=(), part_texts=[])
-        # Only a cached build keys its index pages by these (render.py).
+        if not interface.default:
+            return RenderedDocument(light, None, extra), {**pages, **files}
+        # Only a cached build keys its index pages by these (render.py), in every language.
         units = document_units(summary, light) if self.job.cache_dir is not None else None
         return RenderedDocument(light, summary, extra, units), {**pages, **files}
 

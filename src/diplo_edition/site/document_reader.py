@@ -38,7 +38,7 @@ from .model import (
 )
 from .register_index import RegisterLookup
 from .tei import TEI, XML_ID, XML_LANG, first_of, local, main_reading, text_of
-from .words import ABSTRACT_LABEL, HEADING_LABEL, NOTE_LABEL, SiteWords, collapse, snippet, year_of
+from .words import SiteWords, collapse, snippet, year_of
 
 NAME_KINDS = {"persName": "person", "placeName": "place", "orgName": "org"}
 _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -47,8 +47,10 @@ _ISO_VALUE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 class _Box:
     """The plain text of one paragraph, heading or note, and what was found in it (made at the end)."""
 
-    def __init__(self, anchor: str | None, label: str, keep: bool = True, lang: str | None = None):
+    def __init__(self, anchor: str | None, mark: tuple[str, str], label: str, keep: bool = True,
+                 lang: str | None = None):
         self.anchor = anchor
+        self.mark = mark  # what the place is (Locus.mark), and how the interface names it
         self.label = label
         self.lang = lang  # the text's language where it is not the document's (an abstract's)
         self.keep = keep  # False: an alternative reading (sic, a second witness) that indexes nothing
@@ -119,6 +121,9 @@ class DocumentReader:
         self.used.add(candidate)
         return candidate
 
+    def box(self, anchor: str | None, mark: tuple[str, str], lang: str | None = None) -> _Box:
+        return _Box(anchor, mark, self.words.place_label(mark), lang=lang)
+
     def record(self, box: _Box, start: int, end: int, make: FromLocus) -> None:
         if box.keep and box.anchor is not None:
             self.order += 1
@@ -128,7 +133,7 @@ class DocumentReader:
         text = box.text()
         for start, end, page, order, make in box.pending:
             near = snippet(text, start, end)
-            locus = Locus(self.doc_id, self.title, box.anchor, box.label, page, near, order,
+            locus = Locus(self.doc_id, self.title, box.anchor, box.label, box.mark, page, near, order,
                           box.lang or self.lang, self.lang)
             made = make(locus)
             self.filed[type(made)].append(made)
@@ -194,7 +199,7 @@ class DocumentReader:
         tail = n if SAFE_ANCHOR.fullmatch(n) else (slug(n) or str(len(self.notes) + 1))
         anchor = self.unique(f"fn{tail}")
         ref_anchor = self.unique("fnref" + anchor[2:])
-        box = _Box(anchor, self.words.gettext(NOTE_LABEL) % {"n": n})
+        box = self.box(anchor, ("note", n))
         nodes = self.inline(el, box)
         self.finish(box)
         note = NoteView(n=n, anchor=anchor, ref_anchor=ref_anchor, unanchored=el.get("type") == "unanchored",
@@ -251,7 +256,7 @@ class DocumentReader:
         original = first_of(el, ("sic", "orig", "abbr"))
         children = self.inline(shown, box) if shown is not None else []
         if original is not None:
-            self.inline(original, _Box(None, "", keep=False))
+            self.inline(original, _Box(None, ("paragraph", ""), "", keep=False))
         return Node("choice", children, {
             "original": text_of(original) if original is not None else "",
             "empty": not text_of(shown) if shown is not None else True,
@@ -265,7 +270,7 @@ class DocumentReader:
         for other in el:
             if other is reading or local(other) not in ("rdg", "lem"):
                 continue
-            self.inline(other, _Box(None, "", keep=False))
+            self.inline(other, _Box(None, ("paragraph", ""), "", keep=False))
             wits = [w.rsplit("-wit-", 1)[-1] for w in (other.get("wit") or "").split()]
             variants.append((", ".join(wits) or "?", text_of(other)))
         return Node("app", children, {"variants": variants})
@@ -278,7 +283,7 @@ class DocumentReader:
         anchor = self.unique(f"p{n}") if n else None
         start_page = self.current
         before = len(self.pages)
-        box = _Box(anchor, f"¶ {n}" if n else "")
+        box = self.box(anchor, ("paragraph", n or ""))
         nodes = self.inline(el, box)
         self.finish(box)
         if not (el.text or "").strip() and len(el) and local(el[0]) == "pb" and len(self.pages) > before:
@@ -295,7 +300,7 @@ class DocumentReader:
         for child in el:
             name = local(child)
             if name == "head" and head_nodes is None:
-                box = _Box(anchor, self.words.gettext(HEADING_LABEL))
+                box = self.box(anchor, ("heading", ""))
                 # A page that starts with the heading is shown in the heading's line.
                 lead = []
                 while blocks and isinstance(blocks[-1], PageBlock):
@@ -333,7 +338,7 @@ class DocumentReader:
             paragraphs = []
             blocks = el.findall(f"{TEI}p") or [el]
             for p in blocks:
-                box = _Box(anchor, self.words.gettext(ABSTRACT_LABEL), lang=lang)
+                box = self.box(anchor, ("abstract", ""), lang=lang)
                 paragraphs.append(self.inline(p, box))
                 self.finish(box)
             out.append(Abstract(lang=lang, anchor=anchor, paragraphs=tuple(paragraphs),

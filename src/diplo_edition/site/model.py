@@ -7,6 +7,7 @@ snippet of the text around it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -47,7 +48,8 @@ class Locus:
     doc_id: str
     doc_title: str
     anchor: str
-    label: str  # "¶ 12", "прим. 3", …
+    label: str  # "¶ 12", "прим. 3", … (its mark in the interface's words)
+    mark: tuple[str, str]  # the place in no language: ("paragraph" | "note" | "heading" | "abstract", its n)
     page: str | None  # label of the original page, if known
     snippet: Snippet
     order: int  # position in the document, for sorting
@@ -280,20 +282,7 @@ class PartMap:
         """The summary with every locus in its part."""
         if not self.where:
             return summary
-
-        def at(locus: Locus) -> Locus:
-            return replace(locus, part=self.number(locus.anchor))
-
-        def placed(records: list) -> list:
-            return [replace(record, locus=at(record.locus)) for record in records]
-
-        def cited(entry: ReferenceEntry) -> ReferenceEntry:
-            return replace(entry, citing=tuple((at(locus), text) for locus, text in entry.citing))
-
-        return replace(summary, mentions=placed(summary.mentions), dates=placed(summary.dates),
-                       archival=placed(summary.archival), series=placed(summary.series),
-                       works=placed(summary.works), reference_citations=placed(summary.reference_citations),
-                       references=[cited(entry) for entry in summary.references])
+        return summary.relocated(lambda locus: replace(locus, part=self.number(locus.anchor)))
 
 
 @dataclass(frozen=True)
@@ -359,6 +348,20 @@ class DocumentSummary:
     reference_citations: list[ReferenceCitation] = field(default_factory=list)
     references: list[ReferenceEntry] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (kind, entry id) not in registers
+
+    def relocated(self, at: Callable[[Locus], Locus]) -> DocumentSummary:
+        """The summary with every locus replaced by at(locus)."""
+
+        def moved(records: list) -> list:
+            return [replace(record, locus=at(record.locus)) for record in records]
+
+        def cited(entry: ReferenceEntry) -> ReferenceEntry:
+            return replace(entry, citing=tuple((at(locus), text) for locus, text in entry.citing))
+
+        return replace(self, mentions=moved(self.mentions), dates=moved(self.dates),
+                       archival=moved(self.archival), series=moved(self.series), works=moved(self.works),
+                       reference_citations=moved(self.reference_citations),
+                       references=[cited(entry) for entry in self.references])
 
 
 @dataclass(frozen=True)

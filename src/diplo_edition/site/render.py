@@ -44,6 +44,7 @@ from .interface import Interface, interfaces, page_context
 from .markdown import render_markdown
 from .model import DocumentHeading, DocumentSummary, DocumentView, Neighbours
 from .register_index import RegisterLookup, read_registers
+from .words import site_words
 
 
 @dataclass
@@ -224,6 +225,7 @@ class _IndexPages:
     or taken from the cache, not rendered."""
 
     def __init__(self, job: DocumentPages, rendered: list[RenderedDocument]):
+        """rendered: the default language's documents (the units of the index data are theirs)."""
         cached = job.cache_dir is not None
         self.pages = Cache(job.cache_dir).namespace("index-pages", bytes) if cached else None
         self.common = cache_fingerprint(job) if cached else ""
@@ -263,8 +265,8 @@ def _write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, .
                  rendered: list[RenderedDocument], report: SiteReport, pages: list[_Page],
                  documents: list[str]) -> list[str]:
     """Write one language's index pages (job.interface's, with its environment env; every: all the
-    interface languages); the addresses of its pages for the sitemap (the home page, the documents, then
-    the indexes)."""
+    interface languages; rendered: the default language's documents); the addresses of its pages for the
+    sitemap (the home page, the documents, then the indexes)."""
     out_dir, collection, interface = job.out_dir, job.collection, job.interface
     page_store = _IndexPages(job, rendered)
     report.pages += [interface.path(path) for path in documents]
@@ -335,6 +337,7 @@ def render_site(
     sitemap: list[str] = []
     every = interfaces(collection)
     sitemap_env = None
+    default: list[RenderedDocument] = []  # the default language's documents, with their summaries
     for interface in every:
         # The document pages of each language; what only the text gives (search data, downloads) once.
         job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir,
@@ -344,8 +347,13 @@ def render_site(
         for document in rendered:
             report.written.update(document.written)
         views = [r.view for r in rendered]
-        summaries = [r.summary for r in rendered]
         env = make_environment(theme, interface.lang)
+        if interface.default:
+            default = rendered
+            summaries = [r.summary for r in rendered]
+        else:  # the default language's, in this one's words (interfaces() gives the default first)
+            words = site_words(interface.lang, theme)
+            summaries = [words.in_words(r.summary) for r in default]
         if interface.default:
             if documents_written is not None:
                 documents_written(rendered)
@@ -359,7 +367,7 @@ def render_site(
             edition_data = _EditionData(data_date(collection, views), document_sources(collection, views))
             sitemap_env = env
         indexes = gather(summaries, registers, collection.series, publication_words)
-        sitemap += _write_pages(job, env, every, rendered, report,
+        sitemap += _write_pages(job, env, every, default, report,
                                 _plan(collection, views, indexes, registers, interface, theme, edition_data),
                                 [path for view in views for path in view.parts.paths()])
     assert sitemap_env is not None  # interfaces() always gives the default language

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from ..config.theme import packaged_theme
 from ..languages import pack, packs
 from .i18n import N_, translations
-from .model import Snippet
+from .model import DocumentSummary, Snippet
 
 # The heading of an abstract and of its keywords, in the abstract's own language.
 ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
@@ -23,10 +24,12 @@ _ISO = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # The interface's names of things, translated by the catalogs.
 KIND_LABELS = {"article": N_("Article"), "thesis": N_("Thesis"), "textbook-chapter": N_("Textbook chapter")}
 REGISTER_TITLES = {"person": N_("Persons"), "place": N_("Places"), "org": N_("Organisations")}
-# How the indexes name a place in a document that is not a numbered paragraph ("¶ 12").
+# How the indexes name a place in a document (a Locus's mark): a numbered paragraph is "¶ 12" in every
+# language, the others in the interface's words.
 NOTE_LABEL = N_("n. %(n)s")
 HEADING_LABEL = N_("heading")
 ABSTRACT_LABEL = N_("abstract")
+_PLACE_LABELS = {"note": NOTE_LABEL, "heading": HEADING_LABEL, "abstract": ABSTRACT_LABEL}
 # What stands for the date of access in a suggested citation (site.js puts the reader's date there).
 ACCESS_DATE_PLACEHOLDER = N_("DD.MM.YYYY")
 # The short citation of a quotation found (`quote`, the search page): the pages, the address and date.
@@ -49,6 +52,21 @@ class SiteWords:
 
     def kind_label(self, kind: str | None) -> str:
         return self.gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind or ""
+
+    def place_label(self, mark: tuple[str, str]) -> str:
+        """A place of a document (a Locus's mark) as the indexes name it: "¶ 12", "прим. 3", "heading"."""
+        kind, n = mark
+        if kind == "paragraph":
+            return f"¶ {n}" if n else ""
+        label = self.gettext(_PLACE_LABELS[kind])
+        return label % {"n": n} if kind == "note" else label
+
+    def in_words(self, summary: DocumentSummary) -> DocumentSummary:
+        """A document's summary made in another interface language, in this one's words: its places' labels
+        and its dates in words are all it holds of the interface (the rest is the TEI's)."""
+        summary = summary.relocated(lambda locus: replace(locus, label=self.place_label(locus.mark)))
+        return replace(summary, dates=[replace(d, label=self.date_range_words(d.start, d.end))
+                                       for d in summary.dates])
 
     def language_label(self, code: str) -> str:
         return self.pack.language_names.get(code.split("-")[0], code)
