@@ -2,15 +2,18 @@
 per-document map runs on a Dask cluster as it does in the local pool."""
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 from diplo_edition.build import build, process_edition
+from diplo_edition.cache import Cache, content_key
 from diplo_edition.executors import DocumentCache
-from diplo_edition.layout.hyphenation import Dehyphenator
+from diplo_edition.layout.hyphenation import Dehyphenator, LexiconChange, corpus_lexicon
 from diplo_edition.model.document import HyphenDecision
+from diplo_edition.pipeline import source_lines
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -48,10 +51,53 @@ def test_cached_result_refused_when_the_lexicon_decides_a_hyphen_otherwise(tmp_p
     cache = DocumentCache(tmp_path)
     # Recorded as kept; today it is joined.
     result.hyphen_decisions = [HyphenDecision("ко", "лонизации", "ru", True)]
-    cache.store("k", result, "corpus-1")
+    cache.store("k", result, ("file-1",))
 
-    assert cache.load("k", lambda: Dehyphenator(), "corpus-1") is not None  # the same corpus
-    assert cache.load("k", lambda: Dehyphenator(), "corpus-2") is None  # another corpus: re-decided
+    assert cache.load("k", lambda: Dehyphenator(), ("file-1",)) is not None  # the same corpus
+    # Another corpus, whose files' words are not known: every hyphen is decided again.
+    assert cache.load("k", lambda: Dehyphenator(), ("file-2",)) is None
+
+
+def _undecided() -> Dehyphenator:
+    raise AssertionError("no hyphen should have been decided again")
+
+
+def test_only_the_hyphens_whose_evidence_the_changed_files_hold_are_decided_again(tmp_path):
+    """A cached result made before a raw file changed: its hyphens whose forms (and stems) the words of the
+    old or new file hold are decided again with today's lexicon; the others are not looked at."""
+    words = Cache.of_project(tmp_path).namespace("lexicon", Counter[str])
+    for digest, text in (("old", "мирный договор"), ("new", "мирный договор подписан"),
+                         ("colonial", "ко-лонизации ко-лонизации колонии")):
+        words.store(content_key("lexicon", digest), corpus_lexicon([text]))
+    result = process_edition(make_project(tmp_path), jobs=1, use_cache=False).results[0]
+    result.hyphen_decisions = [HyphenDecision("ко", "лонизации", "ru", False)]  # joined, on no evidence
+    cache = DocumentCache(tmp_path)
+    cache.store("k", result, ("old",))
+    assert cache.load("k", _undecided, ("new",)) is not None  # "подписан" is no evidence for the break
+    # A file that prints the hyphenated form: decided again, kept now, so the cached result is refused.
+    printed = Dehyphenator(corpus_lexicon(["ко-лонизации ко-лонизации колонии"]))
+    assert printed.decide("ко", "лонизации", "ru").keep
+    assert cache.load("k", lambda: printed, ("colonial", "old")) is None
+
+
+def test_a_lexicon_change_touches_every_hyphen_it_would_decide_otherwise(edition, results):
+    """On the seed: each raw file taken out of the corpus lexicon in turn, every recorded hyphen that the
+    file's words do not touch (LexiconChange) is decided the same with and without them."""
+    counted = {ref.path: corpus_lexicon(line.text for line in source_lines(ref, 64))
+               for doc in edition.documents for ref in doc.sources if ref.role != "tei"}
+    whole = sum(counted.values(), Counter())
+    breaks = {(d.left, d.right, d.lang) for r in results.values() for d in r.hyphen_decisions}
+    with_all, touched, differing = Dehyphenator(whole), 0, 0
+    for words in counted.values():
+        change, without = LexiconChange(words), Dehyphenator(whole - words)
+        for left, right, lang in sorted(breaks):
+            same = with_all.decide(left, right, lang) == without.decide(left, right, lang)
+            if change.touches(left, right):
+                touched += 1
+                differing += not same
+            else:
+                assert same, (left, right)
+    assert len(breaks) > 200 and differing > 0 and touched < len(breaks) * len(counted) / 2
 
 
 def test_dask_executor_gives_the_same_tei_as_the_local_pool(tmp_path):

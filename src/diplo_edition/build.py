@@ -8,7 +8,6 @@ temporary directory behind.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import shutil
 import tempfile
@@ -165,10 +164,9 @@ def process_edition(
     )
     lap("read corpus")
     matcher = cached_matcher(registers, cache_root)
-    corpus = hashlib.sha256(repr(sorted(digests.values())).encode()).hexdigest()
-    state = SharedState(
-        edition.collection, lexicon, matcher, registers_fingerprint(matcher), corpus, cache_root
-    )
+    raw_files = tuple(sorted(set(digests.values())))
+    state = SharedState(edition.collection, lexicon, matcher, registers_fingerprint(matcher), raw_files,
+                        cache_root)
     run = executor_for(executor, jobs, scheduler)
     results = _process_all(edition, state, run, progress, tei_dir)
     lap("documents")

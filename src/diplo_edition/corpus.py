@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .apparatus.mentions import MentionMatcher, build_matcher, matcher_of_forms
-from .cache import Cache, content_key
+from .cache import Cache, Namespace, content_key
 from .diagnostics import Diagnostic, InputError
 from .editions import Edition
 from .layout.hyphenation import corpus_lexicon
@@ -46,12 +46,8 @@ def read_corpus(
         for ref in (ref for ref in doc.sources if ref.role != "tei"):
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(READING_SOURCES, len(refs))
-    words_of = None
-    if cache_root:
-        words_of = Cache.of_project(cache_root).namespace("lexicon", Counter[str], kept=True)
-    # Each raw file's word forms are cached by its bytes.
-    keys = {path: content_key("lexicon", digests[path]) for path in refs
-            if words_of is not None}
+    words_of = _counted(cache_root) if cache_root else None
+    keys = {path: _counted_key(digests[path]) for path in refs if words_of is not None}
     cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
     to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]
     counted = _count_all(to_count, jobs, edition.collection.max_source_megabytes)  # in the order of to_count
@@ -71,6 +67,21 @@ def read_corpus(
     if problems:
         raise InputError(problems)
     return lexicon
+
+
+def _counted(cache_root: Path) -> Namespace:
+    """Each raw file's word forms, cached by its bytes (_counted_key)."""
+    return Cache.of_project(cache_root).namespace("lexicon", Counter[str], kept=True)
+
+
+def _counted_key(digest: str) -> str:
+    return content_key("lexicon", digest)
+
+
+def counted_words(cache_root: Path, digest: str) -> Counter | None:
+    """The word forms of the raw file whose bytes have this digest (fingerprints.file_digest), as a build
+    counted them, or None when no build did (or its entry is gone)."""
+    return _counted(cache_root).load(_counted_key(digest))
 
 
 def _count_words(max_megabytes: int, ref) -> Counter | list[Diagnostic]:

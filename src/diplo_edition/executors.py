@@ -13,9 +13,10 @@ from pathlib import Path
 
 from .apparatus.mentions import MentionMatcher
 from .cache import Cache, content_key
+from .corpus import counted_words
 from .diagnostics import UsageError
 from .editions import Collection, DocumentEdition
-from .layout.hyphenation import Dehyphenator
+from .layout.hyphenation import Dehyphenator, LexiconChange
 from .pipeline import DocumentResult, process_document
 from .process_pool import map_ordered
 
@@ -26,14 +27,14 @@ class SharedState:
     lexicon: dict
     matcher: MentionMatcher | None
     registers_fingerprint: str
-    lexicon_fingerprint: str  # the raw files the lexicon was counted from
+    lexicon_files: tuple[str, ...]  # the digests of the raw files the lexicon was counted from, sorted
     cache_root: Path | None  # project root holding the cache, or None for no cache
 
 
 @dataclass(frozen=True)
 class _DocumentEntry:
     result: DocumentResult
-    lexicon: str  # fingerprint of the raw files the corpus lexicon was counted from
+    lexicon: tuple[str, ...]  # the digests of the raw files the corpus lexicon was counted from, sorted
 
 
 class DocumentCache:
@@ -41,28 +42,43 @@ class DocumentCache:
 
     The lexicon reaches a result only through the line-end hyphens it decided: a cached result is reused
     if it was made from the same raw files, or if today's lexicon decides every one of its hyphens the
-    same way (the evidence it recorded).
+    same way (the evidence it recorded). Only the hyphens whose evidence the changed raw files hold are
+    decided again (LexiconChange): after a save, the words of one file, not every hyphen of the corpus.
     """
 
     def __init__(self, project_root: Path):
+        self.root = project_root
         self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry, kept=True)
+        self._changes: dict[tuple[tuple[str, ...], tuple[str, ...]], LexiconChange | None] = {}
 
     def load(
-        self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_fingerprint: str
+        self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_files: tuple[str, ...]
     ) -> DocumentResult | None:
         entry = self.entries.load(key)
         if entry is None:
             return None
-        if entry.lexicon == lexicon_fingerprint:
+        if entry.lexicon == lexicon_files:
             return entry.result  # the same corpus: the same decisions
-        today = dehyphenator()  # remembers its decisions: the documents of a corpus share many hyphens
+        change = self._change(entry.lexicon, lexicon_files)
         for decision in entry.result.hyphen_decisions:
-            if today.decide(decision.left, decision.right, decision.lang).keep != decision.keep:
+            if change is not None and not change.touches(decision.left, decision.right):
+                continue
+            # The one dehyphenator of the build remembers its decisions: documents share many hyphens.
+            if dehyphenator().decide(decision.left, decision.right, decision.lang).keep != decision.keep:
                 return None
         return entry.result
 
-    def store(self, key: str, result: DocumentResult, lexicon_fingerprint: str) -> None:
-        self.entries.store(key, _DocumentEntry(result, lexicon_fingerprint))
+    def _change(self, before: tuple[str, ...], now: tuple[str, ...]) -> LexiconChange | None:
+        """The forms of the raw files in one of the two lexicons only; None when a file's forms are not at
+        hand (every hyphen is then decided again)."""
+        if (before, now) not in self._changes:
+            counted = [counted_words(self.root, digest) for digest in sorted(set(before) ^ set(now))]
+            self._changes[before, now] = None if any(words is None for words in counted) else \
+                LexiconChange(form for words in counted for form in words)
+        return self._changes[before, now]
+
+    def store(self, key: str, result: DocumentResult, lexicon_files: tuple[str, ...]) -> None:
+        self.entries.store(key, _DocumentEntry(result, lexicon_files))
 
 
 def document_key(doc: DocumentEdition, collection: Collection, registers_fingerprint: str) -> str:
@@ -89,7 +105,7 @@ class _Worker:
         if self.cache is None:
             return None
         key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
-        result = self.cache.load(key, lambda: self.dehyphenator, self.state.lexicon_fingerprint)
+        result = self.cache.load(key, lambda: self.dehyphenator, self.state.lexicon_files)
         if result is not None:
             result.report.cached = True
         return result
@@ -101,7 +117,7 @@ class _Worker:
         result = process_document(doc, self.state.collection, self.dehyphenator, self.state.matcher)
         if self.cache is not None and not any(d.severity.value == "error" for d in result.diagnostics):
             key = document_key(doc, self.state.collection, self.state.registers_fingerprint)
-            self.cache.store(key, result, self.state.lexicon_fingerprint)
+            self.cache.store(key, result, self.state.lexicon_files)
         return result
 
 

@@ -63,7 +63,7 @@ class PreviousOutput:
 
 
 def _records(project_root: Path):
-    namespace = Cache.of_project(project_root).namespace("builds", dict[str, dict[str, _File]])
+    namespace = Cache.of_project(project_root).namespace("builds", dict[str, dict[str, _File]], kept=True)
     return namespace.load(WRITTEN) or {}, namespace
 
 

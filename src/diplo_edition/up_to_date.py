@@ -38,7 +38,7 @@ def inputs_digest(project_root: Path, out: Path, only: list[str] | None, strict:
 
 def _build_records(project_root: Path):
     """The records of the last builds, by output directory ({} if there are none), and where they are kept."""
-    records = Cache.of_project(project_root).namespace("builds", dict[str, _BuildRecord])
+    records = Cache.of_project(project_root).namespace("builds", dict[str, _BuildRecord], kept=True)
     return records.load(LAST_BUILD) or {}, records
 
 

@@ -9,6 +9,7 @@ can collect every problem in every file before raising one ``InputError``.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,6 +99,13 @@ def is_null(node: yaml.Node) -> bool:
 # --- reading YAML ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _composed(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text. Remembered: a long-lived process (serve) reads the same edition files
+    at every build, and nothing changes a node once composed (nothing is constructed from them)."""
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def compose(f: YamlFile, *, expected: str | None = "a mapping of 'key: value' lines") -> yaml.Node | None:
     """The file's single YAML document as a node tree; None (with a diagnostic) if it cannot be read.
 
@@ -117,7 +125,7 @@ def compose(f: YamlFile, *, expected: str | None = "a mapping of 'key: value' li
                                         "save the file as UTF-8"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _composed(text)
     except yaml.MarkedYAMLError as exc:
         yaml_error(f, exc)
         return None

@@ -178,6 +178,51 @@ def _stands_alone(word: str, code: str) -> bool:
 # --- the decision ---
 
 
+def _halves(left: str, right: str) -> tuple[str, str]:
+    """The halves of a break as decided: NFC, without invisible characters, spaces and hyphens or dashes at
+    the break."""
+    left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip().strip(_HYPHENS + _EM_DASH)
+    return left, unicodedata.normalize("NFC", right).translate(_INVISIBLE).strip().strip(_HYPHENS)
+
+
+def _looked_up(left: str, right: str) -> tuple[str, str]:
+    """The halves as the lexicon and the dictionaries are asked about them."""
+    return cyrillic_read(_fold(normalise(left)), _fold(normalise(right)))
+
+
+def _lemma_prefix(word: str, split: int) -> str:
+    """What every other form of word's lemma is looked for under (split: where its first half ends): forms of
+    one lemma share the stem, so only words sharing all but a (long) ending are parsed."""
+    return word[: max(split + 1, len(word) - 4)]
+
+
+class LexiconChange:
+    """The word forms whose counts may differ between two corpus lexicons (every form of the raw files that
+    one was counted from and the other not), folded as a Dehyphenator reads them: a break whose forms and
+    stems none of them is or begins is decided the same way by both."""
+
+    def __init__(self, forms: Iterable[str]):
+        self.forms = {_fold(normalise(form)) for form in forms}
+        self._sorted = sorted(self.forms)
+
+    def touches(self, left: str, right: str) -> bool:
+        """Might the change decide the break between left and right (as Dehyphenator.decide takes them)
+        otherwise? Every form the decision reads from the lexicon is one of these, or begins with a stem."""
+        left, right = _halves(left, right)
+        if not left or not right:
+            return False
+        lo_left, lo_right = _looked_up(left, right)
+        joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
+        if joined in self.forms or hyphenated in self.forms:
+            return True
+        stems = (_lemma_prefix(hyphenated, len(lo_left) + 1), _lemma_prefix(joined, len(lo_left)))
+        for stem in stems:
+            i = bisect.bisect_left(self._sorted, stem)
+            if i < len(self._sorted) and self._sorted[i].startswith(stem):
+                return True
+        return False
+
+
 class Dehyphenator:
     """Decide line-end hyphens, optionally informed by the document's own usage (``lexicon``).
 
@@ -203,11 +248,8 @@ class Dehyphenator:
         return decision
 
     def _decide_break(self, left: str, right: str, lang: str) -> HyphenDecision:
-        left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip()
-        dash = left.endswith(_EM_DASH)
-        left = left.strip(_HYPHENS + _EM_DASH)
-        right = unicodedata.normalize("NFC", right).translate(_INVISIBLE).strip().strip(_HYPHENS)
-        decision = self._decide(left, right, lang)
+        dash = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip().endswith(_EM_DASH)
+        decision = self._decide(*_halves(left, right), lang)
         if dash and (decision.keep or decision.reason == "default"):
             return HyphenDecision(True, "dash", space=True)
         return decision
@@ -224,7 +266,7 @@ class Dehyphenator:
         if left[-1].isdigit() or right[0].isdigit():
             return HyphenDecision(True, "compound")
 
-        lo_left, lo_right = cyrillic_read(_fold(normalise(left)), _fold(normalise(right)))
+        lo_left, lo_right = _looked_up(left, right)
         joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
         code = detect_language(lo_left + lo_right, lang)
         language, evidence = pack(code), word_evidence(code)
@@ -297,17 +339,17 @@ class Dehyphenator:
         if decision is None and unseen and language.hyphen_dictionary == PYMORPHY3:
             # neither exact form printed: count the other inflected forms of each reading
             letters = re.compile(language.letters)
-            hyphenated_count = self._lemma_count(hyphenated, split + 1, letters)
-            decision = _compare(hyphenated_count, self._lemma_count(joined, split, letters), "corpus")
+            hyphenated_count = self._lemma_count(hyphenated, _lemma_prefix(hyphenated, split + 1), letters)
+            joined_count = self._lemma_count(joined, _lemma_prefix(joined, split), letters)
+            decision = _compare(hyphenated_count, joined_count, "corpus")
         return decision
 
-    def _lemma_count(self, word: str, split: int, letters: re.Pattern[str]) -> int:
-        """How often the lexicon has a form with the same pymorphy3 normal form as ``word``."""
+    def _lemma_count(self, word: str, prefix: str, letters: re.Pattern[str]) -> int:
+        """How often the lexicon has a form with the same pymorphy3 normal form as ``word`` (they all begin
+        with prefix: _lemma_prefix)."""
         if not self._lexicon:
             return 0
         targets = _normal_forms(word)
-        # Forms of one lemma share the stem: only words sharing all but a (long) ending are parsed.
-        prefix = word[: max(split + 1, len(word) - 4)]
         if self._sorted is None:
             self._sorted = sorted(self._lexicon)
         i = bisect.bisect_left(self._sorted, prefix)
