@@ -127,7 +127,7 @@ class _Reader:
         for n, (k, m) in enumerate(words):
             before = words[n - 1][1].group() if n else None
             after = words[n + 1][1].group() if n + 1 < len(words) else None
-            reading = self._reading(m.group(), before, after, m.string[m.start() :], code, first=n == 0)
+            reading = self._reading(m, before, after, code, first=n == 0)
             if reading is not None and n and words[n - 1][0] == k and _in_sentence(words[n - 1][1], m):
                 # after a word in small letters, OCR's capital of a small letter's shape is that letter
                 reading = reading.lower() if SMALL_CYRILLIC_LIKE_CAPITALS & set(m.group()) else reading
@@ -200,9 +200,10 @@ class _Reader:
         return _with_corrections(text, [(m.start(), m.end(), r) for m, r in readings], OCR_CONFUSABLES_RESP)
 
     def _reading(
-        self, word: str, before: str | None, after: str | None, rest: str, code: str, first: bool
+        self, found: re.Match[str], before: str | None, after: str | None, code: str, first: bool
     ) -> str | None:
-        """The Cyrillic word that OCR read as ``word``, or None if the evidence is not strong enough."""
+        """The Cyrillic word that OCR read as the word found, or None if the evidence is not strong enough."""
+        word = found.group()
         reading = cyrillic_reading(word)
         if reading is None or not _LATIN_RE.search(word):
             return None
@@ -215,7 +216,8 @@ class _Reader:
             return None
         if first:  # nothing before it: only the first word of a phrase that opens a reference note
             p = pack(code)
-            if not _opens(reading + rest[len(word) :], (*p.ibid_words, *p.op_cit_words, *p.see_words)):
+            phrase = reading + found.string[found.end():]
+            if not _opens(phrase, (*p.ibid_words, *p.op_cit_words, *p.see_words)):
                 return None
         elif not (_cyrillic_word(before) and _cyrillic_word(after)):
             return None

@@ -87,6 +87,16 @@ class _Clusters:
 
     @staticmethod
     def alike(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        # Two upper bounds of ratio() first (SequenceMatcher's real_quick_ratio and quick_ratio, worked out
+        # the same way): most pairs, a head beside a paragraph's first words, fail one of them, and a
+        # SequenceMatcher is dear to make.
+        total = len(a) + len(b)
+        if 2.0 * min(len(a), len(b)) / total < SIMILAR:
+            return False
+        if 2.0 * sum((Counter(a) & Counter(b)).values()) / total < SIMILAR:
+            return False
         return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
 
 

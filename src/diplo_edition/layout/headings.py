@@ -48,8 +48,10 @@ def bare_number_level(text: str) -> int | None:
 
 def all_capitals(text: str) -> bool:
     s = text.strip()
+    if len(s) > MAX_CAPS_CHARS or not s.isupper():  # the quick refusal of almost every line
+        return False
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and len(s) <= MAX_CAPS_CHARS and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def heading_level(text: str) -> int | None:

@@ -43,8 +43,8 @@ def _digit_candidates(text: str, n: int) -> list[tuple[int, int, bool]]:
     """Spans (start, end, glued) where the number n could be a footnote marker in a line of running text."""
     out = []
     digits = str(n)
-    if text.strip().isdigit():
-        return out  # a page or document number alone on its line
+    if digits not in text or text.strip().isdigit():
+        return out  # no such number; or a page or document number alone on its line
     in_heading = heading_level(text) is not None
     out.extend([] if in_heading else _after_a_year(text, digits))
     for m in re.finditer(rf"(?<!\d){digits}(?!\d)", text):

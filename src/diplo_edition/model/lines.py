@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 # What pdftotext and Tesseract write at every page end: a line of its own in the flow, the page break.
 FORM_FEED = "\f"
 
@@ -53,9 +53,14 @@ class Witness:
     last_line: int
 
 
+def letters(text: str) -> str:
+    """The letters and digits of a text, in their order."""
+    return _NOT_LETTER_OR_DIGIT.sub("", text)
+
+
 def count_letters(text: str) -> Counter:
     """Letters and digits of a text, by character: what the letter balance counts."""
-    return Counter(LETTER_OR_DIGIT.findall(text))
+    return Counter(letters(text))
 
 
 def record_removed(removed: Counter, text: str, rule: str) -> None:

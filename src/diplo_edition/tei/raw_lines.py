@@ -30,7 +30,7 @@ from ..layout.lines import is_separator
 from ..layout.paragraphs import ABSTRACT_LABEL, KEYWORDS_LABEL
 from ..layout.superscript_reads import compatible
 from ..model.layout import PageFurniture
-from ..model.lines import LETTER_OR_DIGIT, Line, count_letters
+from ..model.lines import Line, count_letters, letters
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -62,11 +62,6 @@ GLUED_LABEL = re.compile(r"(?<=[^\W\d_])(\d{1,3})\.\s+(?=[^\W\d_])")
 LABEL_ALONE = re.compile(r"[(\[]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[)\].]?|[(\[]\w{1,3}[)\]]")
 # "file, lines 1–3953": a witness of the TEI's listWit.
 WITNESS = re.compile(r"^(?P<file>.+), lines (?P<first>\d+)–(?P<last>\d+)$")
-
-
-def letters(text: str) -> str:
-    """The letters and digits of a text, in their order."""
-    return "".join(LETTER_OR_DIGIT.findall(text))
 
 
 def _text_outside_notes(el: etree._Element, notes: list[etree._Element]) -> Iterator[str]:
