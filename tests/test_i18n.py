@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,21 @@ def test_a_summary_in_another_language_s_words_is_the_one_read_in_that_language(
                 assert site_words(lang, theme).in_words(read[other]) == read[lang]
         labels |= {m.locus.label for m in read["en"].mentions} | {d.label for d in read["en"].dates}
     assert {"n. 29", "heading", "abstract", "¶ 12", "1922–1941", "14 January 1925"} <= labels
+
+
+def test_summaries_put_in_words_are_made_again_only_when_new(results, edition, registers) -> None:
+    """serve keeps the unchanged documents' summaries between saves: their English forms are not made
+    again; a summary read anew (the saved document) is."""
+    collection = edition.collection
+    lookup = read_registers(build_registers_tei(registers, collection))
+    theme = theme_folders(ROOT / "templates")
+    read = [read_document(r.tei, collection.base_url, lookup, collection.series, ui_lang="ru", theme=theme)[1]
+            for r in results.values()]
+    words = site_words("en", theme)
+    first = words.all_in_words(read)
+    again = words.all_in_words([*read[:-1], replace(read[-1])])
+    assert all(a is b for a, b in zip(first[:-1], again[:-1], strict=True))
+    assert again[-1] is not first[-1] and again[-1] == first[-1] == words.in_words(read[-1])
 
 
 def test_citations_follow_the_interface_language() -> None:

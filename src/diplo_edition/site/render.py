@@ -353,7 +353,7 @@ def render_site(
             summaries = [r.summary for r in rendered]
         else:  # the default language's, in this one's words (interfaces() gives the default first)
             words = site_words(interface.lang, theme)
-            summaries = [words.in_words(r.summary) for r in default]
+            summaries = words.all_in_words([r.summary for r in default])
         if interface.default:
             if documents_written is not None:
                 documents_written(rendered)

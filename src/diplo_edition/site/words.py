@@ -49,6 +49,9 @@ class SiteWords:
         self.gettext = self.translations.gettext
         self.register_titles = {kind: self.gettext(title) for kind, title in REGISTER_TITLES.items()}
         self.access_date_placeholder = self.gettext(ACCESS_DATE_PLACEHOLDER)
+        # The summaries last put in these words, by the id of the summary they were made from (held, so
+        # that its id is not another's): serve's builds keep unchanged summaries between saves.
+        self._in_words: dict[int, tuple[DocumentSummary, DocumentSummary]] = {}
 
     def kind_label(self, kind: str | None) -> str:
         return self.gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind or ""
@@ -67,6 +70,15 @@ class SiteWords:
         summary = summary.relocated(lambda locus: replace(locus, label=self.place_label(locus.mark)))
         return replace(summary, dates=[replace(d, label=self.date_range_words(d.start, d.end))
                                        for d in summary.dates])
+
+    def all_in_words(self, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
+        """in_words of every summary; one put in these words by the call before is not made again."""
+        before, self._in_words = self._in_words, {}
+        for summary in summaries:
+            made = before.get(id(summary))
+            self._in_words[id(summary)] = made if made is not None and made[0] is summary \
+                else (summary, self.in_words(summary))
+        return [self._in_words[id(summary)][1] for summary in summaries]
 
     def language_label(self, code: str) -> str:
         return self.pack.language_names.get(code.split("-")[0], code)
