@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplo_edition.layout.hyphenation import Dehyphenator, HyphenDecision, corpus_lexicon, normalise
+from diplo_edition.layout.hyphenation import Dehyphenator, HyphenDecision, corpus_lexicon
+from diplo_edition.layout.word_forms import normalise
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ from conftest import ROOT
 from diplo_edition.build import build, process_edition
 from diplo_edition.cache import Cache, content_key
 from diplo_edition.executors import DocumentCache
-from diplo_edition.layout.hyphenation import Dehyphenator, LexiconChange, corpus_lexicon
+from diplo_edition.layout.hyphenation import Dehyphenator, corpus_lexicon
+from diplo_edition.layout.lexicon_change import LexiconChange
 from diplo_edition.model.document import HyphenDecision
 from diplo_edition.pipeline import source_lines
 

@@ -16,7 +16,8 @@ from .cache import Cache, content_key
 from .corpus import counted_words
 from .diagnostics import UsageError
 from .editions import Collection, DocumentEdition
-from .layout.hyphenation import Dehyphenator, LexiconChange
+from .layout.hyphenation import Dehyphenator
+from .layout.lexicon_change import LexiconChange
 from .pipeline import DocumentResult, process_document
 from .process_pool import map_ordered
 

@@ -145,9 +145,9 @@ def test_an_entry_that_cannot_be_written_is_said_and_the_build_goes_on(tmp_path,
 def test_a_real_document_result_round_trips(results, tmp_path):
     result = results[URUMQI]
     documents = Cache(tmp_path).namespace("documents", _DocumentEntry)
-    documents.store("k", _DocumentEntry(result, "corpus"))
+    documents.store("k", _DocumentEntry(result, ("corpus",)))
     back = documents.load("k")
-    assert back == _DocumentEntry(result, "corpus")
+    assert back == _DocumentEntry(result, ("corpus",))
     assert back.result.tei == result.tei and back.result.removed == result.removed
     raw = (tmp_path / "documents" / "k.entry").read_bytes()
     assert raw.endswith(result.tei)  # the TEI as its own bytes, after the JSON

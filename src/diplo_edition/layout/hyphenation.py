@@ -64,21 +64,27 @@ from ..languages import LanguagePack, detect_language, pack
 from ..model.lines import Line
 from ..morphology import morph_analyzer
 from .lines import warning_at_first
-from .word_lists import PYMORPHY3, WORDFREQ, cyrillic_read, word_evidence, zipf
+from .word_forms import (
+    EM_DASH,
+    HYPHEN_RE,
+    HYPHENS,
+    INVISIBLE,
+    break_halves,
+    fold,
+    lemma_prefix,
+    lexicon_form,
+    looked_up,
+)
+from .word_lists import PYMORPHY3, WORDFREQ, word_evidence, zipf
 
-# Characters printed as a word-internal hyphen; the en dash is one only between letters/digits.
-_HYPHENS = "-\u2010\u2011\u2013"
-_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 # A word: letters/digits, possibly joined into a compound by single hyphens.
-_WORD_RE = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
+_WORD_RE = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
 # The last word of a line that ends in a hyphen (after the hyphens are made one sign).
 _LINE_END_FRAGMENT_RE = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)*(?=-$)", re.MULTILINE)
-# Stress accents of Russian scholarly texts and the invisible soft hyphen split words for \w.
-_INVISIBLE = dict.fromkeys(map(ord, "\u0300\u0301\u00ad"))
-_INVISIBLE_RE = re.compile("[\u0300\u0301\u00ad]")  # the same, for a whole text (faster than translate)
+# Stress accents and the soft hyphen (INVISIBLE), for a whole text (faster than translate).
+_INVISIBLE_RE = re.compile("[\u0300\u0301\u00ad]")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 NO_EVIDENCE = "no-word-list"  # the reason of a hyphen kept as printed: its language has no word evidence
-_EM_DASH = "\u2014"  # a hyphen as OCR often reads it: a candidate, joined only on evidence
 # A joined form at most this much rarer (zipf, log10) than its rarer half is the word broken at the line
 # end (ménage-ments: ménagements 1.9, ments 2.8); a far rarer one is a misspelt compound (sous-marin:
 # sousmarin 1.1, marin 4.3; long-term: longterm 2.8, term 5.2).
@@ -101,17 +107,6 @@ class HyphenDecision:
     space: bool = False  # a kept dash between two words ("formel-⏎Assurément"): the line end stays a space
 
 
-def normalise(word: str) -> str:
-    """The lookup key of a word: NFC, lower case, no stress marks or soft hyphens, one hyphen sign."""
-    word = unicodedata.normalize("NFC", word).translate(_INVISIBLE).lower()
-    return _HYPHEN_RE.sub("-", word)
-
-
-def _fold(word: str) -> str:
-    """ё is printed inconsistently; compare it as е."""
-    return word.replace("ё", "е")
-
-
 def corpus_lexicon(lines: Iterable[str]) -> Counter[str]:
     """Count the lower-cased word forms printed inside lines, compounds with their hyphen.
 
@@ -121,7 +116,7 @@ def corpus_lexicon(lines: Iterable[str]) -> Counter[str]:
     """
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", "\n".join(lines)))
     text = "\n".join(line.rstrip() for line in text.split("\n")).lower()
-    text = _LINE_END_FRAGMENT_RE.sub("", _HYPHEN_RE.sub("-", text))
+    text = _LINE_END_FRAGMENT_RE.sub("", HYPHEN_RE.sub("-", text))
     return Counter(_WORD_RE.findall(text))
 
 
@@ -144,7 +139,7 @@ def _ru_parses(word: str) -> tuple[tuple[str, str], ...]:
 
 
 def _normal_forms(word: str) -> frozenset[str]:
-    return frozenset(_fold(nf) for _, nf in _ru_parses(word))
+    return frozenset(fold(nf) for _, nf in _ru_parses(word))
 
 
 def _known_in(evidence: str | None, code: str) -> Callable[[str], bool]:
@@ -178,51 +173,6 @@ def _stands_alone(word: str, code: str) -> bool:
 # --- the decision ---
 
 
-def _halves(left: str, right: str) -> tuple[str, str]:
-    """The halves of a break as decided: NFC, without invisible characters, spaces and hyphens or dashes at
-    the break."""
-    left = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip().strip(_HYPHENS + _EM_DASH)
-    return left, unicodedata.normalize("NFC", right).translate(_INVISIBLE).strip().strip(_HYPHENS)
-
-
-def _looked_up(left: str, right: str) -> tuple[str, str]:
-    """The halves as the lexicon and the dictionaries are asked about them."""
-    return cyrillic_read(_fold(normalise(left)), _fold(normalise(right)))
-
-
-def _lemma_prefix(word: str, split: int) -> str:
-    """What every other form of word's lemma is looked for under (split: where its first half ends): forms of
-    one lemma share the stem, so only words sharing all but a (long) ending are parsed."""
-    return word[: max(split + 1, len(word) - 4)]
-
-
-class LexiconChange:
-    """The word forms whose counts may differ between two corpus lexicons (every form of the raw files that
-    one was counted from and the other not), folded as a Dehyphenator reads them: a break whose forms and
-    stems none of them is or begins is decided the same way by both."""
-
-    def __init__(self, forms: Iterable[str]):
-        self.forms = {_fold(normalise(form)) for form in forms}
-        self._sorted = sorted(self.forms)
-
-    def touches(self, left: str, right: str) -> bool:
-        """Might the change decide the break between left and right (as Dehyphenator.decide takes them)
-        otherwise? Every form the decision reads from the lexicon is one of these, or begins with a stem."""
-        left, right = _halves(left, right)
-        if not left or not right:
-            return False
-        lo_left, lo_right = _looked_up(left, right)
-        joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
-        if joined in self.forms or hyphenated in self.forms:
-            return True
-        stems = (_lemma_prefix(hyphenated, len(lo_left) + 1), _lemma_prefix(joined, len(lo_left)))
-        for stem in stems:
-            i = bisect.bisect_left(self._sorted, stem)
-            if i < len(self._sorted) and self._sorted[i].startswith(stem):
-                return True
-        return False
-
-
 class Dehyphenator:
     """Decide line-end hyphens, optionally informed by the document's own usage (``lexicon``).
 
@@ -232,7 +182,7 @@ class Dehyphenator:
     def __init__(self, lexicon: Counter[str] | None = None):
         self._lexicon: Counter[str] = Counter()
         for word, n in (lexicon or {}).items():
-            self._lexicon[_fold(normalise(word))] += n
+            self._lexicon[lexicon_form(word)] += n
         self._sorted: list[str] | None = None
         # Each break decided, by its arguments: a decision depends on them and the lexicon copied above
         # only, and the documents of a corpus share many breaks (a cached result is checked break by break).
@@ -248,8 +198,8 @@ class Dehyphenator:
         return decision
 
     def _decide_break(self, left: str, right: str, lang: str) -> HyphenDecision:
-        dash = unicodedata.normalize("NFC", left).translate(_INVISIBLE).strip().endswith(_EM_DASH)
-        decision = self._decide(*_halves(left, right), lang)
+        dash = unicodedata.normalize("NFC", left).translate(INVISIBLE).strip().endswith(EM_DASH)
+        decision = self._decide(*break_halves(left, right), lang)
         if dash and (decision.keep or decision.reason == "default"):
             return HyphenDecision(True, "dash", space=True)
         return decision
@@ -266,7 +216,7 @@ class Dehyphenator:
         if left[-1].isdigit() or right[0].isdigit():
             return HyphenDecision(True, "compound")
 
-        lo_left, lo_right = _looked_up(left, right)
+        lo_left, lo_right = looked_up(left, right)
         joined, hyphenated = lo_left + lo_right, f"{lo_left}-{lo_right}"
         code = detect_language(lo_left + lo_right, lang)
         language, evidence = pack(code), word_evidence(code)
@@ -314,7 +264,7 @@ class Dehyphenator:
         an adjective (``советско``/``германские``). One place is a hyphen to put back; two cannot be told
         apart. Whether the extraction removed hyphens at all is the caller's to judge
         (``lost_hyphens.py``)."""
-        lowered = _fold(normalise(word))
+        lowered = lexicon_form(word)
         if len(lowered) != len(word) or not lowered.isalpha():
             return []  # positions would not map back to the word as printed
         code = detect_language(lowered, lang)
@@ -339,14 +289,14 @@ class Dehyphenator:
         if decision is None and unseen and language.hyphen_dictionary == PYMORPHY3:
             # neither exact form printed: count the other inflected forms of each reading
             letters = re.compile(language.letters)
-            hyphenated_count = self._lemma_count(hyphenated, _lemma_prefix(hyphenated, split + 1), letters)
-            joined_count = self._lemma_count(joined, _lemma_prefix(joined, split), letters)
+            hyphenated_count = self._lemma_count(hyphenated, lemma_prefix(hyphenated, split + 1), letters)
+            joined_count = self._lemma_count(joined, lemma_prefix(joined, split), letters)
             decision = _compare(hyphenated_count, joined_count, "corpus")
         return decision
 
     def _lemma_count(self, word: str, prefix: str, letters: re.Pattern[str]) -> int:
         """How often the lexicon has a form with the same pymorphy3 normal form as ``word`` (they all begin
-        with prefix: _lemma_prefix)."""
+        with prefix: lemma_prefix)."""
         if not self._lexicon:
             return 0
         targets = _normal_forms(word)
