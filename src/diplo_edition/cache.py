@@ -28,7 +28,7 @@ from .files import write_atomically
 from .fingerprints import code_fingerprint, file_digest
 
 CACHE_DIR = ".diplo-edition-cache"
-MAGIC = b"diplo-edition cache entry 2\n"
+MAGIC = b"diplo-edition cache entry 3\n"
 
 T = TypeVar("T")
 
