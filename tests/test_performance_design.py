@@ -200,3 +200,25 @@ def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(
     after = (tmp_path / "cached" / "persons" / "karakhan" / "index.html").read_text(encoding="utf-8")
     assert "soviet-foreign-policy-1920s/index.html" not in before
     assert "soviet-foreign-policy-1920s/index.html" in after
+
+
+def test_the_summaries_the_page_workers_send_come_back_the_same(results, edition, registers):
+    """Every record of a summary (mentions, dates, citations, their loci and snippets) crosses from a page
+    worker to the main process by pickle, as its class and its fields' values (model._Record): the
+    summaries of the seed come back equal, record for record."""
+    import pickle
+
+    from diplo_edition.config.theme import theme_folders
+    from diplo_edition.site.document import read_document
+    from diplo_edition.site.register_index import read_registers
+    from diplo_edition.tei.register_file import build_registers_tei
+
+    collection = edition.collection
+    lookup = read_registers(build_registers_tei(registers, collection))
+    theme = theme_folders(ROOT / "templates")
+    for result in results.values():
+        summary = read_document(result.tei, collection.base_url, lookup, collection.series, ui_lang="ru",
+                                theme=theme)[1]
+        assert summary.mentions and summary.dates
+        back = pickle.loads(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == summary
