@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from . import urls
@@ -22,7 +24,24 @@ class _Record:
     __slots__ = ()
 
     def __reduce__(self) -> tuple:
-        return type(self), tuple(getattr(self, name) for name in self.__match_args__)  # type: ignore[attr-defined]
+        return type(self), _values_of(type(self))[0](self)
+
+
+@cache
+def _values_of(cls: type) -> tuple[attrgetter, tuple[str, ...]]:
+    """The getter of a record class's field values in their order, and their names (all given to its
+    __init__ by position)."""
+    names = cls.__match_args__  # type: ignore[attr-defined]
+    return attrgetter(*names), names
+
+
+def changed(record: Any, name: str, value: Any) -> Any:
+    """The record with one field's value changed: dataclasses.replace, for the records of the summaries,
+    which are moved by the ten thousand (replace looks their fields up for each)."""
+    get, names = _values_of(type(record))
+    values = list(get(record))
+    values[names.index(name)] = value
+    return type(record)(*values)
 
 
 @dataclass
@@ -293,7 +312,7 @@ class PartMap:
         """The summary with every locus in its part."""
         if not self.where:
             return summary
-        return summary.relocated(lambda locus: replace(locus, part=self.number(locus.anchor)))
+        return summary.relocated(lambda locus: changed(locus, "part", self.number(locus.anchor)))
 
 
 @dataclass(frozen=True)
@@ -364,7 +383,7 @@ class DocumentSummary:
         """The summary with every locus replaced by at(locus)."""
 
         def moved(records: list) -> list:
-            return [replace(record, locus=at(record.locus)) for record in records]
+            return [changed(record, "locus", at(record.locus)) for record in records]
 
         def cited(entry: ReferenceEntry) -> ReferenceEntry:
             return replace(entry, citing=tuple((at(locus), text) for locus, text in entry.citing))

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config.theme import packaged_theme
 from ..languages import pack, packs
 from .i18n import N_, translations
-from .model import DocumentSummary, Snippet
+from .model import DocumentSummary, Snippet, changed
 
 # The heading of an abstract and of its keywords, in the abstract's own language.
 ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
@@ -67,8 +67,8 @@ class SiteWords:
     def in_words(self, summary: DocumentSummary) -> DocumentSummary:
         """A document's summary made in another interface language, in this one's words: its places' labels
         and its dates in words are all it holds of the interface (the rest is the TEI's)."""
-        summary = summary.relocated(lambda locus: replace(locus, label=self.place_label(locus.mark)))
-        return replace(summary, dates=[replace(d, label=self.date_range_words(d.start, d.end))
+        summary = summary.relocated(lambda locus: changed(locus, "label", self.place_label(locus.mark)))
+        return replace(summary, dates=[changed(d, "label", self.date_range_words(d.start, d.end))
                                        for d in summary.dates])
 
     def all_in_words(self, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
@@ -146,9 +146,14 @@ def initial(text: str) -> str:
     return letter if letter.isalpha() else "#"
 
 
+_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+
+
 def collapse(text: str) -> str:
     """Whitespace runs to one space (a no-break space is kept as the text's own choice)."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def snippet(text: str, start: int, end: int, width: int = 90) -> Snippet:
@@ -156,15 +161,15 @@ def snippet(text: str, start: int, end: int, width: int = 90) -> Snippet:
     before = text[max(0, start - width) : start]
     after = text[end : end + width]
     if start - width > 0:
-        cut = re.search(r"\s", before)
+        cut = _SPACE.search(before)
         before = "…" + (before[cut.end() :] if cut else before)
     if end + width < len(text):
-        spaces = [m.start() for m in re.finditer(r"\s", after)]
-        after = (after[: spaces[-1]] if spaces else after) + "…"
+        last = _LAST_SPACE.search(after)
+        after = (after[: last.start()] if last else after) + "…"
     return Snippet(collapse_keep_edges(before), collapse(text[start:end]), collapse_keep_edges(after))
 
 
 def collapse_keep_edges(text: str) -> str:
     """Like collapse(), but a leading or trailing space stays (it separates the snippet from the match)."""
-    inner = re.sub(r"[ \t\r\n]+", " ", text)
+    inner = _SPACE_RUN.sub(" ", text)
     return inner
