@@ -240,8 +240,9 @@ def test_the_concordance_words_a_page_range_in_the_page_s_language() -> None:
     site = real_site()
     ranges = {}
     for lang, prefix in (("ru", ""), ("en", "en")):
-        page = html.parse(str(site / prefix / "dvp" / "index.html")).getroot()
-        ranges[lang] = [span.text_content() for span in page.xpath("//dd//span[@class='printed']")
+        ranges[lang] = [span.text_content()
+                        for volume in sorted((site / prefix / "dvp").glob("vol-*/index.html"))
+                        for span in html.parse(str(volume)).getroot().xpath("//dd//span[@class='printed']")
                         if "–" in span.text_content()]
     assert "(С.\u00a0338–339)" in ranges["ru"] and "(pp. 338–339)" in ranges["en"]
     assert len(ranges["ru"]) == len(ranges["en"]) > 5

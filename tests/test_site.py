@@ -548,11 +548,19 @@ def test_archival_citations_and_their_index(fixture):
 def test_dvp_concordance(fixture):
     doc = doc_page(fixture, fx.DOC_ID)
     assert doc.xpath("//section[@id='notes']//li//a[contains(@class,'bibl-dvp')]/@href") == [
-        "../../dvp/index.html#dvp-6-123", "../../dvp/index.html#dvp-x-15"]
-    dvp = page(fixture, "dvp/index.html")
-    assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
-    assert text(dvp.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
+        "../../dvp/vol-6/index.html#dvp-6-123", "../../dvp/vol-x/index.html#dvp-x-15"]
+    dvp = page(fixture, "dvp/index.html")  # the volumes, each a page of its own
+    assert [text(a) for a in dvp.xpath("//ul[@class='concordance-volumes']/li")] == [
+        "Том 6 1 страница", "Том не указан 1 страница"]
+    assert dvp.xpath("//ul[@class='concordance-volumes']//a/@href") == [
+        "../dvp/vol-6/index.html", "../dvp/vol-x/index.html"]
+    volume = page(fixture, "dvp/vol-x/index.html")
+    assert text(volume.xpath("//h1")[0]) == "Том не указан"
+    assert volume.xpath("//nav[@class='breadcrumbs']//a/@href") == ["../../dvp/index.html"]
+    assert volume.xpath("//nav[@class='letters']//a/@href") == ["../../dvp/vol-6/index.html", "#dvp-vol-x"]
+    assert text(volume.get_element_by_id("dvp-x-15").xpath(".//ul[@class='places']")[0]).endswith(
         "прим. 4, с. [3] (С. 15–16)")
+    assert page(fixture, "dvp/vol-6/index.html").get_element_by_id("dvp-6-123") is not None
 
 
 SDD = PrintedSeries("sdd", "Сборник действующих договоров", ("Сборник действующих договоров", "СДД"), "СДД",
@@ -569,15 +577,16 @@ def test_a_second_series_has_its_own_concordance_and_the_dvp_keeps_its_page(tmp_
     render_site(tmp_path, collection, [tei], fx.REGISTERS_TEI, templates=ROOT / "templates")
     doc = doc_page(tmp_path, fx.DOC_ID)
     assert doc.xpath("//section[@id='notes']//li//a[contains(@class,'bibl-sdd')]/@href") == [
-        "../../sdd/index.html#sdd-2-14"]
+        "../../sdd/vol-2/index.html#sdd-2-14"]
     assert set(doc.xpath("//a[contains(@class,'bibl-sdd')]/@title")) == {"Ссылка в конкордансе СДД"}
     sdd = page(tmp_path, "sdd/index.html")
     assert text(sdd.xpath("//h1")[0]) == "Конкорданс к изданию «Сборник действующих договоров»"
-    assert [text(h) for h in sdd.xpath("//section/h2")] == ["Том 2"]
-    assert sdd.get_element_by_id("sdd-2-14") is not None
+    assert sdd.xpath("//ul[@class='concordance-volumes']//a/@href") == ["../sdd/vol-2/index.html"]
+    assert page(tmp_path, "sdd/vol-2/index.html").get_element_by_id("sdd-2-14") is not None
     assert sdd.xpath("//nav[@class='site-nav']//a[@aria-current='page']/@href") == ["../sdd/index.html"]
     dvp = page(tmp_path, "dvp/index.html")
-    assert [text(h) for h in dvp.xpath("//section/h2")] == ["Том 6", "Том не указан"]
+    assert dvp.xpath("//ul[@class='concordance-volumes']//a/@href") == [
+        "../dvp/vol-6/index.html", "../dvp/vol-x/index.html"]
     home = page(tmp_path, "index.html")
     assert [text(a) for a in home.xpath("//nav[@class='site-nav']//a")][5:7] == ["ДВП", "СДД"]
     assert "sdd/index.html" in home.xpath("//ul[@class='index-list']//a/@href")

@@ -10,7 +10,8 @@
    link to the same place (the page carries each title once). */
 /* A document split into parts (site/parts.py): its first page carries the anchors of the later parts
    (#part-map, from the TEI); an address such as documents/<id>/#page-45 whose anchor stands in a later
-   part goes on to that part, at the same anchor. */
+   part goes on to that part, at the same anchor. A series' concordance carries its volumes' anchors so:
+   dvp/#dvp-6-123 goes on to dvp/vol-6/#dvp-6-123. */
 (function () {
   "use strict";
   var mapNode = document.getElementById("part-map");

@@ -132,7 +132,7 @@ class CitationLinker:
         if btype in self.series:
             series = self.series[btype]
             key, volume, page, pages = self.series_locus(el, series.id)
-            attrs.update(href=f"{urls.series_path(series.id)}#{key}",
+            attrs.update(href=f"{urls.series_volume_path(series.id, volume)}#{key}",
                          label=self.gettext(SERIES_LABEL) % {"series": series.short or series.title})
             return attrs, lambda locus: SeriesCitation(series.id, key, volume, page, pages, text, locus)
         if btype == "reference":

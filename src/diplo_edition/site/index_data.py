@@ -3,12 +3,13 @@ the cache keys of the index pages made from them.
 
 A unit is the part of one document's summary that an index shows together: its mentions of one register
 entry, its dates of one year (with the places of the citations printed beside them, which decide whether a
-date is an event or the year of a publication), its archival citations, its citations of one printed
-series, its works cited, its citations of its reference list, and its view when it has a reference list (the
-works-cited page lists those documents). The digests are made with the document's page, in the page
-workers, and cached with it. An index page's key is made of what of its context is not document data and
-of the digests of the units it shows, document by document in the site's order: a change to one document
-renders again only the index pages whose units it changed, and no key walks every mention of the edition.
+date is an event or the year of a publication), its archival citations, its citations of one volume of
+a printed series, its works cited, its citations of its reference list, and its view when it has a
+reference list (the works-cited page lists those documents). The digests are made with the document's
+page, in the page workers, and cached with it. An index page's key is made of what of its context is not
+document data and of the digests of the units it shows, document by document in the site's order: a
+change to one document renders again only the index pages whose units it changed, and no key walks every
+mention of the edition.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ ARCHIVAL = "archival"
 REFERENCE_CITATIONS = "reference-citations"
 WORKS = "works"
 REFERENCE_LIST = "reference-list"
-SERIES = "series:"  # + the series' id
+SERIES = "series:"  # + the series' id, ":" and the volume (series_unit)
+
+
+def series_unit(series_id: str, volume: str) -> str:
+    """The unit of a document's citations of one volume of a printed series (its page in the concordance)."""
+    return f"{SERIES}{series_id}:{volume}"
 
 
 def document_units(summary: DocumentSummary, view: DocumentView) -> dict[str, str]:
@@ -42,7 +48,7 @@ def document_units(summary: DocumentSummary, view: DocumentView) -> dict[str, st
     units[REFERENCE_CITATIONS] = summary.reference_citations
     units[WORKS] = summary.works
     for citation in summary.series:
-        units[SERIES + citation.series].append(citation)
+        units[series_unit(citation.series, citation.volume)].append(citation)
     if view.references:
         units[REFERENCE_LIST] = [view]
     return {unit: content_key(items) for unit, items in units.items() if items}

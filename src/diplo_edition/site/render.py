@@ -33,12 +33,12 @@ from .index_data import (
     MENTIONS,
     REFERENCE_CITATIONS,
     REFERENCE_LIST,
-    SERIES,
     WORKS,
     IndexData,
     PageData,
+    series_unit,
 )
-from .indexes import Indexes, gather
+from .indexes import Concordance, Indexes, gather
 from .indexes_common import PAGE_SIZE
 from .interface import Interface, interfaces, page_context
 from .markdown import render_markdown
@@ -175,9 +175,7 @@ def _plan(
             },
             data=PageData((), (ARCHIVAL, REFERENCE_CITATIONS)),
         ),
-        *(_Page(urls.series_path(c.series.id), "series.html", {"concordance": c},
-                data=PageData(c.series, (SERIES + c.series.id,)))
-          for c in indexes.concordances),
+        *(page for c in indexes.concordances for page in _concordance_pages(c)),
         _Page(urls.CHRONOLOGY, "chronology.html", {"chronology": indexes.chronology, "page_size": PAGE_SIZE},
               data=PageData((), (DATES,))),
         # A part shows its years, and the list of every part (which the counts of all years decide).
@@ -216,6 +214,25 @@ def _plan(
     others = [] if not interface.default else [
         other.prefix for other in interfaces(collection) if not other.default]
     pages.append(_Page(urls.NOT_FOUND, "404.html", {"other_languages": others}, in_sitemap=False))
+    return pages
+
+
+def _concordance_pages(concordance: Concordance) -> list[_Page]:
+    """A printed series' concordance: a page of its volumes, and a page of each volume's pages (one change
+    to a document renders again the volumes it cites, not the whole series)."""
+    series = concordance.series
+    volumes = tuple((v.heading, len(v.items)) for v in concordance.volumes)
+    # Where each page's anchor now stands, for site.js: a link made when the volumes shared one page.
+    anchors = {urls.series_volume_folder(v.heading): " ".join([v.anchor, *(p.key for p in v.items)])
+               for v in concordance.volumes}
+    pages = [_Page(urls.series_path(series.id), "series.html",
+                   {"concordance": concordance, "anchors": anchors},
+                   data=PageData((series, volumes, tuple(anchors.items())), ()))]
+    for volume in concordance.volumes:
+        pages.append(_Page(urls.series_volume_path(series.id, volume.heading), "series-volume.html",
+                           {"concordance": concordance, "volume": volume},
+                           data=PageData((series, volume.heading, tuple(h for h, _ in volumes)),
+                                         (series_unit(series.id, volume.heading),))))
     return pages
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
+from ..slugs import slug
+
 REGISTER_DIRS = {"person": "persons", "place": "places", "org": "organisations"}
 
 HOME = "index.html"
@@ -27,8 +29,19 @@ def part_path(doc_id: str, number: int) -> str:
 
 
 def series_path(series_id: str) -> str:
-    """The concordance of a printed series of the edition's table (the DVP's: dvp/index.html)."""
+    """The concordance of a printed series of the edition's table (the DVP's: dvp/index.html): its volumes."""
     return f"{series_id}/index.html"
+
+
+def series_volume_folder(volume: str) -> str:
+    """The folder of one volume's page in a series' concordance, in the series' folder: "vol-8/" ("x": no
+    volume given)."""
+    return f"vol-{slug(volume) or 'x'}/"
+
+
+def series_volume_path(series_id: str, volume: str) -> str:
+    """One volume's pages in a series' concordance: dvp/vol-8/index.html."""
+    return f"{series_id}/{series_volume_folder(volume)}index.html"
 
 
 def tei_path(doc_id: str) -> str:
