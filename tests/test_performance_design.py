@@ -222,3 +222,18 @@ def test_the_summaries_the_page_workers_send_come_back_the_same(results, edition
         assert summary.mentions and summary.dates
         back = pickle.loads(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == summary
+
+
+def test_an_entry_of_another_version_is_a_silent_miss_and_a_damaged_one_is_said(tmp_path, capsys):
+    """After an upgrade the entries whose key outlives a build (the last build's record) are of the old
+    format: a miss, said nowhere; an entry of this version that is damaged is a miss said on stderr."""
+    from diplo_edition.cache import ENTRY_HEADING, MAGIC
+
+    entries = Cache(tmp_path).namespace("records", dict[str, int])
+    entries.store("last", {"a": 1})
+    assert entries.load("last") == {"a": 1}
+    data = entries.path("last").read_bytes()
+    entries.path("last").write_bytes(ENTRY_HEADING + b"2\n" + data[len(MAGIC):])
+    assert entries.load("last") is None and capsys.readouterr().err == ""
+    entries.path("last").write_bytes(data[:-3])
+    assert entries.load("last") is None and "damaged" in capsys.readouterr().err

@@ -28,7 +28,10 @@ from .files import write_atomically
 from .fingerprints import code_fingerprint, file_digest
 
 CACHE_DIR = ".diplo-edition-cache"
-MAGIC = b"diplo-edition cache entry 3\n"
+# Each entry begins so; the number is its format's version. An entry of another version (written before an
+# upgrade of the tool) is a miss, not damage: the entries whose key outlives a build (its record) meet it.
+ENTRY_HEADING = b"diplo-edition cache entry "
+MAGIC = ENTRY_HEADING + b"3\n"
 
 T = TypeVar("T")
 
@@ -167,6 +170,8 @@ class Namespace(Generic[T]):
         try:
             data = path.read_bytes()
         except OSError:
+            return None
+        if data.startswith(ENTRY_HEADING) and not data.startswith(MAGIC):
             return None
         try:
             value = self._decode(data)

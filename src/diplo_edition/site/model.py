@@ -312,7 +312,11 @@ class PartMap:
         """The summary with every locus in its part."""
         if not self.where:
             return summary
-        return summary.relocated(lambda locus: changed(locus, "part", self.number(locus.anchor)))
+        def in_part(locus: Locus) -> Locus:
+            number = self.number(locus.anchor)
+            return locus if number == locus.part else changed(locus, "part", number)
+
+        return summary.relocated(in_part)
 
 
 @dataclass(frozen=True)
@@ -380,10 +384,12 @@ class DocumentSummary:
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (kind, entry id) not in registers
 
     def relocated(self, at: Callable[[Locus], Locus]) -> DocumentSummary:
-        """The summary with every locus replaced by at(locus)."""
+        """The summary with every locus replaced by at(locus); a record whose locus at gives back as it is
+        stays as it is."""
 
         def moved(records: list) -> list:
-            return [changed(record, "locus", at(record.locus)) for record in records]
+            return [record if (locus := at(record.locus)) is record.locus else changed(record, "locus", locus)
+                    for record in records]
 
         def cited(entry: ReferenceEntry) -> ReferenceEntry:
             return replace(entry, citing=tuple((at(locus), text) for locus, text in entry.citing))

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config.theme import packaged_theme
 from ..languages import pack, packs
 from .i18n import N_, translations
-from .model import DocumentSummary, Snippet, changed
+from .model import DocumentSummary, Locus, Snippet, changed
 
 # The heading of an abstract and of its keywords, in the abstract's own language.
 ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
@@ -67,9 +67,14 @@ class SiteWords:
     def in_words(self, summary: DocumentSummary) -> DocumentSummary:
         """A document's summary made in another interface language, in this one's words: its places' labels
         and its dates in words are all it holds of the interface (the rest is the TEI's)."""
-        summary = summary.relocated(lambda locus: changed(locus, "label", self.place_label(locus.mark)))
+        summary = summary.relocated(lambda locus: self._relabelled(locus))
         return replace(summary, dates=[changed(d, "label", self.date_range_words(d.start, d.end))
                                        for d in summary.dates])
+
+    def _relabelled(self, locus: Locus) -> Locus:
+        """The locus with its place's label in these words (itself where they are the same: "¶ 12")."""
+        label = self.place_label(locus.mark)
+        return locus if label == locus.label else changed(locus, "label", label)
 
     def all_in_words(self, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
         """in_words of every summary; one put in these words by the call before is not made again."""
