@@ -29,7 +29,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -41,15 +40,8 @@ GUARD = 600  # seconds: a guard against a hang
 
 
 def _get(url: str) -> bytes:
-    """The body at url; nothing while serve answers that the site is not there (503: the instant between
-    the old site's folder moved away and the new one moved in)."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read()
-    except urllib.error.HTTPError as exc:
-        if exc.code == 503:
-            return b""
-        raise
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read()
 
 
 def _until(condition) -> float:
