@@ -204,7 +204,7 @@ def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(
 
 def test_the_summaries_the_page_workers_send_come_back_the_same(results, edition, registers):
     """Every record of a summary (mentions, dates, citations, their loci and snippets) crosses from a page
-    worker to the main process by pickle, as its class and its fields' values (model._Record): the
+    worker to the main process by pickle, as its class and its fields' values (site/records.py): the
     summaries of the seed come back equal, record for record."""
     import pickle
 

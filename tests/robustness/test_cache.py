@@ -16,7 +16,14 @@ import pytest
 from conftest import ROOT, URUMQI
 
 from diplo_edition.build import build
-from diplo_edition.cache import CACHE_DIR, Cache, content_key, forget_entries_unused, keep_entries_in_memory
+from diplo_edition.cache import (
+    CACHE_DIR,
+    MAGIC,
+    Cache,
+    content_key,
+    forget_entries_unused,
+    keep_entries_in_memory,
+)
 from diplo_edition.cli import EXIT_OK, main
 from diplo_edition.corpus import cached_matcher
 from diplo_edition.editions import load_edition
@@ -76,7 +83,7 @@ def test_the_cache_holds_data_only_in_every_namespace(tmp_path):
     assert not [p for p in (project / CACHE_DIR).rglob("*") if p.is_file() and p.suffix != ".entry"]
     for path in found:
         data = path.read_bytes()
-        assert data.startswith(b"diplo-edition cache entry 2\n")
+        assert data.startswith(MAGIC)
         assert data.split(b"\n")[2].startswith(b"{")  # the JSON header
 
 

@@ -40,7 +40,8 @@ SEARCH_SHARD_SIZE = 50  # documents a search shard holds, about: what one change
 PART_KILOBYTES = 100
 
 SERIES = Schema("a series entry (in `series:`)", "a series entry", "the series entry", (
-    Slug("id", "Slug of the series; its concordance page is `<id>/`.", required=True),
+    Slug("id", "Slug of the series; its concordance is `<id>/` (its volumes), each volume's pages at "
+         "`<id>/vol-<n>/`.", required=True),
     Text("title", "The series' full title, as its concordance page is headed.", required=True),
     TextList("names", "How citations name it: the title's words and its abbreviations, as printed.",
              required=True, example="[Документы внешней политики, ДВП]"),

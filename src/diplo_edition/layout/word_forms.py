@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .word_lists import cyrillic_read
 
@@ -39,6 +40,7 @@ def break_halves(left: str, right: str) -> tuple[str, str]:
     return left, unicodedata.normalize("NFC", right).translate(INVISIBLE).strip().strip(HYPHENS)
 
 
+@lru_cache(maxsize=1 << 16)  # the breaks of a corpus recur: in each document, and at each save in serve
 def looked_up(left: str, right: str) -> tuple[str, str]:
     """The halves as the lexicon and the dictionaries are asked about them."""
     return cyrillic_read(lexicon_form(left), lexicon_form(right))

@@ -9,39 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
-from operator import attrgetter
 from typing import Any
 
 from . import urls
-
-
-class _Record:
-    """A slotted record pickles as its class and its fields' values: the page workers send every summary to
-    the main process, and a frozen slotted dataclass's own way (``__getstate__``) looks up its fields
-    again for each object (a quarter more time both ways)."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple:
-        return type(self), _values_of(type(self))[0](self)
-
-
-@cache
-def _values_of(cls: type) -> tuple[attrgetter, tuple[str, ...]]:
-    """The getter of a record class's field values in their order, and their names (all given to its
-    __init__ by position)."""
-    names = cls.__match_args__  # type: ignore[attr-defined]
-    return attrgetter(*names), names
-
-
-def changed(record: Any, name: str, value: Any) -> Any:
-    """The record with one field's value changed: dataclasses.replace, for the records of the summaries,
-    which are moved by the ten thousand (replace looks their fields up for each)."""
-    get, names = _values_of(type(record))
-    values = list(get(record))
-    values[names.index(name)] = value
-    return type(record)(*values)
+from .records import Record, changed
 
 
 @dataclass
@@ -65,14 +36,14 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
-class Snippet(_Record):
+class Snippet(Record):
     before: str
     match: str
     after: str
 
 
 @dataclass(frozen=True, slots=True)
-class Locus(_Record):
+class Locus(Record):
     """Where something stands in a document: a paragraph (p12), a note (fn3), a heading, an abstract."""
 
     doc_id: str
@@ -94,7 +65,7 @@ class Locus(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Mention(_Record):
+class Mention(Record):
     kind: str  # person | place | org
     entry_id: str
     text: str
@@ -102,7 +73,7 @@ class Mention(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class DateMention(_Record):
+class DateMention(Record):
     start: str  # ISO, for sorting
     end: str
     label: str  # the date in words
@@ -141,7 +112,7 @@ class ReferenceCitation:
 
 
 @dataclass(frozen=True, slots=True)
-class SeriesCitation(_Record):
+class SeriesCitation(Record):
     """A citation of a printed series of the edition's table (the DVP, …) by volume and page."""
 
     series: str  # the series' id
@@ -160,7 +131,7 @@ class SeriesCitation(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class WorkCitation(_Record):
+class WorkCitation(Record):
     key: str  # normalised work key
     anchor: str  # anchor on works-cited/index.html
     display: str  # the citation with its page locator stripped

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..config.theme import packaged_theme
 from ..languages import pack, packs
 from .i18n import N_, translations
-from .model import DocumentSummary, Locus, Snippet, changed
+from .model import DocumentSummary, Locus, Snippet
+from .records import changed
 
 # The heading of an abstract and of its keywords, in the abstract's own language.
 ABSTRACT_TITLES = {p.code: p.abstract_title for p in packs()}
