@@ -110,10 +110,11 @@ class Codec:
         read back); its scalar fields are checked in place, without a decoder's call each."""
         fields = dataclasses.fields(cls)
         hints = typing.get_type_hints(cls)
-        codecs = [(f.name, *self._codec(hints[f.name])) for f in fields]
+        codecs = [self._codec(hints[f.name]) for f in fields]
+        encoders = [(f.name, enc) for f, (enc, _) in zip(fields, codecs, strict=True)]
         # (the scalar type a value must be of, else None; the field's decoder)
         plan = [(hints[f.name] if hints[f.name] in (str, int, bool) else None, dec)
-                for f, (_, _, dec) in zip(fields, codecs, strict=True)]
+                for f, (_, dec) in zip(fields, codecs, strict=True)]
         by_position = all(f.init and not f.kw_only for f in fields)  # else: __init__ by name, and the rest
         given_to_init = [(k, f.name) for k, f in enumerate(fields) if f.init]
         later = [(k, f.name) for k, f in enumerate(fields) if not f.init]  # set after __init__
@@ -122,7 +123,7 @@ class Codec:
         def encode(value: Any, blobs: list[bytes]) -> list:
             if type(value) is not cls:  # a subclass would come back as cls
                 raise CodecError(f"{type(value).__name__} where a {cls.__qualname__} belongs")
-            return [enc(getattr(value, name), blobs) for name, enc, _ in codecs]
+            return [enc(getattr(value, name), blobs) for name, enc in encoders]
 
         def decode(data: Any, blobs: list[bytes]) -> Any:
             if type(data) is not list or len(data) != count:

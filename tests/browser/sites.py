@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import json
 import os
 import shutil
 import tempfile
@@ -93,3 +94,12 @@ def serve_under(**sites: Path) -> Iterator[str]:
             (Path(folder) / name).symlink_to(site, target_is_directory=True)
         with serve(Path(folder)) as url:
             yield url
+
+
+def part_map(page: Path) -> dict[str, list[str]]:
+    """The map a page carries of the anchors that stand on other pages (site.js's #part-map): the later
+    parts of a document, the volumes of a concordance: {"2/": ["p35", "page-14", …], …}."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index('id="part-map">') + len('id="part-map">')
+    mapped = json.loads(text[start: text.index("</script>", start)])
+    return {path: anchors.split() for path, anchors in mapped.items()}

@@ -55,15 +55,11 @@ def test_an_old_year_anchor_of_the_chronology_leads_to_the_years_page(visit):  #
 def test_an_old_address_in_the_dvp_concordance_leads_to_its_volume_s_page(visit):  # noqa: F811
     """The concordance is a page per volume: an address made when it was one page (dvp/#dvp-6-123) goes
     on to the volume's page, at that anchor; the volume's page leads back to the list of volumes."""
-    import json
+    from browser.sites import part_map, real_site
 
-    from browser.sites import real_site
-
-    overview = (real_site() / "dvp" / "index.html").read_text(encoding="utf-8")
-    start = overview.index('id="part-map">') + len('id="part-map">')
-    volumes = json.loads(overview[start: overview.index("</script>", start)])
-    folder, anchors = max(volumes.items(), key=lambda item: len(item[1].split()))
-    anchor = anchors.split()[-1]
+    volumes = part_map(real_site() / "dvp" / "index.html")
+    folder, anchors = max(volumes.items(), key=lambda item: len(item[1]))
+    anchor = anchors[-1]
     page = visit().goto(f"real/dvp/index.html#{anchor}")
     page.wait_for_url(f"**/real/dvp/{folder}index.html#{anchor}")
     assert in_viewport(page, f"[id='{anchor}']")

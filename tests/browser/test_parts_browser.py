@@ -8,9 +8,8 @@ of a later part goes to tests/artifacts/.
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from browser import sites
 from browser.chromium import ARTIFACTS, DESKTOP, needs_chromium
 from browser.sites import real_site, serve_under
 from conftest import THESIS
@@ -29,11 +28,9 @@ def base_url():
 @pytest.fixture(scope="module")
 def part_map():
     """The first page's map of the later parts: {"2/": ["p35", "page-14", …], …}."""
-    first = (real_site() / "documents" / THESIS / "index.html").read_text(encoding="utf-8")
-    start = first.index('id="part-map">') + len('id="part-map">')
-    mapped = json.loads(first[start: first.index("</script>", start)])
+    mapped = sites.part_map(real_site() / "documents" / THESIS / "index.html")
     assert len(mapped) >= 2
-    return {path: anchors.split() for path, anchors in mapped.items()}
+    return mapped
 
 
 @pytest.fixture()

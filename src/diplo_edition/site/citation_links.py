@@ -200,7 +200,7 @@ class CitationLinker:
         pages = _cited_range(el, "page") or (match.group(2) if match else "")
         page = match.group(2) if match else pages.split("–")[0]
         if not (match and SAFE_ANCHOR.fullmatch(n)):
-            n = f"{series_id}-{slug(volume) or 'x'}-{slug(page) or 'x'}"
+            n = f"{series_id}-{urls.volume_slug(volume)}-{slug(page) or 'x'}"
         key = n
         return key, volume, page, pages
 

@@ -241,7 +241,7 @@ def concordance(
         for key, cites in sorted(volumes[volume].items(), key=lambda kv: natural_key(kv[1][0].page)):
             ordered = tuple(sorted(cites, key=lambda c: locus_key(c.locus, doc_order)))
             pages.append(SeriesPage(key, ordered[0].page, ordered))
-        out.append(Section(volume, f"{series.id}-vol-{slug(volume) or 'x'}", tuple(pages)))
+        out.append(Section(volume, f"{series.id}-vol-{urls.volume_slug(volume)}", tuple(pages)))
     return Concordance(series, tuple(out), len(citations))
 
 

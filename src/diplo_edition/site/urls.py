@@ -33,10 +33,14 @@ def series_path(series_id: str) -> str:
     return f"{series_id}/index.html"
 
 
+def volume_slug(volume: str) -> str:
+    """A volume of a printed series in addresses and anchors: "8", "x" (none given, or no letter in it)."""
+    return slug(volume) or "x"
+
+
 def series_volume_folder(volume: str) -> str:
-    """The folder of one volume's page in a series' concordance, in the series' folder: "vol-8/" ("x": no
-    volume given)."""
-    return f"vol-{slug(volume) or 'x'}/"
+    """The folder of one volume's page in a series' concordance, in the series' folder: "vol-8/"."""
+    return f"vol-{volume_slug(volume)}/"
 
 
 def series_volume_path(series_id: str, volume: str) -> str:

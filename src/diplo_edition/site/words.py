@@ -68,7 +68,7 @@ class SiteWords:
     def in_words(self, summary: DocumentSummary) -> DocumentSummary:
         """A document's summary made in another interface language, in this one's words: its places' labels
         and its dates in words are all it holds of the interface (the rest is the TEI's)."""
-        summary = summary.relocated(lambda locus: self._relabelled(locus))
+        summary = summary.relocated(self._relabelled)
         return replace(summary, dates=[changed(d, "label", self.date_range_words(d.start, d.end))
                                        for d in summary.dates])
 
@@ -177,5 +177,4 @@ def snippet(text: str, start: int, end: int, width: int = 90) -> Snippet:
 
 def collapse_keep_edges(text: str) -> str:
     """Like collapse(), but a leading or trailing space stays (it separates the snippet from the match)."""
-    inner = _SPACE_RUN.sub(" ", text)
-    return inner
+    return _SPACE_RUN.sub(" ", text)
