@@ -129,3 +129,15 @@ class Named:
 def test_a_dataclass_whose_fields_are_given_by_name_comes_back_equal():
     assert round_trip(Codec(list[Named]), [Named(first="a"), Named(first="b", second=5)]) == [
         Named(first="a"), Named(first="b", second=5)]
+
+
+def test_equal_strings_decode_to_one_object():
+    # A summary repeats its document's id and title in every record: decoded once each, they pickle once
+    # and are held in memory once (a rebuild's main process receives every summary).
+    codec = Codec(list[Leaf])
+    title = "Советская дипломатия, 1920-е"
+    data, blobs = codec.encode([Leaf(title, 1.0), Leaf(title, 2.0)])
+    first, second = codec.decode(json.loads(json.dumps(data)), blobs)
+    assert first.name == second.name and first.name is second.name
+    labels = Codec(list[str]).decode(json.loads(json.dumps(["¶ 12", "¶ 12"])), [])
+    assert labels[0] is labels[1]

@@ -6,6 +6,9 @@ values), str/int/float/bool/None, Enum, Path, list/tuple/set/frozenset, dict wit
 unions. Byte strings are not put in the JSON: they are collected in a list beside it (the cache keeps them
 as raw bytes after the JSON).
 
+Decoded strings are interned: the same short strings (a document's id and title, languages, labels) stand
+in every record of an entry, and one object each is what a decoded summary pickles and keeps in memory.
+
 Decoding checks every value against its type and raises CodecError on anything else, so data that was
 damaged or made by someone else never becomes an object of an unexpected kind. Where a hint says nothing
 (``dict``, ``list``, ``Any``, ``object``) the value is tagged with its kind; a dataclass or Enum there must
@@ -21,6 +24,7 @@ import typing
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from sys import intern
 from typing import Any
 
 Encoder = Callable[[Any, list[bytes]], Any]
@@ -128,8 +132,8 @@ class Codec:
         def decode(data: Any, blobs: list[bytes]) -> Any:
             if type(data) is not list or len(data) != count:
                 raise CodecError(f"not the fields of {cls.__qualname__}")
-            values = [x if kind is not None and type(x) is kind else dec(x, blobs)
-                      for (kind, dec), x in zip(plan, data, strict=True)]
+            values = [(intern(x) if kind is str else x) if kind is not None and type(x) is kind
+                      else dec(x, blobs) for (kind, dec), x in zip(plan, data, strict=True)]
             if by_position:
                 return cls(*values)
             value = cls(**{name: values[k] for k, name in given_to_init})
@@ -238,7 +242,7 @@ def _scalar(kind: type) -> tuple[Encoder, Decoder]:
 
     def decode(data: Any, blobs: list[bytes]) -> Any:
         if type(data) is kind:
-            return data
+            return intern(data) if kind is str else data
         if kind is float and type(data) is int:
             return float(data)
         raise CodecError(f"{type(data).__name__} where a {kind.__name__} belongs")
