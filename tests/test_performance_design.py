@@ -205,7 +205,7 @@ def test_a_rebuild_from_the_caches_writes_the_same_site_as_a_build_without_them(
 def test_the_summaries_the_page_workers_send_come_back_the_same(results, edition, registers):
     """Every record of a summary (mentions, dates, citations, their loci and snippets) crosses from a page
     worker to the main process by pickle, as its class and its fields' values (site/records.py): the
-    summaries of the seed come back equal, record for record."""
+    summaries of the seed come back equal, record for record, their recurring strings shared."""
     import pickle
 
     from diplo_edition.config.theme import theme_folders
@@ -222,6 +222,11 @@ def test_the_summaries_the_page_workers_send_come_back_the_same(results, edition
         assert summary.mentions and summary.dates
         back = pickle.loads(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == summary
+        # The document's id, title and language stand in every locus: they arrive as one object each
+        # (pickle sends an object once), as they do from the cache (datacodec interns its strings).
+        loci = [m.locus for m in back.mentions]
+        for name in ("doc_id", "doc_title", "doc_lang"):
+            assert len({id(getattr(locus, name)) for locus in loci}) == 1
 
 
 def test_an_entry_of_another_version_is_a_silent_miss_and_a_damaged_one_is_said(tmp_path, capsys):
