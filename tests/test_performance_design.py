@@ -101,6 +101,26 @@ def test_a_lexicon_change_touches_every_hyphen_it_would_decide_otherwise(edition
     assert len(breaks) > 200 and differing > 0 and touched < len(breaks) * len(counted) / 2
 
 
+def test_a_saved_file_changes_the_forms_whose_counts_it_changed(edition, results):
+    """On the seed: each raw file saved with its last third cut, the change is the forms whose counts
+    differ (LexiconChange.between), far fewer than the file's forms, and every recorded hyphen it does not
+    touch is decided the same with the whole file and with the cut one."""
+    lines = {ref.path: [line.text for line in source_lines(ref, 64)]
+             for doc in edition.documents for ref in doc.sources if ref.role != "tei"}
+    whole = sum((corpus_lexicon(texts) for texts in lines.values()), Counter())
+    breaks = {(d.left, d.right, d.lang) for r in results.values() for d in r.hyphen_decisions}
+    with_all, differing = Dehyphenator(whole), 0
+    for texts in lines.values():
+        full, cut = corpus_lexicon(texts), corpus_lexicon(texts[: len(texts) * 2 // 3])
+        change, saved = LexiconChange.between([full], [cut]), Dehyphenator(whole - full + cut)
+        assert len(change.forms) < len(LexiconChange(full).forms)
+        for left, right, lang in sorted(breaks):
+            same = with_all.decide(left, right, lang) == saved.decide(left, right, lang)
+            differing += not same
+            assert same or change.touches(left, right), (left, right)
+    assert differing > 0
+
+
 def test_dask_executor_gives_the_same_tei_as_the_local_pool(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     project = make_project(tmp_path)

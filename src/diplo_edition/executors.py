@@ -43,8 +43,9 @@ class DocumentCache:
 
     The lexicon reaches a result only through the line-end hyphens it decided: a cached result is reused
     if it was made from the same raw files, or if today's lexicon decides every one of its hyphens the
-    same way (the evidence it recorded). Only the hyphens whose evidence the changed raw files hold are
-    decided again (LexiconChange): after a save, the words of one file, not every hyphen of the corpus.
+    same way (the evidence it recorded). Only the hyphens whose evidence is among the words whose counts the
+    changed raw files changed are decided again (LexiconChange): after a save, the words written or
+    deleted, not every hyphen of the corpus.
     """
 
     def __init__(self, project_root: Path):
@@ -70,12 +71,13 @@ class DocumentCache:
         return entry.result
 
     def _change(self, before: tuple[str, ...], now: tuple[str, ...]) -> LexiconChange | None:
-        """The forms of the raw files in one of the two lexicons only; None when a file's forms are not at
-        hand (every hyphen is then decided again)."""
+        """The forms whose counts differ between the two lexicons (made from the raw files in one of them
+        only); None when a file's forms are not at hand (every hyphen is then decided again)."""
         if (before, now) not in self._changes:
-            counted = [counted_words(self.root, digest) for digest in sorted(set(before) ^ set(now))]
-            self._changes[before, now] = None if any(words is None for words in counted) else \
-                LexiconChange(form for words in counted for form in words)
+            gone = [counted_words(self.root, digest) for digest in sorted(set(before) - set(now))]
+            came = [counted_words(self.root, digest) for digest in sorted(set(now) - set(before))]
+            self._changes[before, now] = None if any(words is None for words in gone + came) else \
+                LexiconChange.between(gone, came)
         return self._changes[before, now]
 
     def store(self, key: str, result: DocumentResult, lexicon_files: tuple[str, ...]) -> None:

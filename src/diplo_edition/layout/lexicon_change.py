@@ -1,22 +1,35 @@
-"""What a change of the corpus lexicon can decide otherwise: the line-end hyphens whose evidence the words of
-the changed raw files hold (a rebuild decides only those again, executors.DocumentCache)."""
+"""What a change of the corpus lexicon can decide otherwise: the line-end hyphens whose evidence the words
+whose counts the changed raw files changed hold (a rebuild decides only those again,
+executors.DocumentCache)."""
 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable
 
 from .word_forms import break_halves, lemma_prefix, lexicon_form, looked_up
 
 
 class LexiconChange:
-    """The word forms whose counts may differ between two corpus lexicons (every form of the raw files that
-    one was counted from and the other not), folded as a Dehyphenator reads them: a break whose forms and
-    stems none of them is or begins is decided the same way by both."""
+    """The word forms whose counts may differ between two corpus lexicons, folded as a Dehyphenator reads
+    them: a break whose forms and stems none of them is or begins is decided the same way by both."""
 
     def __init__(self, forms: Iterable[str]):
         self.forms = {lexicon_form(form) for form in forms}
         self._sorted = sorted(self.forms)
+
+    @classmethod
+    def between(cls, gone: Iterable[Counter], came: Iterable[Counter]) -> LexiconChange:
+        """The change from a lexicon counted with the raw files gone to one counted with the files came
+        instead (each a file's word counts): the forms whose count differs. A file saved with one sentence
+        more changes its words only, not every form it holds."""
+        before, after = Counter(), Counter()
+        for words in gone:
+            before.update(words)
+        for words in came:
+            after.update(words)
+        return cls(form for form in before.keys() | after.keys() if before[form] != after[form])
 
     def touches(self, left: str, right: str) -> bool:
         """Might the change decide the break between left and right (as Dehyphenator.decide takes them)
