@@ -1,6 +1,8 @@
 """The build's design for speed: results cached by content, reused only on the same evidence; the
 per-document map runs on a Dask cluster as it does in the local pool."""
 
+import hashlib
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -8,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from diplo_edition import fingerprints
 from diplo_edition.build import build, process_edition
 from diplo_edition.cache import Cache, content_key
 from diplo_edition.executors import DocumentCache
@@ -79,6 +82,18 @@ def test_only_the_hyphens_whose_evidence_the_changed_files_hold_are_decided_agai
     printed = Dehyphenator(corpus_lexicon(["ко-лонизации ко-лонизации колонии"]))
     assert printed.decide("ко", "лонизации", "ru").keep
     assert cache.load("k", lambda: printed, ("colonial", "old")) is None
+
+
+def test_a_cached_document_names_its_lexicon_by_a_key_not_by_the_corpus_files(results, tmp_path):
+    """Every cached document is loaded at each rebuild: its entry names the raw files of its lexicon by one
+    key (a list as long as the corpus in every entry made the loading grow with the corpus's square)."""
+    result = next(iter(results.values()))
+    cache = DocumentCache(tmp_path)
+    small, large = ("a" * 64,), tuple(f"{k:064x}" for k in range(1000))
+    cache.store("small", result, small)
+    cache.store("large", result, large)
+    assert cache.entries.path("small").stat().st_size == cache.entries.path("large").stat().st_size
+    assert cache.load("large", _undecided, large) is not None
 
 
 def test_a_lexicon_change_touches_every_hyphen_it_would_decide_otherwise(edition, results):
@@ -262,3 +277,18 @@ def test_an_entry_of_another_version_is_a_silent_miss_and_a_damaged_one_is_said(
     assert entries.load("last") is None and capsys.readouterr().err == ""
     entries.path("last").write_bytes(data[:-3])
     assert entries.load("last") is None and "damaged" in capsys.readouterr().err
+
+
+def test_a_remembered_file_digest_follows_every_change_of_the_file(tmp_path, monkeypatch):
+    """A build hashes a raw file more than once, serve at every save: the digest is remembered while the
+    file keeps its inode, size and times, and a write of the same size with its old modification time
+    put back is still seen (its change time moved)."""
+    monkeypatch.setattr(fingerprints, "_SETTLED_NS", -10**12)  # remember even a file written just now
+    raw = tmp_path / "a.txt"
+    raw.write_text("мир", encoding="utf-8")
+    first = fingerprints.file_digest(raw)
+    assert fingerprints._DIGESTS[str(raw)][1] == first == fingerprints.file_digest(raw)
+    before = raw.stat().st_mtime_ns
+    raw.write_text("миp", encoding="utf-8")  # a Latin p: the same size
+    os.utime(raw, ns=(before, before))
+    assert fingerprints.file_digest(raw) == hashlib.sha256(raw.read_bytes()).hexdigest() != first

@@ -35,7 +35,9 @@ class SharedState:
 @dataclass(frozen=True)
 class _DocumentEntry:
     result: DocumentResult
-    lexicon: tuple[str, ...]  # the digests of the raw files the corpus lexicon was counted from, sorted
+    # The key of the raw files the corpus lexicon was counted from (DocumentCache.file_sets): their list,
+    # as long as the corpus, in every entry would make loading the cached documents grow with its square.
+    lexicon: str
 
 
 class DocumentCache:
@@ -50,8 +52,18 @@ class DocumentCache:
 
     def __init__(self, project_root: Path):
         self.root = project_root
-        self.entries = Cache.of_project(project_root).namespace("documents", _DocumentEntry, kept=True)
-        self._changes: dict[tuple[tuple[str, ...], tuple[str, ...]], LexiconChange | None] = {}
+        cache = Cache.of_project(project_root)
+        self.entries = cache.namespace("documents", _DocumentEntry, kept=True)
+        # The digests of the raw files of each corpus lexicon the entries were made with, sorted, by key.
+        self.file_sets = cache.namespace("lexicon-files", tuple[str, ...], kept=True)
+        self._set_keys: dict[tuple[str, ...], str] = {}
+        self._stored_sets: set[str] = set()
+        self._changes: dict[tuple[str, str], LexiconChange | None] = {}
+
+    def _set_key(self, lexicon_files: tuple[str, ...]) -> str:
+        if lexicon_files not in self._set_keys:
+            self._set_keys[lexicon_files] = content_key("lexicon files", lexicon_files)
+        return self._set_keys[lexicon_files]
 
     def load(
         self, key: str, dehyphenator: Callable[[], Dehyphenator], lexicon_files: tuple[str, ...]
@@ -59,7 +71,7 @@ class DocumentCache:
         entry = self.entries.load(key)
         if entry is None:
             return None
-        if entry.lexicon == lexicon_files:
+        if entry.lexicon == self._set_key(lexicon_files):
             return entry.result  # the same corpus: the same decisions
         change = self._change(entry.lexicon, lexicon_files)
         for decision in entry.result.hyphen_decisions:
@@ -70,18 +82,27 @@ class DocumentCache:
                 return None
         return entry.result
 
-    def _change(self, before: tuple[str, ...], now: tuple[str, ...]) -> LexiconChange | None:
+    def _change(self, before_key: str, now: tuple[str, ...]) -> LexiconChange | None:
         """The forms whose counts differ between the two lexicons (made from the raw files in one of them
-        only); None when a file's forms are not at hand (every hyphen is then decided again)."""
-        if (before, now) not in self._changes:
-            gone = [counted_words(self.root, digest) for digest in sorted(set(before) - set(now))]
-            came = [counted_words(self.root, digest) for digest in sorted(set(now) - set(before))]
-            self._changes[before, now] = None if any(words is None for words in gone + came) else \
-                LexiconChange.between(gone, came)
-        return self._changes[before, now]
+        only); None when those files or their forms are not at hand (every hyphen is then decided again)."""
+        pair = (before_key, self._set_key(now))
+        if pair not in self._changes:
+            self._changes[pair] = self._between(self.file_sets.load(before_key), now)
+        return self._changes[pair]
+
+    def _between(self, before: tuple[str, ...] | None, now: tuple[str, ...]) -> LexiconChange | None:
+        if before is None:
+            return None
+        gone = [counted_words(self.root, digest) for digest in sorted(set(before) - set(now))]
+        came = [counted_words(self.root, digest) for digest in sorted(set(now) - set(before))]
+        return None if any(words is None for words in gone + came) else LexiconChange.between(gone, came)
 
     def store(self, key: str, result: DocumentResult, lexicon_files: tuple[str, ...]) -> None:
-        self.entries.store(key, _DocumentEntry(result, lexicon_files))
+        set_key = self._set_key(lexicon_files)
+        if set_key not in self._stored_sets:
+            self.file_sets.store(set_key, lexicon_files)
+            self._stored_sets.add(set_key)
+        self.entries.store(key, _DocumentEntry(result, set_key))
 
 
 def document_key(doc: DocumentEdition, collection: Collection, registers_fingerprint: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,9 +27,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# path -> (the file's identity and times, its digest): a build hashes the raw files more than once (the
+# up-to-date check, the corpus, the About page), and serve at every save.
+_DIGESTS: dict[str, tuple[tuple[int, ...], str]] = {}
+# A file changed less than this long ago is not remembered: on a file system of coarse times, a second
+# change within the same tick would keep its size and times.
+_SETTLED_NS = 2_000_000_000
+
+
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """SHA-256 of a file's bytes; remembered in this process while the file keeps its inode, size,
+    modification and change times (writing to a file changes its change time, which no tool can set)."""
+    stat = os.stat(path)
+    state = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = _DIGESTS.get(str(path))
+    if known is not None and known[0] == state:
+        return known[1]
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _SETTLED_NS:
+        _DIGESTS[str(path)] = (state, digest)
+    return digest
 
 
 def folder_digest(folder: Path) -> str:

@@ -78,8 +78,8 @@ def test_the_cache_holds_data_only_in_every_namespace(tmp_path):
     project = cached_project(tmp_path)
     found = entries(project)
     namespaces = {path.parent.name for path in found}
-    assert namespaces == {"builds", "documents", "index-pages", "lexicon", "matcher", "page-files", "pages",
-                          "search-shards"}
+    assert namespaces == {"builds", "documents", "index-pages", "lexicon", "lexicon-files", "matcher",
+                          "page-files", "pages", "search-shards"}
     assert not [p for p in (project / CACHE_DIR).rglob("*") if p.is_file() and p.suffix != ".entry"]
     for path in found:
         data = path.read_bytes()
@@ -152,9 +152,9 @@ def test_an_entry_that_cannot_be_written_is_said_and_the_build_goes_on(tmp_path,
 def test_a_real_document_result_round_trips(results, tmp_path):
     result = results[URUMQI]
     documents = Cache(tmp_path).namespace("documents", _DocumentEntry)
-    documents.store("k", _DocumentEntry(result, ("corpus",)))
+    documents.store("k", _DocumentEntry(result, "corpus"))
     back = documents.load("k")
-    assert back == _DocumentEntry(result, ("corpus",))
+    assert back == _DocumentEntry(result, "corpus")
     assert back.result.tei == result.tei and back.result.removed == result.removed
     raw = (tmp_path / "documents" / "k.entry").read_bytes()
     assert raw.endswith(result.tei)  # the TEI as its own bytes, after the JSON
