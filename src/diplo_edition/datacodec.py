@@ -6,8 +6,8 @@ values), str/int/float/bool/None, Enum, Path, list/tuple/set/frozenset, dict wit
 unions. Byte strings are not put in the JSON: they are collected in a list beside it (the cache keeps them
 as raw bytes after the JSON).
 
-Decoded strings are interned: the same short strings (a document's id and title, languages, labels) stand
-in every record of an entry, and one object each is what a decoded summary pickles and keeps in memory.
+Decoded strings are interned: the same strings (a document's id and title, languages, labels) stand in
+every record of an entry, and as one object each a decoded summary pickles and is held in memory once.
 
 Decoding checks every value against its type and raises CodecError on anything else, so data that was
 damaged or made by someone else never becomes an object of an unexpected kind. Where a hint says nothing
