@@ -93,8 +93,9 @@ class DocumentCache:
     def _between(self, before: tuple[str, ...] | None, now: tuple[str, ...]) -> LexiconChange | None:
         if before is None:
             return None
-        gone = [counted_words(self.root, digest) for digest in sorted(set(before) - set(now))]
-        came = [counted_words(self.root, digest) for digest in sorted(set(now) - set(before))]
+        before_files, now_files = set(before), set(now)
+        gone = [counted_words(self.root, digest) for digest in sorted(before_files - now_files)]
+        came = [counted_words(self.root, digest) for digest in sorted(now_files - before_files)]
         return None if any(words is None for words in gone + came) else LexiconChange.between(gone, came)
 
     def store(self, key: str, result: DocumentResult, lexicon_files: tuple[str, ...]) -> None:
