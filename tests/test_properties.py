@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from projects import COLLECTION, DOCUMENT
 
@@ -71,6 +71,8 @@ def _project(root: Path, text: str) -> Path:
 
 @SETTINGS
 @given(text=ocr_text, doubled=st.booleans())
+# Found by a CI run: a keyword line printed twice, the second copy's reading inside a term.
+@example(text="0\n0\n0\nКлючевые слова: право; политика.\n0", doubled=True)
 def test_random_ocr_text_never_crashes_the_pipeline_and_keeps_every_letter(text, doubled):
     assume(text.strip())
     if doubled:  # the same text twice in one file: a second copy, as in the thesis
