@@ -7,13 +7,10 @@ pages and copies the static files. Output is deterministic: no timestamps, sorte
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
-
-from ..cache import Cache
 from ..config.theme import static_files, theme_folders
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
@@ -23,10 +20,10 @@ from . import urls, words
 from .address import example_address_warning
 from .csl import edition_citations
 from .document import read_heading
-from .document_pages import DocumentPages, Extra, RenderedDocument, cache_fingerprint, render_documents
+from .document_pages import DocumentPages, Extra, RenderedDocument, render_documents
 from .downloads import FORMATS, edition_download, write_edition_files
 from .edition_facts import VERSION, DocumentSources, data_date, document_sources
-from .environment import base_path, make_environment
+from .environment import make_environment
 from .index_data import (
     ARCHIVAL,
     DATES,
@@ -34,13 +31,13 @@ from .index_data import (
     REFERENCE_CITATIONS,
     REFERENCE_LIST,
     WORKS,
-    IndexData,
     PageData,
     series_unit,
 )
+from .index_writer import IndexPage, write_pages
 from .indexes import Concordance, Indexes, gather
 from .indexes_common import PAGE_SIZE
-from .interface import Interface, interfaces, page_context
+from .interface import Interface, interfaces
 from .markdown import render_markdown
 from .model import DocumentHeading, DocumentSummary, DocumentView, Neighbours
 from .register_index import RegisterLookup, read_registers
@@ -58,15 +55,6 @@ class SiteReport:
     extras: dict[str, object] = field(default_factory=dict)  # document id -> what extra made of it
     # The files made from cache entries (path -> the entry's key): the next build links them while unchanged.
     written: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Page:
-    path: str
-    template: str
-    context: dict
-    in_sitemap: bool = True
-    data: PageData | None = None  # a large page of index data: cached by that data (index_data.py)
 
 
 def templates_dir_of(collection: Collection) -> Path:
@@ -122,7 +110,7 @@ class _EditionData:
 def _plan(
     collection: Collection, views: list[DocumentView], indexes: Indexes, registers: RegisterLookup,
     interface: Interface, theme: tuple[Path, ...], edition_data: _EditionData,
-) -> list[_Page]:
+) -> list[IndexPage]:
     ui_lang = interface.lang
     intro_lang = detect_language(collection.introduction or "", ui_lang)
     about_lang = detect_language(collection.about or "", ui_lang)
@@ -133,7 +121,7 @@ def _plan(
               tuple((c.series, c.count) for c in indexes.concordances),
               indexes.archival_count, indexes.date_count, indexes.work_count)
     pages = [
-        _Page(
+        IndexPage(
             urls.HOME,
             "home.html",
             {
@@ -147,7 +135,7 @@ def _plan(
     ]
     for kind, register in indexes.registers.items():
         pages.append(
-            _Page(
+            IndexPage(
                 urls.register_path(kind),
                 "register.html",
                 {"kind": kind, "register": register, "present": registers.present},
@@ -158,13 +146,13 @@ def _plan(
         for entry in register.entries:
             # An entry's pages show its mentions, nothing else of the documents.
             data = PageData((kind, entry.entry), (MENTIONS + entry.entry.id,))
-            pages.append(_Page(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, data=data))
-            pages += [_Page(part.path, "entry-document.html", {
+            pages.append(IndexPage(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, data=data))
+            pages += [IndexPage(part.path, "entry-document.html", {
                 "kind": kind, "entry": entry.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
                 "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
             }, data=data) for hits in entry.documents for part in hits.parts]
     pages += [
-        _Page(
+        IndexPage(
             urls.ARCHIVES,
             "archives.html",
             {
@@ -176,14 +164,14 @@ def _plan(
             data=PageData((), (ARCHIVAL, REFERENCE_CITATIONS)),
         ),
         *(page for c in indexes.concordances for page in _concordance_pages(c)),
-        _Page(urls.CHRONOLOGY, "chronology.html", {"chronology": indexes.chronology, "page_size": PAGE_SIZE},
-              data=PageData((), (DATES,))),
+        IndexPage(urls.CHRONOLOGY, "chronology.html",
+                  {"chronology": indexes.chronology, "page_size": PAGE_SIZE}, data=PageData((), (DATES,))),
         # A part shows its years, and the list of every part (which the counts of all years decide).
-        *(_Page(part.path, "chronology-part.html", {"part": part, "parts": parts}, data=PageData(
+        *(IndexPage(part.path, "chronology-part.html", {"part": part, "parts": parts}, data=PageData(
             (parts, part.heading, part.decade), tuple(DATES + y.heading for y in part.years)))
           for parts in [tuple((p.path, p.heading, p.decade) for p in indexes.chronology.pages)]
           for part in indexes.chronology.pages),
-        _Page(
+        IndexPage(
             urls.WORKS,
             "works.html",
             {
@@ -193,7 +181,7 @@ def _plan(
             },
             data=PageData((), (WORKS, REFERENCE_LIST)),
         ),
-        _Page(
+        IndexPage(
             urls.ABOUT,
             "about.html",
             {
@@ -206,18 +194,18 @@ def _plan(
                 "sources": edition_data.sources,
             },
         ),
-        _Page(urls.SEARCH, "search.html", {"documents": views}, data=PageData(tuple(views), ())),
+        IndexPage(urls.SEARCH, "search.html", {"documents": views}, data=PageData(tuple(views), ())),
     ]
     # One page for every address a host does not know, in each language: 404.html, en/404.html. serve
     # answers an address under en/ with the second; a static host knows the first only, whose script sends
     # such an address on to the second.
     others = [] if not interface.default else [
         other.prefix for other in interfaces(collection) if not other.default]
-    pages.append(_Page(urls.NOT_FOUND, "404.html", {"other_languages": others}, in_sitemap=False))
+    pages.append(IndexPage(urls.NOT_FOUND, "404.html", {"other_languages": others}, in_sitemap=False))
     return pages
 
 
-def _concordance_pages(concordance: Concordance) -> list[_Page]:
+def _concordance_pages(concordance: Concordance) -> list[IndexPage]:
     """A printed series' concordance: a page of its volumes, and a page of each volume's pages (one change
     to a document renders again the volumes it cites, not the whole series)."""
     series = concordance.series
@@ -225,98 +213,42 @@ def _concordance_pages(concordance: Concordance) -> list[_Page]:
     # Where each page's anchor now stands, for site.js: a link made when the volumes shared one page.
     anchors = {urls.series_volume_folder(v.heading): " ".join([v.anchor, *(p.key for p in v.items)])
                for v in concordance.volumes}
-    pages = [_Page(urls.series_path(series.id), "series.html",
-                   {"concordance": concordance, "anchors": anchors},
-                   data=PageData((series, volumes, tuple(anchors.items())), ()))]
+    pages = [IndexPage(urls.series_path(series.id), "series.html",
+                       {"concordance": concordance, "anchors": anchors},
+                       data=PageData((series, volumes, tuple(anchors.items())), ()))]
     for volume in concordance.volumes:
-        pages.append(_Page(urls.series_volume_path(series.id, volume.heading), "series-volume.html",
-                           {"concordance": concordance, "volume": volume},
-                           data=PageData((series, volume.heading, tuple(h for h, _ in volumes)),
-                                         (series_unit(series.id, volume.heading),))))
+        pages.append(IndexPage(urls.series_volume_path(series.id, volume.heading), "series-volume.html",
+                               {"concordance": concordance, "volume": volume},
+                               data=PageData((series, volume.heading, tuple(h for h, _ in volumes)),
+                                             (series_unit(series.id, volume.heading),))))
     return pages
 
 
-class _IndexPages:
-    """Index pages rendered by earlier builds, by their template, path and data (index_data.py): when one
-    document changes, the register entries and indexes it does not touch are linked from the previous output
-    or taken from the cache, not rendered."""
-
-    def __init__(self, job: DocumentPages, rendered: list[RenderedDocument]):
-        """rendered: the default language's documents (the units of the index data are theirs)."""
-        cached = job.cache_dir is not None
-        self.pages = Cache(job.cache_dir).namespace("index-pages", bytes) if cached else None
-        self.common = cache_fingerprint(job) if cached else ""
-        self.data = IndexData([(r.view.id, r.index_units or {}) for r in rendered])
-
-    def key(self, page: _Page) -> str | None:
-        if self.pages is None or page.data is None:
-            return None
-        return self.data.key(self.common, page.template, page.path, page.data)
-
-    def load(self, key: str | None) -> bytes | None:
-        return self.pages.load(key) if self.pages is not None and key is not None else None
-
-    def store(self, key: str | None, html: bytes) -> None:
-        if self.pages is not None and key is not None:
-            self.pages.store(key, html)
-
-
-_PIECES_PER_WRITE = 50_000
-
-
-def _write(target: Path, html: Iterator[str]) -> None:
-    """Write a page as the template yields it: an index page of a large edition runs to tens of MB, and
-    its pieces held together before joining them would take many times that in memory."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="\n") as out:
-        chunk: list[str] = []
-        for k, piece in enumerate(html, 1):
-            chunk.append(piece)
-            if k % _PIECES_PER_WRITE == 0:  # one write per many pieces: a write per piece costs time
-                out.write("".join(chunk))
-                chunk.clear()
-        out.write("".join(chunk))
-
-
-def _write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, ...],
-                 rendered: list[RenderedDocument], report: SiteReport, pages: list[_Page],
-                 documents: list[str]) -> list[str]:
-    """Write one language's index pages (job.interface's, with its environment env; every: all the
-    interface languages; rendered: the default language's documents); the addresses of its pages for the
-    sitemap (the home page, the documents, then the indexes)."""
-    out_dir, collection, interface = job.out_dir, job.collection, job.interface
-    page_store = _IndexPages(job, rendered)
-    report.pages += [interface.path(path) for path in documents]
-    located: list[str] = []
-    for page in pages:
-        context = {
-            "collection": collection,
-            **page_context(collection, page.path, interface, every),
-            "canonical": urls.canonical(collection.base_url, interface.path(page.path)) if page.in_sitemap
-            else None,
-            "base_path": base_path(collection.base_url) + interface.prefix,  # where root is published
-            **page.context,
-        }
-        if not page.in_sitemap:  # a page served for missing addresses (404.html) has no twins
-            context["twins"] = ()
-        target = out_dir / interface.path(page.path)
-        key = page_store.key(page)  # the job's fingerprint names the language
-        linked = key is not None and job.previous is not None and job.previous.link(
-            [interface.path(page.path)], key, out_dir)
-        stored = None if linked else page_store.load(key)
-        if stored is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(stored)
-        elif not linked:
-            _write(target, env.get_template(page.template).generate(context))
-            page_store.store(key, target.read_bytes())
-        if key is not None:
-            report.written[interface.path(page.path)] = key
-        report.pages.append(interface.path(page.path))
-        if context["canonical"]:
-            located.append(context["canonical"])
-    documents_located = [urls.canonical(collection.base_url, interface.path(path)) for path in documents]
-    return located[:1] + documents_located + located[1:]
+def _index_pages(
+    job: DocumentPages, every: tuple[Interface, ...], rendered: list[RenderedDocument],
+    default: list[RenderedDocument], registers: RegisterLookup, publication_words: tuple[str, ...],
+    edition_data: _EditionData, report: SiteReport,
+) -> list[str]:
+    """Gather the indexes in job.interface's words and write its index pages (rendered: its documents;
+    default: the default language's, whose summaries the indexes are gathered from); the addresses of its
+    pages for the sitemap. A function of its own so that one language's indexes are let go before the
+    next language's are gathered: the two together were the main process's peak of memory."""
+    collection, interface = job.collection, job.interface
+    theme = job.templates
+    if interface.default:
+        summaries = [r.summary for r in rendered]
+        report.mentions = sum(len(s.mentions) for s in summaries)
+        report.warnings = [*filter(None, [example_address_warning(collection)]),
+                           *_warnings(summaries, registers)]
+    else:  # the default language's, in this one's words
+        summaries = site_words(interface.lang, theme).all_in_words([r.summary for r in default])
+    indexes = gather(summaries, registers, collection.series, publication_words)
+    del summaries  # the indexes hold what they need of them
+    views = [r.view for r in rendered]
+    env = make_environment(theme, interface.lang)
+    return write_pages(job, env, every, default,
+                       _plan(collection, views, indexes, registers, interface, theme, edition_data),
+                       [path for view in views for path in view.parts.paths()], report.pages, report.written)
 
 
 def render_site(
@@ -353,9 +285,9 @@ def render_site(
     report = SiteReport(register_entries=len(registers.entries))
     sitemap: list[str] = []
     every = interfaces(collection)
-    sitemap_env = None
     default: list[RenderedDocument] = []  # the default language's documents, with their summaries
-    for interface in every:
+    edition_data = None
+    for interface in every:  # the default language first (interfaces())
         # The document pages of each language; what only the text gives (search data, downloads) once.
         job = DocumentPages(out_dir, collection, registers_tei, theme, cache_dir,
                             extra if interface.default else None, interface,
@@ -363,31 +295,20 @@ def render_site(
         rendered = list(render_documents(job, ordered, jobs))
         for document in rendered:
             report.written.update(document.written)
-        views = [r.view for r in rendered]
-        env = make_environment(theme, interface.lang)
         if interface.default:
             default = rendered
-            summaries = [r.summary for r in rendered]
-        else:  # the default language's, in this one's words (interfaces() gives the default first)
-            words = site_words(interface.lang, theme)
-            summaries = words.all_in_words([r.summary for r in default])
-        if interface.default:
+            views = [r.view for r in rendered]
             if documents_written is not None:
                 documents_written(rendered)
             report.documents = len(views)
-            report.mentions = sum(len(s.mentions) for s in summaries)
-            report.warnings = [*filter(None, [example_address_warning(collection)]),
-                               *_warnings(summaries, registers)]
             report.views = views
             report.extras = {r.view.id: r.extra for r in rendered}
             # the default language comes first: its documents give the facts of every language's About
             edition_data = _EditionData(data_date(collection, views), document_sources(collection, views))
-            sitemap_env = env
-        indexes = gather(summaries, registers, collection.series, publication_words)
-        sitemap += _write_pages(job, env, every, default, report,
-                                _plan(collection, views, indexes, registers, interface, theme, edition_data),
-                                [path for view in views for path in view.parts.paths()])
-    assert sitemap_env is not None  # interfaces() always gives the default language
+        assert edition_data is not None
+        sitemap += _index_pages(job, every, rendered, default, registers, publication_words, edition_data,
+                                report)
+    sitemap_env = make_environment(theme, every[0].lang)
     (out_dir / urls.SITEMAP).write_text(
         sitemap_env.get_template("sitemap.xml").render(locations=sitemap),
         encoding="utf-8", newline="\n",
