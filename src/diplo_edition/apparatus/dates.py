@@ -40,6 +40,7 @@ from functools import cache
 from ..languages import LanguagePack, packs
 from ..languages._patterns import DASH, year
 from .numerals import roman_value
+from .pattern_starts import matches, start_characters
 from .spans import Span
 
 MIN_YEAR = 1700
@@ -206,32 +207,31 @@ class _Rule:
     group: str | int = 0  # the part of the match that is the span
     block: bool = True  # a match that does not parse still keeps its text plain
     month: str | None = None  # the month-name pattern of its pack, when the pattern needs one
+    starts: re.Pattern[str] | None = None  # where a match can begin (pattern_starts.py)
 
 
 # A year range in parentheses, (1917–1922), in any language.
-_PARENTHESISED_RANGE = _Rule(
-    3, re.compile(rf"\((?P<r>{year('y1')}\s*{DASH}\s*{year('y2')})\)"), _year_range, "r"
-)
+_PARENTHESISED_RANGE = re.compile(rf"\((?P<r>{year('y1')}\s*{DASH}\s*{year('y2')})\)")
 
 
 def _pack_rules(pack: LanguagePack) -> list[_Rule]:
     return [
-        _Rule(
-            rule.priority,
-            re.compile(rule.pattern),
-            PARSERS[rule.parse],
-            rule.group,
-            rule.block,
-            pack.month_pattern if pack.month_pattern in rule.pattern else None,
-        )
+        _rule(rule.priority, re.compile(rule.pattern), PARSERS[rule.parse], rule.group, rule.block,
+              pack.month_pattern if pack.month_pattern in rule.pattern else None)
         for rule in pack.date_rules
     ]
+
+
+def _rule(priority: int, pattern: re.Pattern[str], parse: Parse, group: str | int = 0, block: bool = True,
+          month: str | None = None) -> _Rule:
+    return _Rule(priority, pattern, parse, group, block, month, start_characters(pattern))
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
     """The rules of every pack, then the rules of any language; stable within one priority."""
-    rules = [rule for p in packs() for rule in _pack_rules(p)] + [_PARENTHESISED_RANGE]
+    rules = [rule for p in packs() for rule in _pack_rules(p)]
+    rules.append(_rule(3, _PARENTHESISED_RANGE, _year_range, "r"))
     return tuple(sorted(rules, key=lambda rule: rule.priority))
 
 
@@ -254,10 +254,11 @@ def find_dates(text: str) -> list[Span]:
     # A rule that needs a month name is not tried on a text without one (most paragraphs).
     absent = {month for month, search in _month_searches().items() if not search.search(text)}
     candidates: list[tuple[int, int, int, dict[str, str] | None]] = []
+    positions: dict[re.Pattern[str], list[int]] = {}  # where matches can begin, shared by the rules
     for rule in _rules():
         if rule.month in absent:
             continue
-        for m in rule.pattern.finditer(text):
+        for m in matches(rule.pattern, rule.starts, text, positions):
             start, end = m.span(rule.group)
             attrs = rule.parse(m)
             if attrs is None and not rule.block:
