@@ -3,13 +3,14 @@ pages whose data that document changed, and writes the same site as a build with
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from projects import bench_module, snapshot
 
 from diplo_edition.build import build
 from diplo_edition.cache import CACHE_DIR, keep_entries_in_memory
-from diplo_edition.site import urls
+from diplo_edition.site import indexes, urls
 
 generator = bench_module("generate")
 ADDED = "Карахан приехал в Токио 12 мая 1925 г."
@@ -109,3 +110,35 @@ def test_entries_kept_in_memory_between_builds_give_the_same_site(tmp_path, caps
     fresh = snapshot(build(project, out.with_name("fresh"), jobs=1, use_cache=False).out)
     assert cached.keys() == fresh.keys()
     assert [path for path in cached if cached[path] != fresh[path]] == []
+
+
+def test_an_entry_listed_a_page_at_a_time_renders_again_only_the_page_that_lists_the_change(
+        tmp_path, monkeypatch):
+    """An entry mentioned in more documents than a page lists (two here) has a page for each two of them;
+    a change to the mentions of one renders again the page that lists it (and the first page, which
+    lists every document with its count, when the count changed), not the entry's other pages. The site
+    is the one a build without caches writes (_rebuild)."""
+    monkeypatch.setattr(indexes, "DOCUMENTS_PER_PAGE", 2)
+    monkeypatch.setattr(indexes, "SHOWN_WORK_DOCUMENTS", 1)  # and a work cited twice has pages of its own
+    project, out = tmp_path / "project", tmp_path / "site"
+    generator.generate(project, 6, seed=5, kb=25)
+    site = snapshot(build(project, out, jobs=2).out)
+    assert [path for path in site if re.fullmatch(r"works-cited/w-[0-9a-f]+/index\.html", path)]
+    karakhan = sorted(path for path in site if re.fullmatch(r"persons/karakhan/(\d+/)?index\.html", path))
+    assert len(karakhan) >= 3
+    first = site["persons/karakhan/index.html"].decode("utf-8")
+    listed = re.findall(r'id="doc-([a-z0-9-]+)"', first)  # the first page's own and the others' anchors
+    on_others = re.findall(r'<li id="doc-([a-z0-9-]+)"><a href="(?:\.\./)*persons/karakhan/(\d+)/index\.html'
+                           r'#doc-\1"', first)
+    assert on_others and len(set(listed)) == len(listed)  # every document's anchor once, on the first page
+
+    doc_id = on_others[-1][0]  # a document listed on a later page
+    changed = next(p for p in (project / "sources").iterdir() if p.name.startswith(f"{doc_id}."))
+    text = changed.read_text(encoding="utf-8")
+    first_break = text.index("\n\n") + 2
+    changed.write_text(f"{text[:first_break]}{ADDED}\n\n{text[first_break:]}", encoding="utf-8")
+    _, touched, _ = _rebuild(project, out)
+    listing = f"persons/karakhan/{on_others[-1][1]}/index.html"
+    assert listing in touched
+    # The first page changes only if the document's count of mentions did.
+    assert {p for p in touched if p in karakhan} <= {listing, "persons/karakhan/index.html"}

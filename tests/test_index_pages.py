@@ -11,9 +11,15 @@ from diplo_edition.site.chronology import (
     chronology,
     inside_citation,
 )
-from diplo_edition.site.indexes import SHOWN_PER_DOCUMENT, register_indexes
+from diplo_edition.site.indexes import (
+    DOCUMENTS_PER_PAGE,
+    SHOWN_PER_DOCUMENT,
+    SHOWN_WORK_DOCUMENTS,
+    register_indexes,
+    works_cited,
+)
 from diplo_edition.site.indexes_common import PAGE_SIZE, split_into_pages
-from diplo_edition.site.model import DateMention, Locus, Mention, RegisterRecord, Snippet
+from diplo_edition.site.model import DateMention, Locus, Mention, RegisterRecord, Snippet, WorkCitation
 from diplo_edition.site.register_index import RegisterLookup
 
 JAPAN = RegisterRecord("japan", "place", "Япония", "Japan", (), None, None, (), None, "ru", "ru")
@@ -72,6 +78,42 @@ def test_an_entry_past_the_page_size_gives_each_documents_mentions_pages_of_thei
     assert sum(len(p.items) for p in thesis.parts) == 473
     assert [p.path for p in article.parts] == ["places/japan/article/index.html"]
     assert note.parts == ()  # all shown on the entry's page
+
+
+def test_an_entry_of_many_documents_lists_them_a_page_at_a_time_each_knowing_its_page():
+    count = 2 * DOCUMENTS_PER_PAGE + 3
+    order = {f"doc-{k:03d}": k for k in range(count)}
+    found = [m for doc_id in order for m in mentions(doc_id, 2)]
+    entries = {v.entry.id: v for v in register_indexes(REGISTERS, found, order)["place"].entries}
+    japan, kashgar = entries["japan"], entries["kashgar"]
+    assert [p.path for p in japan.pages] == [
+        "places/japan/index.html", "places/japan/2/index.html", "places/japan/3/index.html"]
+    assert [len(p.items) for p in japan.pages] == [DOCUMENTS_PER_PAGE, DOCUMENTS_PER_PAGE, 3]
+    assert [d.doc_id for p in japan.pages for d in p.items] == list(order)  # the documents' order kept
+    assert all(d.listed_on == p.path for p in japan.pages for d in p.items)
+    assert japan.documents[-1].listed_on == "places/japan/3/index.html"
+    assert [p.path for p in kashgar.pages] == ["places/kashgar/index.html"]  # the entry's page, empty
+
+
+def test_a_work_many_documents_cite_shows_the_first_and_has_pages_of_its_own():
+    def cited(work: str, doc_id: str, times: int) -> list[WorkCitation]:
+        return [WorkCitation(work, f"w-{work}", work, f"{work}. С. {k}", f"С. {k}", locus(doc_id, k))
+                for k in range(times)]
+
+    count = DOCUMENTS_PER_PAGE + 7
+    order = {f"doc-{k:03d}": k for k in range(count)}
+    found = [c for doc_id in reversed(order) for c in cited("often", doc_id, 2)] + cited("once", "doc-001", 3)
+    groups, work_count = works_cited(found, order)
+    works = {w.key: w for group in groups for w in group.items}
+    assert work_count == 2
+    often, once = works["often"], works["once"]
+    assert often.documents == count and len(often.citations) == 2 * count
+    assert [p.path for p in often.parts] == ["works-cited/w-often/index.html",
+                                             "works-cited/w-often/2/index.html"]
+    later = list(order)[DOCUMENTS_PER_PAGE:]  # in the documents' order, not the order found
+    assert [c.locus.doc_id for c in often.parts[1].items] == [d for d in later for _ in range(2)]
+    assert {c.locus.doc_id for c in often.shown} == set(list(order)[:SHOWN_WORK_DOCUMENTS])
+    assert once.parts == () and once.shown == once.citations and once.documents == 1
 
 
 def test_a_date_inside_a_citation_is_a_year_of_publication():

@@ -60,6 +60,7 @@ class PageData:
 
     light: object
     units: tuple[str, ...]  # a unit ending in ':' stands for every unit it begins ("date:": every year)
+    documents: tuple[str, ...] | None = None  # the documents whose units it shows (None: every one)
 
 
 class IndexData:
@@ -70,6 +71,7 @@ class IndexData:
         for doc_id, units in documents:
             for unit, digest in units.items():
                 self.by_unit[unit].append((doc_id, digest))
+        self._of_document: dict[str, dict[str, str]] = {}  # unit -> document id -> digest, when asked
         # The digest of each PageData, by identity: the pages of one entry share theirs (an entry of a
         # thousand documents has a page per document). Each is kept with its PageData, which so stays
         # alive: its id is not given to another while it is here.
@@ -86,5 +88,13 @@ class IndexData:
         shown = []
         for unit in data.units:
             names = sorted(u for u in self.by_unit if u.startswith(unit)) if unit.endswith(":") else [unit]
-            shown += [(name, self.by_unit.get(name, [])) for name in names]
+            shown += [(name, self._shown(name, data.documents)) for name in names]
         return content_key(data.light, shown)
+
+    def _shown(self, unit: str, documents: tuple[str, ...] | None) -> list[tuple[str, str]]:
+        if documents is None:
+            return self.by_unit.get(unit, [])
+        of_document = self._of_document.get(unit)
+        if of_document is None:
+            of_document = self._of_document[unit] = dict(self.by_unit.get(unit, []))
+        return [(doc_id, of_document[doc_id]) for doc_id in documents if doc_id in of_document]

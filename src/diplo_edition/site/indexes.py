@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from ..editions import PrintedSeries
 from ..slugs import slug
@@ -32,7 +33,11 @@ def natural_key(text: str) -> tuple:
                  for part in re.split(r"(\d+)", text) if part)
 
 
+SHOWN_WORK_DOCUMENTS = 10  # works cited shows a work's places in this many documents; all on its own pages
 SHOWN_PER_DOCUMENT = 5  # an entry shows a document's first mentions; the rest are folded, or on its own pages
+# An entry mentioned in more documents than this lists them on pages of this many documents each (entry/2/…).
+DOCUMENTS_PER_PAGE = 50
+
 
 @dataclass(frozen=True)
 class DocumentHits:
@@ -40,6 +45,7 @@ class DocumentHits:
     title: str
     items: tuple  # Mention | … in reading order
     parts: tuple[Part, ...] = ()  # when the entry is split: this document's own pages, all its items
+    listed_on: str = ""  # the entry's page that lists it (its path)
 
     @property
     def lang(self) -> str:
@@ -59,6 +65,7 @@ class DocumentHits:
 class EntryView:
     entry: RegisterRecord
     documents: tuple[DocumentHits, ...]  # in the site's order: by the document's date
+    pages: tuple[Part, ...] = ()  # the entry's pages, each listing DOCUMENTS_PER_PAGE of its documents
 
     @property
     def count(self) -> int:
@@ -71,14 +78,17 @@ class EntryView:
 
 def _entry_view(entry: RegisterRecord, documents: tuple[DocumentHits, ...]) -> EntryView:
     """An entry of more than PAGE_SIZE mentions keeps each document's first ones on its page and gives
-    the document's mentions pages of their own (entry/<document id>/…): the entry's URL stays the same."""
-    view = EntryView(entry, documents)
-    if view.count <= PAGE_SIZE:
-        return view
+    the document's mentions pages of their own (entry/<document id>/…); an entry of more than
+    DOCUMENTS_PER_PAGE documents lists them on pages of that many (entry/2/…: a document's id begins with
+    a letter). The entry's URL stays the same: its first page."""
     folder = entry.path.removesuffix("index.html")
-    return EntryView(entry, tuple(
-        replace(d, parts=split_into_pages(f"{folder}{d.doc_id}/", d.items)) if d.folded else d
-        for d in documents))
+    if sum(len(d.items) for d in documents) > PAGE_SIZE:
+        documents = tuple(replace(d, parts=split_into_pages(f"{folder}{d.doc_id}/", d.items)) if d.folded
+                          else d for d in documents)
+    pages = split_into_pages(folder, documents, DOCUMENTS_PER_PAGE)
+    listed = tuple(replace(d, listed_on=page.path) for page in pages for d in page.items)
+    pages = split_into_pages(folder, listed, DOCUMENTS_PER_PAGE)
+    return EntryView(entry, listed, pages)
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,12 @@ class Work:
     key: str
     anchor: str
     display: str
-    citations: tuple[WorkCitation, ...]
+    citations: tuple[WorkCitation, ...]  # in the site's order of documents, then reading order
+    shown: tuple[WorkCitation, ...]  # what works cited shows: the first SHOWN_WORK_DOCUMENTS documents' ones
+    documents: int  # how many documents cite it
+    # When more documents cite it: its pages, each with the citations of DOCUMENTS_PER_PAGE documents
+    # (works-cited/<anchor>/…).
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,6 +260,22 @@ def concordance(
     return Concordance(series, tuple(out), len(citations))
 
 
+def _work(key: str, anchor: str, display: str, citations: tuple[WorkCitation, ...]) -> Work:
+    """A work, with pages of its own when many documents cite it: a work that every document cites would
+    otherwise make works cited grow with the corpus."""
+    by_document: dict[str, list[WorkCitation]] = defaultdict(list)
+    for citation in citations:
+        by_document[citation.locus.doc_id].append(citation)
+    if len(by_document) <= SHOWN_WORK_DOCUMENTS:
+        return Work(key, anchor, display, citations, citations, len(by_document))
+    groups = tuple(tuple(group) for group in by_document.values())
+    folder = urls.WORKS.removesuffix("index.html") + anchor + "/"
+    parts = tuple(replace(part, items=tuple(chain.from_iterable(part.items)))
+                  for part in split_into_pages(folder, groups, DOCUMENTS_PER_PAGE))
+    shown = tuple(chain.from_iterable(groups[:SHOWN_WORK_DOCUMENTS]))
+    return Work(key, anchor, display, citations, shown, len(groups), parts)
+
+
 def works_cited(
     citations: list[WorkCitation], doc_order: dict[str, int]
 ) -> tuple[tuple[Section, ...], int]:
@@ -255,7 +286,7 @@ def works_cited(
     for key, cites in grouped.items():
         ordered = tuple(sorted(cites, key=lambda c: locus_key(c.locus, doc_order)))
         display = max((c.display for c in ordered), key=lambda d: (len(d), d))
-        works.append(Work(key, ordered[0].anchor, display, ordered))
+        works.append(_work(key, ordered[0].anchor, display, ordered))
     works.sort(key=lambda w: (sort_key(w.display), w.key))
     return _letter_groups(works, lambda w: w.display), len(works)
 

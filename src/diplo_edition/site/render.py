@@ -35,7 +35,7 @@ from .index_data import (
     series_unit,
 )
 from .index_writer import IndexPage, write_pages
-from .indexes import Concordance, Indexes, gather
+from .indexes import Concordance, EntryView, Indexes, Work, gather
 from .indexes_common import PAGE_SIZE
 from .interface import Interface, interfaces
 from .markdown import render_markdown
@@ -143,14 +143,7 @@ def _plan(
                               tuple(MENTIONS + e.entry.id for e in register.entries)),
             )
         )
-        for entry in register.entries:
-            # An entry's pages show its mentions, nothing else of the documents.
-            data = PageData((kind, entry.entry), (MENTIONS + entry.entry.id,))
-            pages.append(IndexPage(entry.entry.path, "entry.html", {"kind": kind, "item": entry}, data=data))
-            pages += [IndexPage(part.path, "entry-document.html", {
-                "kind": kind, "entry": entry.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
-                "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
-            }, data=data) for hits in entry.documents for part in hits.parts]
+        pages += [page for entry in register.entries for page in _entry_pages(kind, entry)]
     pages += [
         IndexPage(
             urls.ARCHIVES,
@@ -181,6 +174,7 @@ def _plan(
             },
             data=PageData((), (WORKS, REFERENCE_LIST)),
         ),
+        *(page for group in indexes.works for work in group.items for page in _work_pages(work)),
         IndexPage(
             urls.ABOUT,
             "about.html",
@@ -203,6 +197,40 @@ def _plan(
         other.prefix for other in interfaces(collection) if not other.default]
     pages.append(IndexPage(urls.NOT_FOUND, "404.html", {"other_languages": others}, in_sitemap=False))
     return pages
+
+
+def _entry_pages(kind: str, item: EntryView) -> list[IndexPage]:
+    """A register entry's pages: its documents, a page of them at a time (the first lists them all), and
+    the mentions of each document that has too many to show there (entry-document.html). Each shows the
+    mentions of its own documents and is cached by them: a change to one document renders again the pages
+    that list it (and the first, when its count of mentions changed), not the entry's every page."""
+    unit = MENTIONS + item.entry.id
+    paths = tuple(part.path for part in item.pages)
+    listing = tuple((d.doc_id, d.title, d.lang, len(d.items), d.listed_on) for d in item.documents)
+    pages = []
+    for part in item.pages:
+        shown = tuple(d.doc_id for d in part.items)
+        light = (kind, item.entry, paths, part.number, item.split, len(listing),
+                 listing if part.number == 1 else ())
+        pages.append(IndexPage(part.path, "entry.html", {"kind": kind, "item": item, "part": part},
+                               data=PageData(light, (unit,), shown)))
+    for hits in item.documents:
+        data = PageData((kind, item.entry, hits.listed_on), (unit,), (hits.doc_id,))
+        pages += [IndexPage(part.path, "entry-document.html", {
+            "kind": kind, "entry": item.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
+            "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
+            "listed_on": hits.listed_on,
+        }, data=data) for part in hits.parts]
+    return pages
+
+
+def _work_pages(work: Work) -> list[IndexPage]:
+    """The pages of a work that many documents cite: the places in each, a page of documents at a time,
+    each cached by what the documents it lists cite."""
+    paths = tuple(part.path for part in work.parts)
+    return [IndexPage(part.path, "work.html", {"work": work, "part": part}, data=PageData(
+        (work.key, work.display, work.citations[0].locus.lang, work.documents, paths, part.number), (WORKS,),
+        tuple(dict.fromkeys(c.locus.doc_id for c in part.items)))) for part in work.parts]
 
 
 def _concordance_pages(concordance: Concordance) -> list[IndexPage]:
