@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import content_key
 from ..config.theme import static_files, theme_folders
 from ..diagnostics import Diagnostic, Severity
 from ..editions import Collection
@@ -205,17 +206,17 @@ def _entry_pages(kind: str, item: EntryView) -> list[IndexPage]:
     mentions of its own documents and is cached by them: a change to one document renders again the pages
     that list it (and the first, when its count of mentions changed), not the entry's every page."""
     unit = MENTIONS + item.entry.id
+    entry = content_key(kind, item.entry)  # the record's digest, made once for all its pages
     paths = tuple(part.path for part in item.pages)
     listing = tuple((d.doc_id, d.title, d.lang, len(d.items), d.listed_on) for d in item.documents)
     pages = []
     for part in item.pages:
         shown = tuple(d.doc_id for d in part.items)
-        light = (kind, item.entry, paths, part.number, item.split, len(listing),
-                 listing if part.number == 1 else ())
+        light = (entry, paths, part.number, item.split, len(listing), listing if part.number == 1 else ())
         pages.append(IndexPage(part.path, "entry.html", {"kind": kind, "item": item, "part": part},
                                data=PageData(light, (unit,), shown)))
     for hits in item.documents:
-        data = PageData((kind, item.entry, hits.listed_on), (unit,), (hits.doc_id,))
+        data = PageData((entry, hits.listed_on), (unit,), (hits.doc_id,))
         pages += [IndexPage(part.path, "entry-document.html", {
             "kind": kind, "entry": item.entry, "doc_id": hits.doc_id, "doc_title": hits.title,
             "count": len(hits.items), "part": part, "parts": tuple(p.path for p in hits.parts),
