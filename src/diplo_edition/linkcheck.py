@@ -6,6 +6,7 @@ by lxml's HTML parser, which neither loads external entities nor reaches the net
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,11 +21,12 @@ def _parse(path: Path):
     return etree.parse(str(path), _PARSER)
 
 
-def _anchors(path: Path, cache: dict[Path, set[str]]) -> set[str]:
-    if path not in cache:
-        tree = _parse(path)
-        cache[path] = set(tree.xpath("//@id")) | set(tree.xpath("//a/@name"))
-    return cache[path]
+# Plain strings: lxml's "smart" ones each keep the whole tree of their page alive.
+_ANCHORS = etree.XPath("//@id | //a/@name", smart_strings=False)
+
+
+def _anchors(path: Path) -> set[str]:
+    return set(_ANCHORS(_parse(path)))
 
 
 def check_links(site: Path, base_path: str = "/", shown_as: str = "build") -> tuple[list[Diagnostic], int]:
@@ -35,7 +37,9 @@ def check_links(site: Path, base_path: str = "/", shown_as: str = "build") -> tu
     """
     site = Path(site).resolve()
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    cache: dict[Path, set[str]] = {}
+    # The anchors wanted of each page, checked once every link is read: one page's ids are held at a time
+    # (a document page has thousands; all of a large edition's at once took more memory than a machine).
+    wanted: dict[Path, list[tuple[str, str, int | None, str]]] = defaultdict(list)
     problems: list[Diagnostic] = []
     total = 0
     for page in sorted(site.rglob("*.html")):
@@ -66,7 +70,11 @@ def check_links(site: Path, base_path: str = "/", shown_as: str = "build") -> tu
                                                            "fix the template or the text that makes it"))
                     continue
                 fragment = unquote(parts.fragment)
-                if fragment and target.suffix == ".html" and fragment not in _anchors(target, cache):
-                    problems.append(Diagnostic(name, line, f"link '{url}' points to an anchor "
-                                                           f"'#{fragment}' that the page does not have"))
-    return problems, total
+                if fragment and target.suffix == ".html":
+                    wanted[target.resolve()].append((fragment, name, line, url))
+    for target, links in wanted.items():
+        anchors = _anchors(target)
+        problems += [Diagnostic(name, line, f"link '{url}' points to an anchor '#{fragment}' that the page "
+                                            "does not have")
+                     for fragment, name, line, url in links if fragment not in anchors]
+    return sorted(problems, key=lambda d: (d.file, d.line or 0)), total
