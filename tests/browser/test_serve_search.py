@@ -162,7 +162,9 @@ def test_a_save_publishes_the_page_first_and_the_search_catches_up(tmp_path):
             os.kill(pagefind, signal.SIGCONT)
             _found(page, "зеленоглазка")  # the page loads the new index and asks again by itself
             assert page.locator(".search-catching-up").count() == 0
-            assert served.said(r"search index of build 2 in") and "pending" not in served.manifest()
+            # serve says so once the folder it wrote the index in is removed: after the page saw the swap.
+            _wait_for(lambda: served.said(r"search index of build 2 in"), "serve to say the index is in")
+            assert "pending" not in served.manifest()
             _shot(page, "caught-up")
 
             # A save while the index is written: that index is given up, and the next build's made.
