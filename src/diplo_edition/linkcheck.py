@@ -65,13 +65,14 @@ def check_links(site: Path, base_path: str = "/", shown_as: str = "build") -> tu
                     target = page
                 if target.is_dir():
                     target = target / "index.html"
-                if not target.resolve().is_relative_to(site) or not target.exists():
+                target = target.resolve()
+                if not target.is_relative_to(site) or not target.exists():
                     problems.append(Diagnostic(name, line, f"link '{url}' points to no file of the site; "
                                                            "fix the template or the text that makes it"))
                     continue
                 fragment = unquote(parts.fragment)
                 if fragment and target.suffix == ".html":
-                    wanted[target.resolve()].append((fragment, name, line, url))
+                    wanted[target].append((fragment, name, line, url))
     for target, links in wanted.items():
         anchors = _anchors(target)
         problems += [Diagnostic(name, line, f"link '{url}' points to an anchor '#{fragment}' that the page "
