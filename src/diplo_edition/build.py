@@ -36,7 +36,7 @@ from .pipeline import DocumentResult
 from .previous_output import PreviousOutput, previous_output, record_written
 from .progress import Progress
 from .registers import Registers, load_registers
-from .search import SearchReport, document_search, start_index_site, stop_indexing
+from .search import SearchReport, ShardCache, document_search, start_index_site, stop_indexing
 from .site import render_site
 from .site.document_pages import RenderedDocument
 from .site.edition_facts import source_date
@@ -319,9 +319,12 @@ def build(
     page_cache = project_root / CACHE_DIR if use_cache else None
 
     def index_documents(rendered: list[RenderedDocument]) -> None:
+        # A shard is cached by the keys of the page cache entries its documents came from.
+        cache = None if page_cache is None else ShardCache(page_cache, {
+            r.view.id: key for r in rendered for key in list(r.written.values())[:1]})
         search.append(start_index_site(staging, [r.extra for r in rendered],
                                        lang=interfaces(edition.collection)[0].lang,
-                                       shard_size=edition.collection.search_shard_size, cache_dir=page_cache,
+                                       shard_size=edition.collection.search_shard_size, cache=cache,
                                        previous=out if search_later else None))
 
     try:

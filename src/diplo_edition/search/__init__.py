@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .pagefind_index import stop_indexing
     from .quote_command import add_quote_command, run_quote
+    from .shards import ShardCache
     from .site_index import DocumentSearch, SearchReport, document_search, index_site, start_index_site
 
 __all__ = [
-    "DocumentSearch", "SearchReport", "add_quote_command", "document_search", "index_site", "run_quote",
-    "start_index_site", "stop_indexing",
+    "DocumentSearch", "SearchReport", "ShardCache", "add_quote_command", "document_search", "index_site",
+    "run_quote", "start_index_site", "stop_indexing",
 ]
 
 
@@ -29,6 +30,10 @@ def __getattr__(name: str):
         from . import pagefind_index
 
         return pagefind_index.stop_indexing
+    if name == "ShardCache":
+        from . import shards
+
+        return shards.ShardCache
     if name in ("DocumentSearch", "SearchReport", "document_search", "index_site", "start_index_site"):
         from . import site_index
 

@@ -6,9 +6,10 @@ languages. The search page loads, per language, the first shard that has it and 
 
 - A document stays in its shard from build to build while the number of shards stays the same (it grows
   by one every ``search_shard_size`` documents).
-- A shard's bundle is cached under the hash of what it is made of (its pages' HTML, their records and
-  anchor texts, the code and Pagefind's version): a rebuild after one changed document re-indexes its
-  shard only, and the others are written from the cache, byte for byte as Pagefind made them.
+- A shard's bundle is cached under the keys of the page cache entries its documents' pages and search
+  data were made from (which name everything those depend on), with Pagefind's version: a rebuild after
+  one changed document re-indexes its shard only, and the others are written from the cache, byte for
+  byte as Pagefind made them. No page is read again to key its shard.
 - Each bundle is written whole and read back (``verify_bundle``) before the manifest names it.
 - ``diplo-edition serve`` publishes the pages of a change first with the previous index carried over
   (``carry_over``: its manifest says ``"pending": true``, and the search page that search is catching
@@ -28,11 +29,9 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from ..cache import Cache, content_key
 from ..files import write_atomically
-from ..fingerprints import file_digest
 from .pagefind_bundle import verify_bundle, write_bundle
 from .pagefind_index import IndexPiece, index_bundles, languages_of, pages_glob
 
@@ -88,27 +87,38 @@ def _piece(documents: list[DocumentSearch]) -> IndexPiece:
     return IndexPiece(pages_glob([d.document_id for d in documents]), records, texts)
 
 
-def _shard_key(site_dir: Path, piece: IndexPiece, documents: list[DocumentSearch]) -> str:
-    """The cache key of a shard (the code, with EXCLUDE_SELECTORS, is in every content_key)."""
-    pages = [file_digest(site_dir / unquote(url[1:])) for d in documents for url in d.pages]
-    return content_key("search shard", metadata.version("pagefind_bin"), piece.glob, pages, piece.records,
-                       piece.texts)
+@dataclass(frozen=True)
+class ShardCache:
+    """Where the shards are cached, and by what: each document's page cache key (document id -> the key
+    of the entry its pages and DocumentSearch were made from, site/document_pages.py)."""
+
+    folder: Path
+    page_keys: dict[str, str]
+
+    def key(self, documents: list[DocumentSearch]) -> str | None:
+        """The key of a shard of these documents (the code, with EXCLUDE_SELECTORS, is in every
+        content_key); None if one of them was not made from a cache entry."""
+        keys = [self.page_keys.get(d.document_id) for d in documents]
+        if None in keys:
+            return None
+        return content_key("search shard", metadata.version("pagefind_bin"),
+                           pages_glob([d.document_id for d in documents]), keys)
 
 
 def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: int,
-                 cache_dir: Path | None = None, output: Path | None = None) -> PagefindReport:
+                 cache: ShardCache | None = None, output: Path | None = None) -> PagefindReport:
     """Write the index of the document pages written in site_dir (and of their records) into output
     (site_dir/pagefind), shard by shard: from the cache where a shard is unchanged, by Pagefind where not."""
     site_dir = Path(site_dir).resolve()
     shards = group(documents, shard_size)
     pieces = {number: _piece(members) for number, members in shards.items()}
-    cache = Cache(cache_dir).namespace("search-shards", dict[str, bytes]) if cache_dir is not None else None
-    keys: dict[int, str] = {}
+    stored = Cache(cache.folder).namespace("search-shards", dict[str, bytes]) if cache is not None else None
+    keys: dict[int, str | None] = {}
     bundles: dict[int, dict[str, bytes]] = {}
-    if cache is not None:
+    if cache is not None and stored is not None:
         for number, members in shards.items():
-            keys[number] = _shard_key(site_dir, pieces[number], members)
-            cached = cache.load(keys[number])
+            keys[number] = cache.key(members)
+            cached = stored.load(keys[number]) if keys[number] is not None else None
             if cached is not None:
                 bundles[number] = cached
     missing = [number for number in shards if number not in bundles]
@@ -120,8 +130,9 @@ def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: in
         if pages != expected:
             raise RuntimeError(f"Pagefind read {pages} of the {expected} pages of search shard "
                                f"{number}")
-        if cache is not None:
-            cache.store(keys[number], files)
+        key = keys.get(number)
+        if stored is not None and key is not None:
+            stored.store(key, files)
     output = output or site_dir / OUTPUT
     if output.exists():
         shutil.rmtree(output)

@@ -22,7 +22,7 @@ from ..site import urls
 from ..site.model import DocumentView
 from .pagefind_index import abstract_records, anchor_texts
 from .quotes import MANIFEST, document_quotes_file, write_manifest
-from .shards import PagefindReport, carry_over, write_shards
+from .shards import PagefindReport, ShardCache, carry_over, write_shards
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,12 @@ class PendingSearch:
 
     documents: list[DocumentSearch]
     shard_size: int
-    cache_dir: Path | None
+    cache: ShardCache | None
 
     def write(self, site_dir: Path, output: Path) -> PagefindReport:
         """Write the index of the pages in site_dir into output, every bundle read back; Pagefind ended
         meanwhile (stop_indexing) raises."""
-        return write_shards(site_dir, self.documents, self.shard_size, self.cache_dir, output)
+        return write_shards(site_dir, self.documents, self.shard_size, self.cache, output)
 
 
 @dataclass
@@ -67,11 +67,11 @@ class SearchReport:
 
 
 def index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str, pagefind: bool = True,
-               shard_size: int = SHARD_SIZE, cache_dir: Path | None = None,
+               shard_size: int = SHARD_SIZE, cache: ShardCache | None = None,
                previous: Path | None = None) -> SearchReport:
     """Write the search index of site_dir, where the site has just been rendered with document_search
     run on each document (documents: in the order the site lists them), in shards of about shard_size
-    documents, each taken from cache_dir when its pages are unchanged (shards.py). With previous (a site
+    documents, each taken from the cache when its pages are unchanged (shards.py). With previous (a site
     built before), its full-text index is carried over, marked as behind, and the report's ``pending``
     writes the new one later (``diplo-edition serve``); without an index there, it is written now.
 
@@ -84,10 +84,10 @@ def index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str, pa
     report.quote_bytes = {d.quotes["file"]: d.quotes["bytes"] for d in documents}
     report.quote_bytes[MANIFEST] = write_manifest(site_dir, [d.quotes for d in documents], lang)
     if pagefind and previous is not None and carry_over(previous, site_dir):
-        report.pending = PendingSearch(documents, shard_size, cache_dir)
+        report.pending = PendingSearch(documents, shard_size, cache)
     elif pagefind:
         try:
-            report.pagefind = write_shards(site_dir, documents, shard_size, cache_dir)
+            report.pagefind = write_shards(site_dir, documents, shard_size, cache)
         except (ImportError, FileNotFoundError) as exc:
             report.warnings.append(Diagnostic(
                 urls.SEARCH, None, f"the full-text search index was not written ({exc}); install "
@@ -98,14 +98,14 @@ def index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str, pa
 
 
 def start_index_site(site_dir: Path, documents: list[DocumentSearch], *, lang: str,
-                     shard_size: int = SHARD_SIZE, cache_dir: Path | None = None, previous: Path | None = None
-                     ) -> Future[SearchReport]:
+                     shard_size: int = SHARD_SIZE, cache: ShardCache | None = None,
+                     previous: Path | None = None) -> Future[SearchReport]:
     """index_site in a thread of its own, so that the build renders the other pages meanwhile (the work
     is done by Pagefind's own process). The future raises what index_site raised."""
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
     try:
         return pool.submit(index_site, site_dir, documents, lang=lang, shard_size=shard_size,
-                           cache_dir=cache_dir, previous=previous)
+                           cache=cache, previous=previous)
     finally:
         pool.shutdown(wait=False)  # the thread ends when the index is written
 
