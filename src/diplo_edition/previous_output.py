@@ -12,7 +12,7 @@ copy; a file system without hard links falls back to the cache.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
@@ -34,6 +34,9 @@ class PreviousOutput:
 
     folder: Path
     files: dict[str, _File]
+    # The folders this process made (or found) in the folders linked into: a link into a site of thousands
+    # of pages asks for its folder once, not once per page.
+    _folders: set[Path] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def link(self, paths: list[str], key: str, into: Path) -> bool:
         """Link every file of paths (relative to the folder) from the previous output into the folder into
@@ -52,7 +55,9 @@ class PreviousOutput:
         try:
             for path in paths:
                 target = into / path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in self._folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    self._folders.add(target.parent)
                 os.link(self.folder / path, target)
                 made.append(target)
         except OSError:

@@ -1,6 +1,6 @@
-"""Writing one interface language's index pages: each rendered by its template and written as the
-template yields it, or, when its data is unchanged (index_data.py), linked from the previous output or
-taken from the cache."""
+"""Writing one interface language's index pages, on all cores: each rendered by its template and written
+as the template yields it, or, when its data is unchanged (index_data.py), linked from the previous output
+or taken from the cache. The writer processes are forked once the indexes are gathered, and share them."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment
-
 from ..cache import Cache
+from ..process_pool import map_ordered
 from . import urls
 from .document_pages import DocumentPages, RenderedDocument, cache_fingerprint
-from .environment import base_path
+from .environment import base_path, make_environment
 from .index_data import IndexData, PageData
 from .interface import Interface, page_context
 
@@ -69,43 +68,91 @@ def _write(target: Path, html: Iterator[str]) -> None:
         out.write("".join(chunk))
 
 
-def write_pages(job: DocumentPages, env: Environment, every: tuple[Interface, ...],
-                rendered: list[RenderedDocument], pages: list[IndexPage], documents: list[str],
-                listed: list[str], written: dict[str, str]) -> list[str]:
-    """Write one language's index pages (job.interface's, with its environment env; every: all the
-    interface languages; rendered: the default language's documents; documents: the paths of its
-    document pages); the addresses of its pages for the sitemap (the home page, the documents, then the
-    indexes). Every page's path is added to listed, and the cache key of each made from one to written."""
-    out_dir, collection, interface = job.out_dir, job.collection, job.interface
-    page_store = _IndexPages(job, rendered)
-    listed += [interface.path(path) for path in documents]
-    located: list[str] = []
-    for page in pages:
+# Each writer is given pages k, k + n, k + 2n... of the plan, n = jobs * this: the pages of one kind stand
+# together and differ in cost by a thousand times (a register's page, a document's mentions of one entry).
+_SPANS_PER_JOB = 8
+
+
+@dataclass(frozen=True)
+class _Writing:
+    """One language's index pages to write: what each page writer is given once."""
+
+    job: DocumentPages
+    every: tuple[Interface, ...]
+    store: _IndexPages
+    pages: list[IndexPage]
+
+
+class _Writer:
+    """One per process: the templates of the language, loaded once."""
+
+    def __init__(self, writing: _Writing):
+        self.writing = writing
+        self.env = make_environment(writing.job.templates, writing.job.interface.lang)
+
+    def write(self, span: range) -> list[tuple[str, str | None, str | None]]:
+        """Write the pages of span: each one's path in the site, its cache key, its canonical address."""
+        return [self._page(self.writing.pages[k]) for k in span]
+
+    def _page(self, page: IndexPage) -> tuple[str, str | None, str | None]:
+        job, store = self.writing.job, self.writing.store
+        out_dir, collection, interface = job.out_dir, job.collection, job.interface
+        path = interface.path(page.path)
+        canonical = urls.canonical(collection.base_url, path) if page.in_sitemap else None
+        target = out_dir / path
+        key = store.key(page)  # the job's fingerprint names the language
+        linked = key is not None and job.previous is not None and job.previous.link([path], key, out_dir)
+        stored = None if linked else store.load(key)
+        if stored is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(stored)
+        elif not linked:
+            _write(target, self.env.get_template(page.template).generate(self._context(page, canonical)))
+            store.store(key, target.read_bytes())
+        return path, key, canonical
+
+    def _context(self, page: IndexPage, canonical: str | None) -> dict:
+        job = self.writing.job
+        collection, interface = job.collection, job.interface
         context = {
             "collection": collection,
-            **page_context(collection, page.path, interface, every),
-            "canonical": urls.canonical(collection.base_url, interface.path(page.path)) if page.in_sitemap
-            else None,
+            **page_context(collection, page.path, interface, self.writing.every),
+            "canonical": canonical,
             "base_path": base_path(collection.base_url) + interface.prefix,  # where root is published
             **page.context,
         }
         if not page.in_sitemap:  # a page served for missing addresses (404.html) has no twins
             context["twins"] = ()
-        target = out_dir / interface.path(page.path)
-        key = page_store.key(page)  # the job's fingerprint names the language
-        linked = key is not None and job.previous is not None and job.previous.link(
-            [interface.path(page.path)], key, out_dir)
-        stored = None if linked else page_store.load(key)
-        if stored is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(stored)
-        elif not linked:
-            _write(target, env.get_template(page.template).generate(context))
-            page_store.store(key, target.read_bytes())
+        return context
+
+
+def _write_span(writer: _Writer, span: range) -> list[tuple[str, str | None, str | None]]:
+    return writer.write(span)
+
+
+def write_pages(job: DocumentPages, every: tuple[Interface, ...], rendered: list[RenderedDocument],
+                pages: list[IndexPage], documents: list[str], listed: list[str], written: dict[str, str],
+                jobs: int = 1) -> list[str]:
+    """Write one language's index pages (job.interface's; every: all the interface languages; rendered:
+    the default language's documents; documents: the paths of its document pages) on up to jobs
+    processes; the addresses of its pages for the sitemap (the home page, the documents, then the
+    indexes). Every page's path is added to listed, and the cache key of each made from one to written."""
+    collection, interface = job.collection, job.interface
+    writing = _Writing(job, every, _IndexPages(job, rendered), pages)
+    count = max(1, min(len(pages), jobs * _SPANS_PER_JOB if jobs > 1 else 1))
+    spans = [range(k, len(pages), count) for k in range(count)]
+    done: list[tuple[str, str | None, str | None] | None] = [None] * len(pages)
+    for span, results in zip(spans, map_ordered(_write_span, spans, jobs, setup=_Writer, shared=writing),
+                             strict=True):
+        for k, result in zip(span, results, strict=True):
+            done[k] = result
+    listed += [interface.path(path) for path in documents]
+    located: list[str] = []
+    for path, key, canonical in filter(None, done):
         if key is not None:
-            written[interface.path(page.path)] = key
-        listed.append(interface.path(page.path))
-        if context["canonical"]:
-            located.append(context["canonical"])
+            written[path] = key
+        listed.append(path)
+        if canonical:
+            located.append(canonical)
     documents_located = [urls.canonical(collection.base_url, interface.path(path)) for path in documents]
     return located[:1] + documents_located + located[1:]

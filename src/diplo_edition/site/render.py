@@ -256,7 +256,7 @@ def _concordance_pages(concordance: Concordance) -> list[IndexPage]:
 def _index_pages(
     job: DocumentPages, every: tuple[Interface, ...], rendered: list[RenderedDocument],
     default: list[RenderedDocument], registers: RegisterLookup, publication_words: tuple[str, ...],
-    edition_data: _EditionData, report: SiteReport,
+    edition_data: _EditionData, report: SiteReport, jobs: int,
 ) -> list[str]:
     """Gather the indexes in job.interface's words and write its index pages (rendered: its documents;
     default: the default language's, whose summaries the indexes are gathered from); the addresses of its
@@ -274,10 +274,10 @@ def _index_pages(
     indexes = gather(summaries, registers, collection.series, publication_words)
     del summaries  # the indexes hold what they need of them
     views = [r.view for r in rendered]
-    env = make_environment(theme, interface.lang)
-    return write_pages(job, env, every, default,
+    return write_pages(job, every, default,
                        _plan(collection, views, indexes, registers, interface, theme, edition_data),
-                       [path for view in views for path in view.parts.paths()], report.pages, report.written)
+                       [path for view in views for path in view.parts.paths()], report.pages, report.written,
+                       jobs)
 
 
 def render_site(
@@ -336,7 +336,7 @@ def render_site(
             edition_data = _EditionData(data_date(collection, views), document_sources(collection, views))
         assert edition_data is not None
         sitemap += _index_pages(job, every, rendered, default, registers, publication_words, edition_data,
-                                report)
+                                report, jobs)
     sitemap_env = make_environment(theme, every[0].lang)
     (out_dir / urls.SITEMAP).write_text(
         sitemap_env.get_template("sitemap.xml").render(locations=sitemap),
