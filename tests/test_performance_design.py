@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from diplo_edition import fingerprints
 from diplo_edition.build import build, process_edition
-from diplo_edition.cache import Cache, content_key
+from diplo_edition.cache import CACHE_DIR, Cache, content_key
 from diplo_edition.executors import DocumentCache
 from diplo_edition.layout.hyphenation import Dehyphenator, corpus_lexicon
 from diplo_edition.layout.lexicon_change import LexiconChange
@@ -292,3 +292,45 @@ def test_a_remembered_file_digest_follows_every_change_of_the_file(tmp_path, mon
     raw.write_text("миp", encoding="utf-8")  # a Latin p: the same size
     os.utime(raw, ns=(before, before))
     assert fingerprints.file_digest(raw) == hashlib.sha256(raw.read_bytes()).hexdigest() != first
+
+
+def test_the_corpus_lexicon_after_a_change_is_the_last_one_moved_by_the_changed_files_only(tmp_path, monkeypatch):
+    """A rebuild starts from the last build's corpus lexicon: the raw files whose bytes it did not count
+    are read, those the corpus no longer holds are taken out, and the lexicon is the one a reading of
+    every file gives (changed, emptied and duplicated files; a missing entry of a file's forms)."""
+    from projects import bench_module
+
+    from diplo_edition import corpus
+    from diplo_edition.editions import load_edition
+    from diplo_edition.progress import Progress
+
+    project = tmp_path / "project"
+    bench_module("generate").generate(project, 10, seed=3, kb=4)
+    read: list[str] = []
+    count_all = corpus._count_all
+    monkeypatch.setattr(corpus, "_count_all", lambda refs, *a: read.extend(r.path.name for r in refs)
+                        or count_all(refs, *a))
+
+    def lexicon() -> Counter:
+        edition = load_edition(project)
+        digests = {ref.path: fingerprints.file_digest(ref.path) for d in edition.documents for ref in d.sources}
+        fresh = corpus.gather_lexicon(edition)
+        read.clear()
+        cached = corpus.read_corpus(edition, Progress(), None, project, digests, 1)
+        assert cached == fresh
+        return cached
+
+    first = lexicon()
+    assert len(read) == 10
+    sources = sorted((project / "sources").iterdir())
+    sources[0].write_text(sources[0].read_text(encoding="utf-8") + "\nНовыйтермин новыйтермин.\n",
+                          encoding="utf-8")
+    shutil.copyfile(sources[2], sources[1])  # one file's bytes twice; the other's gone
+    second = lexicon()
+    assert read == [sources[0].name]  # the copy's words were counted already
+    assert second["новыйтермин"] == 2 and second != first
+    sources[3].write_text("Другой текст, короче прежнего.\n", encoding="utf-8")
+    for entry in (project / CACHE_DIR / "lexicon").iterdir():  # every file's forms lost
+        entry.unlink()
+    lexicon()
+    assert len(read) == 10

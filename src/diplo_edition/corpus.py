@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .apparatus.mentions import MentionMatcher, build_matcher, matcher_of_forms
@@ -35,7 +36,8 @@ def read_corpus(
     jobs: int,
 ) -> Counter:
     """The corpus lexicon, reading every raw file once (on jobs processes); every unreadable file is
-    reported together.
+    reported together. With a cache, the last build's lexicon is the start, and only the raw files whose
+    bytes it did not count are read (those it counted and the corpus no longer holds are taken out).
 
     Only the files of the wanted documents (all when None) must be readable; another unreadable file is
     left out of the lexicon (a full build reports it).
@@ -46,27 +48,90 @@ def read_corpus(
         for ref in (ref for ref in doc.sources if ref.role != "tei"):
             refs.setdefault(ref.path, (ref, wanted is None or doc.id in wanted))
     progress.stage(READING_SOURCES, len(refs))
-    words_of = _counted(cache_root) if cache_root else None
-    keys = {path: _counted_key(digests[path]) for path in refs if words_of is not None}
-    cached = {path: words_of.load(keys[path]) if words_of else None for path in refs}
-    to_count = [ref for path, (ref, _) in refs.items() if cached[path] is None]
-    counted = _count_all(to_count, jobs, edition.collection.max_source_megabytes)  # in the order of to_count
-    lexicon: Counter = Counter()
+    max_megabytes = edition.collection.max_source_megabytes
+    store = _CorpusStore(cache_root, max_megabytes) if cache_root else None
+    start = store.last(digests, list(refs)) if store else None
+    lexicon, unread = start or (Counter(), list(refs))
+    counted_before = set(refs) - set(unread)
+    for path in (path for path in refs if path in counted_before):
+        progress.advance(refs[path][0].rel)
+    cached = {path: store.words(digests[path]) if store else None for path in unread}
+    to_count = [refs[path][0] for path in unread if cached[path] is None]
+    counted = _count_all(to_count, jobs, max_megabytes)  # in the order of to_count
     problems: list[Diagnostic] = []
-    for path, (ref, needed) in refs.items():
+    left_out = set()
+    for path in unread:
+        ref, needed = refs[path]
         words = cached[path]
         if words is None:
             words = next(counted)
-            if isinstance(words, Counter) and words_of is not None:
-                words_of.store(keys[path], words)
+            if isinstance(words, Counter) and store is not None:
+                store.counted.store(_counted_key(digests[path]), words)
         if isinstance(words, Counter):
             lexicon.update(words)
-        elif needed:
-            problems.extend(words)
+        else:
+            left_out.add(path)
+            if needed:
+                problems.extend(words)
         progress.advance(ref.rel)
     if problems:
         raise InputError(problems)
+    if store is not None:
+        store.remember(lexicon, [digests[path] for path in refs if path not in left_out])
     return lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """A corpus lexicon, and the digests of the raw files it was counted from (sorted; a digest as many
+    times as files have those bytes), read with a limit of max_megabytes (a lower one refuses files)."""
+
+    files: list[str]
+    max_megabytes: int
+    counts: Counter[str]
+
+
+_LAST = "last"  # the one entry of the "corpus-lexicon" namespace: the last build's lexicon
+
+
+class _CorpusStore:
+    """Each raw file's word forms, cached by its bytes, and the last build's corpus lexicon: a build after
+    a change to a few raw files reads one lexicon and those files, not the forms of every file."""
+
+    def __init__(self, cache_root: Path, max_megabytes: int):
+        self.max_megabytes = max_megabytes
+        self.counted = _counted(cache_root)
+        self.lexicons = Cache.of_project(cache_root).namespace("corpus-lexicon", _Lexicon, kept=True)
+
+    def words(self, digest: str) -> Counter | None:
+        return self.counted.load(_counted_key(digest))
+
+    def last(self, digests: dict[Path, str], paths: list[Path]) -> tuple[Counter, list[Path]] | None:
+        """The last build's lexicon without the raw files the corpus no longer holds, and the paths whose
+        bytes it did not count; None when there is none or when merging every file is cheaper."""
+        last = self.lexicons.load(_LAST)
+        if last is None or last.max_megabytes != self.max_megabytes:
+            return None
+        now, before = Counter(digests[path] for path in paths), Counter(last.files)
+        gone, came = before - now, now - before
+        if gone.total() + came.total() > len(paths) // 2:
+            return None
+        lexicon = +last.counts  # a copy: the entry may be kept in memory (cache.keep_entries_in_memory)
+        for digest, copies in gone.items():
+            words = self.words(digest)
+            if words is None:
+                return None
+            for _ in range(copies):
+                lexicon -= words  # drops the forms whose count falls to nothing, as a new count never has
+        unread = []
+        for path in paths:
+            if came[digests[path]] > 0:
+                came[digests[path]] -= 1
+                unread.append(path)
+        return lexicon, unread
+
+    def remember(self, lexicon: Counter, files: list[str]) -> None:
+        self.lexicons.store(_LAST, _Lexicon(sorted(files), self.max_megabytes, lexicon))
 
 
 def _counted(cache_root: Path) -> Namespace:

@@ -78,8 +78,8 @@ def test_the_cache_holds_data_only_in_every_namespace(tmp_path):
     project = cached_project(tmp_path)
     found = entries(project)
     namespaces = {path.parent.name for path in found}
-    assert namespaces == {"builds", "documents", "index-pages", "lexicon", "lexicon-files", "matcher",
-                          "page-files", "pages", "search-shards"}
+    assert namespaces == {"builds", "corpus-lexicon", "documents", "index-pages", "lexicon", "lexicon-files",
+                          "matcher", "page-files", "pages", "search-shards"}
     assert not [p for p in (project / CACHE_DIR).rglob("*") if p.is_file() and p.suffix != ".entry"]
     for path in found:
         data = path.read_bytes()
