@@ -3,6 +3,7 @@ last build left it; all of an entry's files or none."""
 
 from __future__ import annotations
 
+from diplo_edition.files import stat_tree
 from diplo_edition.previous_output import previous_output, record_written
 
 
@@ -12,7 +13,7 @@ def _output(tmp_path):
     (out / "documents" / "a" / "index.html").write_text("<p>a</p>", encoding="utf-8")
     (out / "a.json").write_text("{}", encoding="utf-8")
     new.mkdir()
-    record_written(project, out, {"documents/a/index.html": "key-a", "a.json": "key-a"})
+    record_written(project, out, {"documents/a/index.html": "key-a", "a.json": "key-a"}, stat_tree(out))
     return project, out, new
 
 

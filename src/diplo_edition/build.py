@@ -24,6 +24,7 @@ from .corpus import READING_SOURCES, cached_matcher, read_corpus, registers_fing
 from .diagnostics import Diagnostic, InputError, Severity, UsageError
 from .editions import Edition, load_edition
 from .executors import SharedState, executor_for
+from .files import stat_tree
 from .fingerprints import file_digest
 from .output_folder import (
     check_output_directory,
@@ -383,9 +384,10 @@ def build(
         timings["writing"] = time.perf_counter() - started - after_rendering
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if use_cache:
-            record_written(project_root, out, site.written)
-        if use_cache and searched.pending is None:  # a site whose index is behind is not finished
-            record_build(project_root, inputs, out, warnings)
+            listing = stat_tree(out)  # one walk of the output for both records
+            record_written(project_root, out, site.written, listing)
+            if searched.pending is None:  # a site whose index is behind is not finished
+                record_build(project_root, inputs, out, warnings, listing)
     except KeyboardInterrupt as exc:
         exc.site_replaced = True  # type: ignore[attr-defined]
         if previous is not None:

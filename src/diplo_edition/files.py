@@ -27,3 +27,8 @@ def tree(folder: Path, *, folders: bool = False) -> list[str]:
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
         found += [prefix + name for name in (subfolders + names if folders else names)]
     return sorted(found)
+
+
+def stat_tree(folder: Path) -> dict[str, os.stat_result]:
+    """Every file and folder under folder, named as tree names them, with its lstat."""
+    return {name: os.lstat(os.path.join(folder, name)) for name in tree(folder, folders=True)}

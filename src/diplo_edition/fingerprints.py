@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .files import tree
+from .files import stat_tree
 
 FORMAT = b"diplo-edition document cache 1"
 
@@ -60,10 +60,10 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def listing_digest(folder: Path) -> str:
-    """Hash of the listing of a folder: every file's path, size and modification time (no reading)."""
+def listing_digest(folder: Path, listing: dict[str, os.stat_result] | None = None) -> str:
+    """Hash of the listing of a folder: every file's path, size and modification time (no reading);
+    listing: the folder's stat_tree, when it is at hand."""
     digest = hashlib.sha256()
-    for name in tree(folder, folders=True):
-        stat = os.lstat(folder / name)
+    for name, stat in (stat_tree(folder) if listing is None else listing).items():
         digest.update(f"{name}\0{stat.st_mode}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()

@@ -78,16 +78,16 @@ def previous_output(project_root: Path, out: Path) -> PreviousOutput | None:
     return PreviousOutput(out, files) if files and out.is_dir() else None
 
 
-def record_written(project_root: Path, out: Path, written: dict[str, str]) -> None:
-    """Record the keyed files (path in out -> key) of the build just swapped in as out."""
+def record_written(project_root: Path, out: Path, written: dict[str, str],
+                   listing: dict[str, os.stat_result]) -> None:
+    """Record the keyed files (path in out -> key) of the build just swapped in as out (listing: its
+    stat_tree)."""
     records, namespace = _records(project_root)
     records = {where: files for where, files in records.items() if Path(where).is_dir() and where != str(out)}
     files = {}
     for path, key in written.items():
-        try:
-            stat = (out / path).stat()
-        except OSError:
-            continue
-        files[path] = _File(key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stat = listing.get(path)
+        if stat is not None:
+            files[path] = _File(key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
     records[str(out)] = files
     namespace.store(WRITTEN, records)

@@ -4,6 +4,7 @@ not made again."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,10 +53,12 @@ def last_build(project_root: Path, inputs: str, out: Path) -> list[Diagnostic] |
     return last.warnings
 
 
-def record_build(project_root: Path, inputs: str, out: Path, warnings: list[Diagnostic]) -> None:
+def record_build(project_root: Path, inputs: str, out: Path, warnings: list[Diagnostic],
+                 listing: dict[str, os.stat_result]) -> None:
+    """Record the build just swapped in as out (listing: its stat_tree)."""
     records, namespace = _build_records(project_root)
     # Directories that are gone (check's temporary builds) are forgotten.
     records = {where: r for where, r in records.items() if Path(where).is_dir()}
-    records[str(out)] = _BuildRecord(inputs, listing_digest(out), warnings)
+    records[str(out)] = _BuildRecord(inputs, listing_digest(out, listing), warnings)
     namespace.store(LAST_BUILD, records)
 
