@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from ..cache import Cache
 from ..process_pool import map_ordered
 from . import urls
@@ -68,9 +70,16 @@ def _write(target: Path, html: Iterator[str]) -> None:
         out.write("".join(chunk))
 
 
-# Each writer is given pages k, k + n, k + 2n... of the plan, n = jobs * this: the pages of one kind stand
-# together and differ in cost by a thousand times (a register's page, a document's mentions of one entry).
+# The pages to render are shared among the writer processes, each given every n-th of them (n = jobs *
+# this): the pages of one kind stand together and differ in cost by a thousand times (a register's page, a
+# document's mentions of one entry).
 _SPANS_PER_JOB = 8
+# Fewer pages to render than this are rendered here: forking the writers (and loading the templates in
+# each) costs more than they save, as after a change to one document, when nearly every page is linked.
+_RENDERED_HERE = 200
+
+# A page's path in the site, its cache key (None: not cached), its canonical address (None: not listed).
+_Place = tuple[str, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -84,32 +93,42 @@ class _Writing:
 
 
 class _Writer:
-    """One per process: the templates of the language, loaded once."""
+    """One per process: the language's templates, loaded when a page is first rendered."""
 
     def __init__(self, writing: _Writing):
         self.writing = writing
-        self.env = make_environment(writing.job.templates, writing.job.interface.lang)
+        self._env: Environment | None = None
 
-    def write(self, span: range) -> list[tuple[str, str | None, str | None]]:
-        """Write the pages of span: each one's path in the site, its cache key, its canonical address."""
-        return [self._page(self.writing.pages[k]) for k in span]
+    def place(self, page: IndexPage) -> _Place:
+        job = self.writing.job
+        path = job.interface.path(page.path)
+        canonical = urls.canonical(job.collection.base_url, path) if page.in_sitemap else None
+        return path, self.writing.store.key(page), canonical  # the job's fingerprint names the language
 
-    def _page(self, page: IndexPage) -> tuple[str, str | None, str | None]:
+    def reuse(self, place: _Place) -> bool:
+        """Write the page at place as an earlier build made it (a link from the previous output, or the
+        cache's copy); False when it must be rendered."""
         job, store = self.writing.job, self.writing.store
-        out_dir, collection, interface = job.out_dir, job.collection, job.interface
-        path = interface.path(page.path)
-        canonical = urls.canonical(collection.base_url, path) if page.in_sitemap else None
-        target = out_dir / path
-        key = store.key(page)  # the job's fingerprint names the language
-        linked = key is not None and job.previous is not None and job.previous.link([path], key, out_dir)
-        stored = None if linked else store.load(key)
+        path, key, _ = place
+        if key is not None and job.previous is not None and job.previous.link([path], key, job.out_dir):
+            return True
+        stored = store.load(key)
         if stored is not None:
+            target = job.out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(stored)
-        elif not linked:
-            _write(target, self.env.get_template(page.template).generate(self._context(page, canonical)))
+        return stored is not None
+
+    def render(self, pages: list[tuple[int, _Place]]) -> None:
+        """Render and write these pages of the plan (each given by its number, with its place)."""
+        job, store = self.writing.job, self.writing.store
+        if self._env is None:
+            self._env = make_environment(job.templates, job.interface.lang)
+        for k, (path, key, canonical) in pages:
+            page = self.writing.pages[k]
+            target = job.out_dir / path
+            _write(target, self._env.get_template(page.template).generate(self._context(page, canonical)))
             store.store(key, target.read_bytes())
-        return path, key, canonical
 
     def _context(self, page: IndexPage, canonical: str | None) -> dict:
         job = self.writing.job
@@ -126,29 +145,34 @@ class _Writer:
         return context
 
 
-def _write_span(writer: _Writer, span: range) -> list[tuple[str, str | None, str | None]]:
-    return writer.write(span)
+def _render_span(writer: _Writer, pages: list[tuple[int, _Place]]) -> None:
+    writer.render(pages)
 
 
 def write_pages(job: DocumentPages, every: tuple[Interface, ...], rendered: list[RenderedDocument],
                 pages: list[IndexPage], documents: list[str], listed: list[str], written: dict[str, str],
                 jobs: int = 1) -> list[str]:
     """Write one language's index pages (job.interface's; every: all the interface languages; rendered:
-    the default language's documents; documents: the paths of its document pages) on up to jobs
-    processes; the addresses of its pages for the sitemap (the home page, the documents, then the
-    indexes). Every page's path is added to listed, and the cache key of each made from one to written."""
+    the default language's documents; documents: the paths of its document pages): the unchanged ones
+    linked from the previous output or taken from the cache, the others rendered, on up to jobs processes
+    when they are many; the addresses of the pages for the sitemap (the home page, the documents, then
+    the indexes). Every page's path is added to listed, and the cache key of each made from one to
+    written."""
     collection, interface = job.collection, job.interface
     writing = _Writing(job, every, _IndexPages(job, rendered), pages)
-    count = max(1, min(len(pages), jobs * _SPANS_PER_JOB if jobs > 1 else 1))
-    spans = [range(k, len(pages), count) for k in range(count)]
-    done: list[tuple[str, str | None, str | None] | None] = [None] * len(pages)
-    for span, results in zip(spans, map_ordered(_write_span, spans, jobs, setup=_Writer, shared=writing),
-                             strict=True):
-        for k, result in zip(span, results, strict=True):
-            done[k] = result
+    writer = _Writer(writing)
+    places = [writer.place(page) for page in pages]
+    to_render = [(k, place) for k, place in enumerate(places) if not writer.reuse(place)]
+    if jobs > 1 and len(to_render) >= _RENDERED_HERE:
+        count = jobs * _SPANS_PER_JOB
+        for _ in map_ordered(_render_span, [to_render[k::count] for k in range(count)], jobs,
+                             setup=_Writer, shared=writing):
+            pass
+    else:
+        writer.render(to_render)
     listed += [interface.path(path) for path in documents]
     located: list[str] = []
-    for path, key, canonical in filter(None, done):
+    for path, key, canonical in places:
         if key is not None:
             written[path] = key
         listed.append(path)
