@@ -96,7 +96,10 @@ def test_the_written_bundle_is_the_normal_form_of_any_order_pagefind_writes():
 def test_names_are_pagefind_s_own_hashes_of_the_content():
     """Where Pagefind's order cannot vary, it names the file as normalise does: a filter of one value, the
     word index chunks and the meta file (its CBOR read and written again unchanged)."""
-    [(_, files)] = _run(_index(real_site().resolve(), [IndexPiece("documents/**/index.html", [], {})]))
+    made: list[dict[str, bytes]] = []
+    _run(_index(real_site().resolve(), [IndexPiece("documents/**/index.html", [], {})],
+                lambda number, result, files: made.append(files)))
+    [files] = made
     checked = 0
     for name, data in files.items():
         folder, _, stem = name.rpartition("/")
@@ -186,7 +189,10 @@ def _unpackable_records(count: int) -> list[dict]:
 
 def _write_records(site: Path, records: list[dict]) -> dict[str, bytes]:
     """A bundle of records alone, written into site/pagefind as the build writes a shard's."""
-    [(_, files)] = index_bundles(site, [IndexPiece(pages_glob([]), records, {})])
+    made: list[dict[str, bytes]] = []
+    index_bundles(site, [IndexPiece(pages_glob([]), records, {})],
+                  lambda number, pages, files: made.append(files))
+    [files] = made
     write_bundle(site / "pagefind", files)
     return files
 

@@ -294,7 +294,7 @@ def test_a_remembered_file_digest_follows_every_change_of_the_file(tmp_path, mon
     assert fingerprints.file_digest(raw) == hashlib.sha256(raw.read_bytes()).hexdigest() != first
 
 
-def test_the_corpus_lexicon_after_a_change_is_the_last_one_moved_by_the_changed_files_only(tmp_path, monkeypatch):
+def test_the_corpus_lexicon_after_a_change_is_the_last_one_moved_by_the_changed_files(tmp_path, monkeypatch):
     """A rebuild starts from the last build's corpus lexicon: the raw files whose bytes it did not count
     are read, those the corpus no longer holds are taken out, and the lexicon is the one a reading of
     every file gives (changed, emptied and duplicated files; a missing entry of a file's forms)."""
@@ -313,7 +313,8 @@ def test_the_corpus_lexicon_after_a_change_is_the_last_one_moved_by_the_changed_
 
     def lexicon() -> Counter:
         edition = load_edition(project)
-        digests = {ref.path: fingerprints.file_digest(ref.path) for d in edition.documents for ref in d.sources}
+        digests = {ref.path: fingerprints.file_digest(ref.path)
+                   for d in edition.documents for ref in d.sources}
         fresh = corpus.gather_lexicon(edition)
         read.clear()
         cached = corpus.read_corpus(edition, Progress(), None, project, digests, 1)

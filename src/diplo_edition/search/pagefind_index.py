@@ -33,6 +33,7 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,8 @@ def page_url(view: DocumentView, number: int = 1) -> str:
     return "/" + urls.href(view.parts.path(number))
 
 
-Bundles = list[tuple[dict, dict[str, bytes]]]  # Pagefind's answer and the files, for each piece
+# Given each piece's bundle as soon as it is made: the piece's number, Pagefind's answer, the bundle's files.
+Taker = Callable[[int, dict, dict[str, bytes]], None]
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,14 @@ class IndexPiece:
     texts: dict[str, dict[str, str]]
 
 
-async def _index(site_dir: Path, pieces: list[IndexPiece]) -> Bundles:
-    """Index each piece with one Pagefind service, one index after the other; for each, Pagefind's answer
-    and the files of its index by their path in the bundle."""
+async def _index(site_dir: Path, pieces: list[IndexPiece], take: Taker) -> None:
+    """Index each piece with one Pagefind service, one index after the other, and give take each one's
+    Pagefind answer and the files of its index by their path in the bundle."""
     asyncio.get_running_loop().set_exception_handler(_quiet_when_the_indexer_ended)
     service = await _launch()
     _RUNNING.add(service._backend)
     try:
-        work = asyncio.ensure_future(_index_pieces(service, site_dir, pieces))
+        work = asyncio.ensure_future(_index_pieces(service, site_dir, pieces, take))
         watch = asyncio.ensure_future(_service_ended(service))
         try:
             done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
@@ -207,16 +209,15 @@ async def _service_ended(service) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _index_pieces(service, site_dir: Path, pieces: list[IndexPiece]) -> Bundles:
+async def _index_pieces(service, site_dir: Path, pieces: list[IndexPiece], take: Taker) -> None:
     """Index each piece, and take the files of its index in memory: Pagefind 1.5.2's write_files answers
     before its files are flushed, and closing the service then cuts them short (Pagefind PR #1272);
-    get_files answers with the files themselves. Each index is deleted once taken: the service holds
-    one at a time."""
+    get_files answers with the files themselves. Each index is deleted once taken, and its files given
+    to take: the service, and this process, hold one at a time."""
     from pagefind.index import IndexConfig
 
     config = IndexConfig(keep_index_url=True, exclude_selectors=list(EXCLUDE_SELECTORS))
-    out = []
-    for piece in pieces:
+    for number, piece in enumerate(pieces):
         index = await service.create_index(config)
         # Only the document pages hold reading text (data-pagefind-body); the other pages are not read,
         # so the index can be made while they are still being rendered.
@@ -225,8 +226,7 @@ async def _index_pieces(service, site_dir: Path, pieces: list[IndexPiece]) -> Bu
             await index.add_custom_record(**record)
         files = {file["path"]: file["content"] for file in await index.get_files()}
         await index.delete_index()
-        out.append((result, files))
-    return out
+        take(number, result, files)
 
 
 def _run(coroutine):
@@ -308,21 +308,23 @@ def pages_glob(document_ids: list[str]) -> str:
     return f"{folders}**/index.html"
 
 
-def index_bundles(site_dir: Path, pieces: list[IndexPiece], *,
-                  slim: bool = True) -> list[tuple[int, dict[str, bytes]]]:
-    """Index each piece of the HTML written in site_dir; for each, the number of pages Pagefind read and
-    the files of its bundle, taken from Pagefind in memory and put in a stable order
-    (pagefind_bundle.normalise), ready for write_bundle."""
-    out = []
-    for result, files in _run(_index(Path(site_dir).resolve(), pieces)) if pieces else []:
+def index_bundles(site_dir: Path, pieces: list[IndexPiece],
+                  take: Callable[[int, int, dict[str, bytes]], None],
+                  *, slim: bool = True) -> None:
+    """Index each piece of the HTML written in site_dir, and give take, as soon as each is made, its number,
+    the number of pages Pagefind read and the files of its bundle, taken from Pagefind in memory and put
+    in a stable order (pagefind_bundle.normalise), ready for write_bundle."""
+
+    def made(number: int, result: dict, files: dict[str, bytes]) -> None:
         for name in UNUSED_BUNDLE_FILES:
             files.pop(name, None)
         files = normalise(files)
-        out.append((result, files))
-    if slim:
-        for (_, files), piece in zip(out, pieces, strict=True):
-            slim_fragments(files, piece.texts)
-    return [(int(result.get("page_count", 0)), files) for result, files in out]
+        if slim:
+            slim_fragments(files, pieces[number].texts)
+        take(number, int(result.get("page_count", 0)), files)
+
+    if pieces:
+        _run(_index(Path(site_dir).resolve(), pieces, made))
 
 
 def languages_of(files: dict[str, bytes]) -> dict[str, int]:

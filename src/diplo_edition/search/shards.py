@@ -108,49 +108,53 @@ class ShardCache:
 def write_shards(site_dir: Path, documents: list[DocumentSearch], shard_size: int,
                  cache: ShardCache | None = None, output: Path | None = None) -> PagefindReport:
     """Write the index of the document pages written in site_dir (and of their records) into output
-    (site_dir/pagefind), shard by shard: from the cache where a shard is unchanged, by Pagefind where not."""
+    (site_dir/pagefind), shard by shard: from the cache where a shard is unchanged, by Pagefind where not.
+    Each shard's bundle is written as soon as it is at hand, and let go: one is held at a time."""
     site_dir = Path(site_dir).resolve()
     shards = group(documents, shard_size)
     pieces = {number: _piece(members) for number, members in shards.items()}
     stored = Cache(cache.folder).namespace("search-shards", dict[str, bytes]) if cache is not None else None
-    keys: dict[int, str | None] = {}
-    bundles: dict[int, dict[str, bytes]] = {}
-    if cache is not None and stored is not None:
-        for number, members in shards.items():
-            keys[number] = cache.key(members)
-            cached = stored.load(keys[number]) if keys[number] is not None else None
-            if cached is not None:
-                bundles[number] = cached
-    missing = [number for number in shards if number not in bundles]
-    made = index_bundles(site_dir, [pieces[number] for number in missing])
-    report = PagefindReport(shards=len(shards), shards_indexed=len(missing))
-    for number, (pages, files) in zip(missing, made, strict=True):
-        bundles[number] = files
-        expected = sum(len(d.pages) for d in shards[number])
-        if pages != expected:
-            raise RuntimeError(f"Pagefind read {pages} of the {expected} pages of search shard "
-                               f"{number}")
-        key = keys.get(number)
-        if stored is not None and key is not None:
-            stored.store(key, files)
     output = output or site_dir / OUTPUT
     if output.exists():
         shutil.rmtree(output)
-    listed = []
-    for number, files in sorted(bundles.items()):
+    report = PagefindReport(shards=len(shards))
+    listed: dict[int, dict] = {}
+
+    def write(number: int, files: dict[str, bytes]) -> None:
         name = shard_folder(number, files)
         write_bundle(output / name, files)
         verify_bundle(output / name)
         languages = languages_of(files)
-        listed.append({"path": name + "/", "languages": languages})
+        listed[number] = {"path": name + "/", "languages": languages}
         report.pages += len(shards[number])
         report.records += len(pieces[number].records)
         for language, count in languages.items():
             report.languages[language] = report.languages.get(language, 0) + count
         report.bytes += sum(len(data) for data in files.values())
         report.files += len(files)
+
+    keys = {number: cache.key(members) if cache is not None else None for number, members in shards.items()}
+    missing = []
+    for number, key in keys.items():
+        cached = stored.load(key) if stored is not None and key is not None else None
+        if cached is None:
+            missing.append(number)
+        else:
+            write(number, cached)
+
+    def made(k: int, pages: int, files: dict[str, bytes]) -> None:
+        number = missing[k]
+        expected = sum(len(d.pages) for d in shards[number])
+        if pages != expected:
+            raise RuntimeError(f"Pagefind read {pages} of the {expected} pages of search shard {number}")
+        if stored is not None and keys[number] is not None:
+            stored.store(keys[number], files)
+        write(number, files)
+
+    index_bundles(site_dir, [pieces[number] for number in missing], made)
+    report.shards_indexed = len(missing)
     report.languages = dict(sorted(report.languages.items()))
-    _write_manifest(output, {"shards": listed})
+    _write_manifest(output, {"shards": [listed[number] for number in sorted(listed)]})
     return report
 
 
