@@ -322,7 +322,7 @@ def build(
     def index_documents(rendered: list[RenderedDocument]) -> None:
         # A shard is cached by the keys of the page cache entries its documents came from.
         cache = None if page_cache is None else ShardCache(page_cache, {
-            r.view.id: key for r in rendered for key in list(r.written.values())[:1]})
+            r.view.id: next(iter(r.written.values())) for r in rendered if r.written})
         search.append(start_index_site(staging, [r.extra for r in rendered],
                                        lang=interfaces(edition.collection)[0].lang,
                                        shard_size=edition.collection.search_shard_size, cache=cache,

@@ -52,9 +52,10 @@ def read_corpus(
     store = _CorpusStore(cache_root, max_megabytes) if cache_root else None
     start = store.last(digests, list(refs)) if store else None
     lexicon, unread = start or (Counter(), list(refs))
-    counted_before = set(refs) - set(unread)
-    for path in (path for path in refs if path in counted_before):
-        progress.advance(refs[path][0].rel)
+    to_read = set(unread)
+    for path, (ref, _) in refs.items():
+        if path not in to_read:  # counted in the last build's lexicon
+            progress.advance(ref.rel)
     cached = {path: store.words(digests[path]) if store else None for path in unread}
     to_count = [refs[path][0] for path in unread if cached[path] is None]
     counted = _count_all(to_count, jobs, max_megabytes)  # in the order of to_count

@@ -1,6 +1,7 @@
-"""Writing one interface language's index pages, on all cores: each rendered by its template and written
-as the template yields it, or, when its data is unchanged (index_data.py), linked from the previous output
-or taken from the cache. The writer processes are forked once the indexes are gathered, and share them."""
+"""Writing one interface language's index pages: each, when its data is unchanged (index_data.py), linked
+from the previous output or taken from the cache, else rendered by its template and written as the
+template yields it; many to render are rendered on all cores, by writer processes forked once the indexes
+are gathered, which share them."""
 
 from __future__ import annotations
 
